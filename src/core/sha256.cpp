@@ -1,0 +1,43 @@
+#include "core/sha256.hpp"
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace godwit::core {
+namespace {
+
+using Digest = std::array<unsigned char, 32>;
+
+Digest digest(std::string_view data) {
+  Digest out{};
+  unsigned int len = 0;
+  if (EVP_Digest(data.data(), data.size(), out.data(), &len, EVP_sha256(), nullptr) != 1 ||
+      len != out.size()) {
+    throw std::runtime_error("OpenSSL SHA-256 failed");
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(64);
+  for (unsigned char b : digest(data)) {
+    out += kHex[b >> 4];
+    out += kHex[b & 0xF];
+  }
+  return out;
+}
+
+std::string sha256_hex_legacy(std::string_view data) {
+  std::string out;
+  for (unsigned char b : digest(data)) out += fmt::format("{:x}", b);
+  return out;
+}
+
+}  // namespace godwit::core

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string>
+
+namespace godwit::core {
+
+/// A random (version 4) UUID in its 36-character text form, as Prisma writes history ids
+/// (prisma-compat.md §1.1). Uses OpenSSL's CSPRNG.
+std::string uuid_v4();
+
+}  // namespace godwit::core

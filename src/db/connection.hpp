@@ -1,0 +1,74 @@
+#pragma once
+// The database seam: everything above the dialects talks to a database through this.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace godwit::db {
+
+/// A bound parameter: NULL, an integer, or text.
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+
+/// One result row; each cell is the value's text form, or nullopt for NULL.
+using Row = std::vector<std::optional<std::string>>;
+
+struct Rows {
+  std::vector<std::string> columns;
+  std::vector<Row> rows;
+};
+
+/// A statement the database refused.
+/// - `code`: PostgreSQL SQLSTATE (e.g. "42P07"), or SQLite's extended result code in decimal
+///   (e.g. "1"), as Prisma reports them in P3018 (prisma-compat.md §4.2).
+/// - `position`: 1-based character offset into the statement the server flagged; 0 = none.
+class DatabaseError : public std::runtime_error {
+ public:
+  DatabaseError(std::string code, std::string message, std::string detail = {},
+                std::string hint = {}, int position = 0)
+      : std::runtime_error(message),
+        code_(std::move(code)),
+        message_(std::move(message)),
+        detail_(std::move(detail)),
+        hint_(std::move(hint)),
+        position_(position) {}
+
+  const std::string& code() const { return code_; }
+  const std::string& message() const { return message_; }
+  const std::string& detail() const { return detail_; }
+  const std::string& hint() const { return hint_; }
+  int position() const { return position_; }
+
+ private:
+  std::string code_;
+  std::string message_;
+  std::string detail_;
+  std::string hint_;
+  int position_;
+};
+
+/// An open connection. Not thread-safe; one per command.
+/// Errors: every method throws DatabaseError when the database refuses a statement, and
+/// core::Error (P1001, P1017, ...) when the connection itself is lost.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  /// Runs `sql` (one statement, or a script the database accepts in one call) and discards
+  /// any rows.
+  virtual void execute(std::string_view sql) = 0;
+
+  /// Runs one statement with positional parameters written `$1`, `$2`, ... (on SQLite too)
+  /// and returns its rows as text.
+  virtual Rows query(std::string_view sql, std::span<const Value> params = {}) = 0;
+
+  /// True while an explicit transaction is open on this connection.
+  virtual bool in_transaction() = 0;
+};
+
+}  // namespace godwit::db

@@ -1,0 +1,37 @@
+#pragma once
+// A migration script split into statements by the dialect's own parser, each classified
+// for the runner (which transaction mode the script needs).
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace godwit::sql {
+
+/// One statement of a script.
+struct Statement {
+  std::string text;          ///< as written (comments included), without the trailing ';'
+  std::size_t offset = 0;    ///< byte offset of `text` in the script
+  int line = 1;              ///< 1-based line of the statement's first token in the script
+  bool transaction_control = false;  ///< BEGIN / COMMIT / ROLLBACK / SAVEPOINT / END ...
+  bool no_transaction = false;       ///< cannot run inside a transaction block (CIC, VACUUM, ...)
+  std::string kind;          ///< short tag for messages and lint, e.g. "CREATE INDEX CONCURRENTLY"
+};
+
+/// How a runner must execute a script.
+enum class TransactionMode {
+  kSingle,      ///< all statements in one transaction (Prisma's implicit transaction)
+  kAutocommit,  ///< statement by statement, each committed on its own (needed by CIC & co.)
+  kAsWritten,   ///< the script has its own BEGIN/COMMIT: run statements as written
+};
+
+struct Script {
+  std::vector<Statement> statements;
+  TransactionMode mode = TransactionMode::kSingle;
+};
+
+/// The mode a script needs: kAsWritten if any statement is transaction control, else
+/// kAutocommit if any statement cannot run in a transaction block, else kSingle.
+TransactionMode transaction_mode_for(const std::vector<Statement>& statements);
+
+}  // namespace godwit::sql

@@ -1,0 +1,88 @@
+#pragma once
+// Shared helpers for godwit's test suites.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace godwit::test {
+
+/// The repository root (where CMakeLists.txt is).
+std::filesystem::path source_dir();
+
+/// ../shared/corpus next to the repository (read-only test input).
+std::filesystem::path corpus_dir();
+
+/// Path of the built `godwit` binary.
+std::filesystem::path godwit_binary();
+
+/// A fresh empty directory under the system temp dir, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string read_file(const std::filesystem::path& p);
+void write_file(const std::filesystem::path& p, std::string_view content);
+
+/// True when GODWIT_UPDATE_EXPECT=1: golden tests rewrite their expected files instead of
+/// comparing.
+bool update_expectations();
+
+/// Compares `actual` with the file `expected_path`; with GODWIT_UPDATE_EXPECT=1 writes it
+/// instead. Returns an empty string on match, else a short unified description of the first
+/// difference.
+std::string check_golden(const std::filesystem::path& expected_path, std::string_view actual);
+
+/// Result of running a command.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `argv` (argv[0] is looked up in PATH unless it has a '/') with extra environment
+/// entries ("NAME=value"; "NAME=" unsets), in `cwd` if given, and captures stdout/stderr.
+CommandResult run_command(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& env = {},
+                          const std::filesystem::path& cwd = {}, std::string_view stdin_text = {});
+
+/// Runs the godwit binary with `args`.
+CommandResult run_godwit(const std::vector<std::string>& args,
+                         const std::vector<std::string>& env = {},
+                         const std::filesystem::path& cwd = {}, std::string_view stdin_text = {});
+
+/// GODWIT_TEST_PG_URL (a superuser URL to the throwaway test server), or empty.
+std::string pg_admin_url();
+
+/// Creates a fresh database on the test server and returns its URL; drops it on destruction.
+class PgDatabase {
+ public:
+  explicit PgDatabase(std::string_view name_hint);
+  ~PgDatabase();
+  PgDatabase(const PgDatabase&) = delete;
+  PgDatabase& operator=(const PgDatabase&) = delete;
+  const std::string& url() const { return url_; }
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+  std::string url_;
+};
+
+/// Runs `sql` through psql against `url` and returns stdout (unaligned, tuples only,
+/// '|'-separated). Throws std::runtime_error on a non-zero exit.
+std::string psql(const std::string& url, const std::string& sql);
+
+/// Runs `sql` through the sqlite3 CLI on `file` and returns stdout. Throws on failure.
+std::string sqlite3_cli(const std::filesystem::path& file, const std::string& sql);
+
+}  // namespace godwit::test
