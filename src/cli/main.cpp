@@ -3,20 +3,59 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cstdio>
+#include <iostream>
+
+#include "cli/command.hpp"
 #include "core/error.hpp"
 
 namespace godwit::cli {
 
 int run(int argc, char** argv) {
-  CLI::App app{"godwit: a Prisma-compatible, safety-first database schema migration engine"};
-  app.set_version_flag("--version", std::string("godwit ") + GODWIT_VERSION);
+  CLI::App app{"godwit: a Prisma Migrate-compatible, safety-first schema migration engine"};
+  app.set_version_flag("--version,-v", std::string("godwit ") + GODWIT_VERSION);
   app.require_subcommand(1);
+  app.fallthrough(false);
+
+  Action action;
+  auto* migrate = app.add_subcommand("migrate", "Apply and inspect migrations (Prisma Migrate)");
+  migrate->require_subcommand(1);
+  add_migrate_commands(*migrate, action);
+  add_migrate_diff_command(*migrate, action);
+  auto* db = app.add_subcommand("db", "Work with the database directly");
+  db->require_subcommand(1);
+  add_db_commands(*db, action);
+  add_schema_commands(app, action);
+  auto* help = app.add_subcommand("help", "Show help for godwit or one of its commands");
+  help->allow_extras();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  return 0;
+  if (help->parsed()) {
+    // `godwit help migrate deploy` == `godwit migrate deploy --help`
+    CLI::App* target = &app;
+    for (const auto& word : help->remaining()) {
+      auto subs = target->get_subcommands([&](CLI::App* s) { return s->get_name() == word; });
+      if (subs.empty()) break;
+      target = subs.front();
+    }
+    std::cout << target->help();
+    return 0;
+  }
+  if (!action) {
+    std::cerr << app.help();
+    return 1;
+  }
+  try {
+    return action();
+  } catch (const core::Error& e) {
+    std::fflush(stdout);
+    std::cerr << e.render();
+    return e.exit_code();
+  }
 }
 
 }  // namespace godwit::cli

@@ -1,0 +1,27 @@
+#pragma once
+// How command groups plug into the CLI: each adds its subcommands to the CLI11 app and, when
+// one of them is chosen, stores what to run in `action`. main.cpp runs it and turns a thrown
+// core::Error into Prisma-style output and exit code 1.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace godwit::cli {
+
+/// A parsed command, ready to run; returns the process exit code.
+using Action = std::function<int()>;
+
+/// migrate deploy | status | resolve (migrate_cmd.cpp); `migrate` is the parent subcommand.
+void add_migrate_commands(CLI::App& migrate, Action& action);
+
+/// migrate diff (diff_cmd.cpp).
+void add_migrate_diff_command(CLI::App& migrate, Action& action);
+
+/// db execute (db_cmd.cpp).
+void add_db_commands(CLI::App& db, Action& action);
+
+/// validate, format (schema_cmd.cpp).
+void add_schema_commands(CLI::App& app, Action& action);
+
+}  // namespace godwit::cli
