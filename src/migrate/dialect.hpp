@@ -1,0 +1,79 @@
+#pragma once
+// What the migration runner needs from one kind of database. Each dialect folder
+// (src/dialect/<name>/) implements it; src/dialect/registry.hpp lists them explicitly.
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/connection.hpp"
+#include "migrate/history.hpp"
+#include "project/target.hpp"
+#include "sql/statement.hpp"
+
+namespace godwit::migrate {
+
+/// Held for a whole command; released when destroyed.
+class RunLock {
+ public:
+  virtual ~RunLock() = default;
+};
+
+/// Why a migration script failed.
+struct ScriptFailure {
+  std::size_t statement_index = 0;  ///< 0-based index into the script's statements
+  std::size_t statement_count = 0;
+  int line = 0;            ///< 1-based line of the statement (or of the error position)
+  std::string statement;   ///< its text
+  std::string db_code;     ///< SQLSTATE / SQLite extended result code; "none" if unknown
+  std::string db_message;  ///< the database's message (with detail and hint lines)
+  /// Statements before the failing one that stay committed (autocommit / as-written scripts).
+  /// 0 when the whole script was rolled back.
+  std::size_t statements_kept = 0;
+  bool rolled_back = true;  ///< nothing of the script is left applied
+};
+
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+
+  /// "postgresql" or "sqlite" (the datasource provider and migration_lock.toml value).
+  virtual std::string_view provider() const = 0;
+
+  /// Opens the target. `create`: make the database when it does not exist, as Prisma's deploy
+  /// does. Errors: P1000-P1017 (core::Error).
+  virtual std::unique_ptr<db::Connection> connect(const project::DatabaseTarget& target,
+                                                  bool create) const = 0;
+
+  /// Human description, e.g. `PostgreSQL database "app", schema "public" at "127.0.0.1:5432"`.
+  virtual std::string describe(const project::DatabaseTarget& target) const = 0;
+
+  /// Splits a migration script with the dialect's own parser.
+  virtual sql::Script split(std::string_view script) const = 0;
+
+  /// The history table's DDL and value encodings.
+  virtual const HistoryFlavor& history() const = 0;
+
+  /// Names of the objects that make the database "not empty" for P3005 (tables and views in
+  /// the target schema other than the history table).
+  virtual std::vector<std::string> existing_objects(db::Connection& conn) const = 0;
+
+  /// Takes the run lock (PostgreSQL: advisory lock 72707369 via a try-lock loop; SQLite: an
+  /// exclusive lock). Errors: P1002 after `timeout`.
+  virtual std::unique_ptr<RunLock> lock(db::Connection& conn,
+                                        std::chrono::milliseconds timeout) const = 0;
+
+  /// Runs `script`. `record_success` writes the history row's success; the dialect calls it
+  /// inside the script's transaction when the script runs in one (so the row and the changes
+  /// commit together), else right after the last statement. Returns the failure, if any; on
+  /// failure `record_success` has not been called and nothing of a single-transaction script
+  /// is left applied.
+  virtual std::optional<ScriptFailure> apply(db::Connection& conn, const sql::Script& script,
+                                             const std::function<void()>& record_success) const = 0;
+};
+
+}  // namespace godwit::migrate

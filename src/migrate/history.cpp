@@ -1,0 +1,91 @@
+#include "migrate/history.hpp"
+
+#include <array>
+
+namespace godwit::migrate {
+
+HistoryStore::HistoryStore(db::Connection& conn, const HistoryFlavor& flavor, core::Clock clock)
+    : conn_(conn), flavor_(flavor), clock_(std::move(clock)) {}
+
+db::Value HistoryStore::now() {
+  return flavor_.timestamp_value(clock_());
+}
+
+bool HistoryStore::exists() {
+  auto rows = conn_.query(flavor_.table_exists_sql);
+  if (rows.rows.empty() || rows.rows[0].empty() || !rows.rows[0][0]) return false;
+  const auto& v = *rows.rows[0][0];
+  return v == "t" || v == "1" || v == "true";
+}
+
+void HistoryStore::create() {
+  conn_.execute(flavor_.create_table_sql);
+}
+
+std::vector<HistoryRow> HistoryStore::list() {
+  auto result = conn_.query(
+      "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, "
+      "applied_steps_count FROM _prisma_migrations ORDER BY started_at ASC, migration_name ASC");
+  std::vector<HistoryRow> out;
+  out.reserve(result.rows.size());
+  auto ts = [&](const std::optional<std::string>& v) -> std::optional<std::string> {
+    if (!v) return std::nullopt;
+    return flavor_.timestamp_display(*v);
+  };
+  for (auto& r : result.rows) {
+    HistoryRow row;
+    row.id = r[0].value_or("");
+    row.checksum = r[1].value_or("");
+    row.finished_at = ts(r[2]);
+    row.migration_name = r[3].value_or("");
+    row.logs = r[4];
+    row.rolled_back_at = ts(r[5]);
+    row.started_at = ts(r[6]).value_or("");
+    row.applied_steps_count = r[7] ? std::stoll(*r[7]) : 0;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+void HistoryStore::insert_started(const std::string& id, const std::string& name,
+                                  const std::string& checksum) {
+  std::array<db::Value, 4> params{id, checksum, now(), name};
+  conn_.query(
+      "INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name) "
+      "VALUES ($1, $2, $3, $4)",
+      params);
+}
+
+void HistoryStore::mark_finished(const std::string& id) {
+  std::array<db::Value, 2> params{now(), id};
+  conn_.query(
+      "UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, "
+      "finished_at = $1 WHERE id = $2",
+      params);
+}
+
+void HistoryStore::mark_failed(const std::string& id, const std::string& logs) {
+  std::array<db::Value, 2> params{logs, id};
+  conn_.query("UPDATE _prisma_migrations SET logs = $1 WHERE id = $2", params);
+}
+
+void HistoryStore::insert_resolved_applied(const std::string& id, const std::string& name,
+                                           const std::string& checksum) {
+  auto t = now();
+  std::array<db::Value, 5> params{id, checksum, t, name, t};
+  conn_.query(
+      "INSERT INTO _prisma_migrations "
+      "(id, checksum, started_at, finished_at, migration_name, logs, applied_steps_count) "
+      "VALUES ($1, $2, $3, $5, $4, '', 0)",
+      params);
+}
+
+void HistoryStore::mark_failed_rows_rolled_back(const std::string& name) {
+  std::array<db::Value, 2> params{now(), name};
+  conn_.query(
+      "UPDATE _prisma_migrations SET rolled_back_at = $1 WHERE migration_name = $2 AND "
+      "finished_at IS NULL AND rolled_back_at IS NULL",
+      params);
+}
+
+}  // namespace godwit::migrate

@@ -1,0 +1,72 @@
+#pragma once
+// The `_prisma_migrations` history table and its row lifecycle (prisma-compat.md §1).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "db/connection.hpp"
+
+namespace godwit::migrate {
+
+inline constexpr std::string_view kHistoryTable = "_prisma_migrations";
+
+/// One history row, as stored.
+struct HistoryRow {
+  std::string id;
+  std::string checksum;
+  std::optional<std::string> finished_at;  ///< display form (UTC), nullopt = NULL
+  std::string migration_name;
+  std::optional<std::string> logs;
+  std::optional<std::string> rolled_back_at;
+  std::string started_at;
+  long long applied_steps_count = 0;
+
+  /// Started, not finished, not rolled back (§1.3).
+  bool failed() const { return !finished_at && !rolled_back_at; }
+  /// Finished and not rolled back: counts as applied (§1.2 step 5).
+  bool applied() const { return finished_at && !rolled_back_at; }
+};
+
+/// What differs between providers in the history table (a per-dialect hook).
+struct HistoryFlavor {
+  std::string create_table_sql;  ///< the exact DDL Prisma uses (§1.1)
+  std::string table_exists_sql;  ///< one row with one column "t"/"f" or 1/0
+  /// How a timestamp is bound: PostgreSQL timestamptz text, SQLite epoch milliseconds.
+  db::Value (*timestamp_value)(core::TimePoint);
+  /// How a stored timestamp is shown (e.g. SQLite ms -> ISO text).
+  std::string (*timestamp_display)(const std::string& stored);
+};
+
+/// The history table on one connection. Every write is its own statement; callers decide which
+/// writes share a transaction with a migration script (see runner.hpp).
+class HistoryStore {
+ public:
+  HistoryStore(db::Connection& conn, const HistoryFlavor& flavor, core::Clock clock);
+
+  bool exists();
+  void create();
+  /// All rows, ordered by started_at then migration_name (Prisma lists ORDER BY started_at).
+  std::vector<HistoryRow> list();
+
+  /// §1.2 step 6: a row with started_at = now, nothing else set.
+  void insert_started(const std::string& id, const std::string& name, const std::string& checksum);
+  /// Success: applied_steps_count + 1 and finished_at = now, in one statement.
+  void mark_finished(const std::string& id);
+  /// Failure: logs = the error text; finished_at stays NULL, so the row counts as failed.
+  void mark_failed(const std::string& id, const std::string& logs);
+  /// §1.4: resolve --applied inserts a finished row with logs = '' and started = finished = now.
+  void insert_resolved_applied(const std::string& id, const std::string& name,
+                               const std::string& checksum);
+  /// rolled_back_at = now on every failed row with this name (§1.4 step 5, §1.5 step 5).
+  void mark_failed_rows_rolled_back(const std::string& name);
+
+ private:
+  db::Value now();
+  db::Connection& conn_;
+  const HistoryFlavor& flavor_;
+  core::Clock clock_;
+};
+
+}  // namespace godwit::migrate

@@ -1,0 +1,183 @@
+#include "migrate/migrations_dir.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace godwit::migrate {
+namespace fs = std::filesystem;
+namespace {
+
+std::optional<std::string> read_bytes(const fs::path& p, std::string& error) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    error = fs::exists(p, ec) ? "cannot read " + p.string() : "file not found: " + p.string();
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Collation classes for ASCII, following ICU root order. Lower rank sorts first.
+struct CollationKey {
+  int primary;   // class and letter/digit/punctuation order, case folded
+  int tertiary;  // 0 lower case / non-letters, 1 upper case
+};
+
+CollationKey collation_key(unsigned char c) {
+  // ICU root order of ASCII punctuation and symbols (after white space, before digits).
+  static constexpr std::string_view kPunct = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return {c, 0};
+  if (auto p = kPunct.find(static_cast<char>(c)); p != std::string_view::npos) {
+    return {100 + static_cast<int>(p), 0};
+  }
+  if (std::isdigit(c)) return {200 + (c - '0'), 0};
+  if (std::isalpha(c)) return {300 + (std::tolower(c) - 'a'), std::isupper(c) ? 1 : 0};
+  if (c < 0x80) return {150, c};  // control characters and the rest: among symbols
+  return {1000 + c, 0};           // non-ASCII bytes: after ASCII letters, byte order
+}
+
+}  // namespace
+
+bool migration_name_less(std::string_view a, std::string_view b) {
+  // Primary level first (the whole strings), then tertiary (case), then bytes for a total order.
+  auto n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    auto ka = collation_key(static_cast<unsigned char>(a[i]));
+    auto kb = collation_key(static_cast<unsigned char>(b[i]));
+    if (ka.primary != kb.primary) return ka.primary < kb.primary;
+  }
+  if (a.size() != b.size()) return a.size() < b.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    auto ka = collation_key(static_cast<unsigned char>(a[i]));
+    auto kb = collation_key(static_cast<unsigned char>(b[i]));
+    if (ka.tertiary != kb.tertiary) return ka.tertiary < kb.tertiary;
+  }
+  return a < b;
+}
+
+std::string read_lock_provider(std::string_view text) {
+  for (auto line : core::lines(text)) {
+    if (!line.starts_with("provider")) continue;
+    std::string_view value = line;
+    if (value.starts_with("provider = ")) value.remove_prefix(11);
+    value = core::trim(value);
+    if (value.size() >= 2 && value.front() == '"') {
+      value.remove_prefix(1);
+      auto q = value.find('"');
+      if (q != std::string_view::npos) value = value.substr(0, q);
+    }
+    return std::string(value);
+  }
+  return "<PROVIDER NOT FOUND>";
+}
+
+MigrationsDir read_migrations_dir(const fs::path& dir) {
+  MigrationsDir out;
+  out.path = dir;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  out.exists = true;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_directory(ec)) continue;
+    LocalMigration m;
+    m.name = entry.path().filename().string();
+    m.dir = entry.path();
+    if (auto raw = read_bytes(m.script_path(), m.read_error)) m.script = read_script_text(*raw);
+    out.migrations.push_back(std::move(m));
+  }
+  if (ec) {
+    throw core::Error("GW2001", fmt::format("Could not list the migrations folder {}: {}",
+                                            dir.string(), ec.message()));
+  }
+  std::sort(out.migrations.begin(), out.migrations.end(),
+            [](const LocalMigration& x, const LocalMigration& y) {
+              return migration_name_less(x.name, y.name);
+            });
+  std::string err;
+  if (auto lock = read_bytes(dir / "migration_lock.toml", err)) {
+    out.has_lock_file = true;
+    out.lock_provider = read_lock_provider(*lock);
+  }
+  return out;
+}
+
+void check_lock_provider(const MigrationsDir& dir, std::string_view schema_provider) {
+  if (!dir.has_lock_file) return;
+  auto norm = [](std::string_view p) {
+    return p == "postgres" ? std::string_view("postgresql") : p;
+  };
+  if (norm(dir.lock_provider) == norm(schema_provider)) return;
+  throw core::Error(
+      "P3019",
+      fmt::format("The datasource provider `{}` specified in your schema does not match the one "
+                  "specified in the migration_lock.toml, `{}`.",
+                  schema_provider, dir.lock_provider),
+      "Please remove your current migration directory and start a new migration history with "
+      "`prisma migrate dev`, or correct the provider. Read more: "
+      "https://pris.ly/d/migrate-provider-switch",
+      core::SourceLocation{(dir.path / "migration_lock.toml").string(), 0, 0});
+}
+
+std::string read_script_text(std::string_view in) {
+  // WHATWG UTF-8 decode with replacement: each maximal invalid subpart becomes U+FFFD.
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(in.size());
+  std::size_t i = 0;
+  const auto n = in.size();
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(in[k]); };
+  while (i < n) {
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    int need = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    int got = 0;
+    while (got < need && j < n) {
+      unsigned char d = byte(j);
+      if (d < lo || d > hi) break;
+      lo = 0x80;
+      hi = 0xBF;
+      ++j;
+      ++got;
+    }
+    if (got == need) {
+      out.append(in.substr(i, j - i));
+    } else {
+      out += kReplacement;
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace godwit::migrate

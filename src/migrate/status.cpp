@@ -1,0 +1,63 @@
+#include "migrate/status.hpp"
+
+#include <set>
+
+#include "migrate/checksum.hpp"
+
+namespace godwit::migrate {
+
+int StatusReport::exit_code() const {
+  if (!pending.empty() || !has_history_table || !failed.empty()) return 1;
+  return 0;
+}
+
+StatusReport status(Session& s, const RunOptions& options) {
+  StatusReport r;
+  for (const auto& m : s.migrations.migrations) {
+    r.local.push_back(m.name);
+    if (!m.script) r.missing_script.push_back(m.name);
+  }
+  HistoryStore history(*s.conn, s.dialect.history(), options.clock);
+  r.has_history_table = history.exists();
+  std::vector<HistoryRow> rows;
+  if (r.has_history_table) rows = history.list();
+
+  // Rows that are not rolled back stand for the database's migrations (failed ones included).
+  std::vector<const HistoryRow*> in_db;
+  std::set<std::string> db_names;
+  for (const auto& row : rows) {
+    if (row.rolled_back_at) continue;
+    in_db.push_back(&row);
+    db_names.insert(row.migration_name);
+    if (row.failed()) r.failed.push_back(row);
+  }
+  std::set<std::string> local_names(r.local.begin(), r.local.end());
+  bool seen_gap = false;
+  for (const auto& m : s.migrations.migrations) {
+    if (!db_names.contains(m.name)) {
+      r.pending.push_back(m.name);
+      seen_gap = true;
+      continue;
+    }
+    if (!seen_gap) r.last_common = m.name;
+    if (!m.script) continue;
+    // Compared against any row with the name, failed or rolled back included (§2).
+    bool matches = false;
+    bool any_row = false;
+    for (const auto& row : rows) {
+      if (row.migration_name != m.name) continue;
+      any_row = true;
+      if (checksum_matches(row.checksum, *m.script)) matches = true;
+    }
+    if (any_row && !matches) r.edited.push_back(m.name);
+  }
+  std::set<std::string> reported;
+  for (const auto* row : in_db) {
+    if (!local_names.contains(row->migration_name) && reported.insert(row->migration_name).second) {
+      r.missing_locally.push_back(row->migration_name);
+    }
+  }
+  return r;
+}
+
+}  // namespace godwit::migrate
