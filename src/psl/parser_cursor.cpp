@@ -1,0 +1,424 @@
+#include "psl/parser_cursor.hpp"
+
+namespace godwit::psl::detail {
+namespace {
+
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/// Prisma's parse_codepoint: `\uXXXX` at the start of `s` -> (bytes consumed, code unit).
+std::pair<std::size_t, std::optional<std::uint32_t>> parse_codepoint(std::string_view s) {
+  if (s.size() < 4 || !s.starts_with("\\u")) return {0, std::nullopt};
+  std::uint32_t cp = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    int v = 2 + i < s.size() ? hex_value(s[2 + i]) : -1;
+    if (v < 0) return {2 + i, std::nullopt};
+    cp = (cp << 4) | static_cast<std::uint32_t>(v);
+  }
+  return {6, cp};
+}
+
+}  // namespace
+
+std::size_t Cursor::ws_len(std::size_t at) const {
+  if (at >= text_.size()) return 0;
+  auto b = [&](std::size_t i) {
+    return at + i < text_.size() ? static_cast<unsigned char>(text_[at + i]) : 0u;
+  };
+  unsigned c0 = b(0);
+  if (c0 == ' ' || c0 == '\t') return 1;
+  if (c0 == 0xC2 && b(1) == 0xA0) return 2;                  // U+00A0
+  if (c0 == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;  // U+1680
+  if (c0 == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF) && b(2) >= 0x80) return 3;
+  if (c0 == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;  // U+205F
+  if (c0 == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;  // U+3000
+  return 0;
+}
+
+void Cursor::skip_ws() {
+  while (std::size_t n = ws_len(pos))
+    pos += n;
+}
+
+std::size_t Cursor::newline_len(std::size_t at) const {
+  if (at >= text_.size()) return 0;
+  if (text_[at] == '\n') return 1;
+  if (text_[at] == '\r') return (at + 1 < text_.size() && text_[at + 1] == '\n') ? 2 : 1;
+  return 0;
+}
+
+bool Cursor::eat_newline() {
+  std::size_t n = newline_len(pos);
+  pos += n;
+  return n > 0;
+}
+
+bool Cursor::eat(std::string_view literal) {
+  if (!at(literal)) return false;
+  pos += literal.size();
+  return true;
+}
+
+void Cursor::skip_to_line_end() {
+  while (!eof() && newline_len(pos) == 0)
+    pos += char_len(pos);
+}
+
+std::size_t Cursor::char_len(std::size_t at) const {
+  unsigned char c = static_cast<unsigned char>(text_[at]);
+  std::size_t n = c < 0x80           ? 1
+                  : (c >> 5) == 0x6  ? 2
+                  : (c >> 4) == 0xE  ? 3
+                  : (c >> 3) == 0x1E ? 4
+                                     : 1;
+  if (at + n > text_.size()) return 1;
+  for (std::size_t i = 1; i < n; ++i)
+    if ((static_cast<unsigned char>(text_[at + i]) & 0xC0) != 0x80) return 1;
+  return n;
+}
+
+std::optional<ast::Identifier> Cursor::parse_identifier() {
+  if (eof() || !is_alnum(text_[pos])) return std::nullopt;
+  std::size_t start = pos;
+  ++pos;
+  while (!eof() && (is_alnum(text_[pos]) || text_[pos] == '_' || text_[pos] == '-'))
+    ++pos;
+  return ast::Identifier{std::string(text_.substr(start, pos - start)), span(start, pos)};
+}
+
+std::optional<ast::Identifier> Cursor::parse_path() {
+  std::size_t start = pos;
+  if (!parse_identifier()) return std::nullopt;
+  // path = identifier ~ ("." ~ path?)*, atomic: dots may repeat and the tail may be empty.
+  while (!eof() && text_[pos] == '.') {
+    ++pos;
+    parse_identifier();
+  }
+  return ast::Identifier{std::string(text_.substr(start, pos - start)), span(start, pos)};
+}
+
+std::string Cursor::decode_string(std::size_t content_start, std::size_t content_end) {
+  std::string out;
+  std::size_t i = content_start;
+  while (i < content_end) {
+    char c = text_[i];
+    if (c != '\\') {
+      out += c;
+      ++i;
+      continue;
+    }
+    char e = text_[i + 1];  // the grammar guarantees a character after a backslash
+    switch (e) {
+      case '"':
+        out += '"';
+        i += 2;
+        continue;
+      case '\\':
+        out += '\\';
+        i += 2;
+        continue;
+      case '/':
+        out += '/';
+        i += 2;
+        continue;
+      case 'b':
+        out += '\b';
+        i += 2;
+        continue;
+      case 'f':
+        out += '\f';
+        i += 2;
+        continue;
+      case 'n':
+        out += '\n';
+        i += 2;
+        continue;
+      case 'r':
+        out += '\r';
+        i += 2;
+        continue;
+      case 't':
+        out += '\t';
+        i += 2;
+        continue;
+      case 'u':
+        break;
+      default: {
+        std::size_t len = 1 + char_len(i + 1);
+        diags_.error(
+            "Unknown escape sequence. If the value is a windows-style path, `\\` must be escaped "
+            "as `\\\\`.",
+            span(i, i + len));
+        i += len;
+        continue;
+      }
+    }
+    // \uXXXX, possibly a UTF-16 surrogate pair (Prisma's try_parse_unicode_codepoint).
+    std::string_view slice = text_.substr(i, content_end - i);
+    auto bad = [&](std::size_t consumed) {
+      diags_.error("Invalid unicode escape sequence.",
+                   span(i, i + std::min(slice.size(), consumed)));
+    };
+    auto [consumed, first] = parse_codepoint(slice);
+    std::size_t advance = consumed;
+    if (!first) {
+      bad(std::max<std::size_t>(consumed, 2));
+    } else if (*first < 0xD800 || *first > 0xDFFF) {
+      append_utf8(out, *first);
+    } else {
+      auto [consumed2, second] = parse_codepoint(slice.substr(6));
+      if (!second) {
+        bad(consumed);
+      } else {
+        advance = consumed * 2;
+        if (*first <= 0xDBFF && *second >= 0xDC00 && *second <= 0xDFFF) {
+          append_utf8(out, 0x10000 + ((*first - 0xD800) << 10) + (*second - 0xDC00));
+        } else {
+          bad(consumed + consumed2);
+        }
+      }
+    }
+    i += std::max<std::size_t>(advance, 2);
+  }
+  return out;
+}
+
+std::optional<ast::Expression> Cursor::parse_string_literal() {
+  if (eof() || text_[pos] != '"') return std::nullopt;
+  std::size_t start = pos;
+  std::size_t i = pos + 1;
+  while (i < text_.size()) {
+    unsigned char c = static_cast<unsigned char>(text_[i]);
+    if (c == '\\') {
+      if (i + 1 >= text_.size()) return std::nullopt;
+      i += 1 + char_len(i + 1);
+    } else if (c == '"' || c < 0x20) {
+      break;
+    } else {
+      i += char_len(i);
+    }
+  }
+  if (i >= text_.size() || text_[i] != '"') return std::nullopt;
+  ast::Expression e;
+  e.kind = ast::Expression::Kind::String;
+  e.raw = std::string(text_.substr(start + 1, i - start - 1));
+  e.value = decode_string(start + 1, i);
+  pos = i + 1;
+  e.span = span(start, pos);
+  return e;
+}
+
+std::optional<ast::Expression> Cursor::parse_number() {
+  std::size_t start = pos;
+  std::size_t i = pos;
+  if (i < text_.size() && text_[i] == '-') ++i;
+  std::size_t digits = i;
+  while (i < text_.size() && is_digit(text_[i]))
+    ++i;
+  if (i == digits) return std::nullopt;
+  if (i + 1 < text_.size() && text_[i] == '.' && is_digit(text_[i + 1])) {
+    i += 1;
+    while (i < text_.size() && is_digit(text_[i]))
+      ++i;
+  }
+  pos = i;
+  ast::Expression e;
+  e.kind = ast::Expression::Kind::Number;
+  e.value = std::string(text_.substr(start, i - start));
+  e.span = span(start, i);
+  return e;
+}
+
+std::optional<ast::Expression> Cursor::parse_array() {
+  Checkpoint cp(*this);
+  if (!eat("[")) return std::nullopt;
+  ast::Expression e;
+  e.kind = ast::Expression::Kind::Array;
+  skip_ws();
+  if (auto first = parse_expression()) {
+    e.items.push_back(std::move(*first));
+    while (true) {
+      Checkpoint item(*this);
+      skip_ws();
+      if (!eat(",")) break;
+      skip_ws();
+      auto next = parse_expression();
+      if (!next) break;
+      e.items.push_back(std::move(*next));
+      item.commit();
+    }
+  }
+  skip_ws();
+  if (!eat("]")) return std::nullopt;
+  e.span = span(cp.start(), pos);
+  cp.commit();
+  return e;
+}
+
+std::optional<ast::Expression> Cursor::parse_expression() {
+  // expression = function_call | array_expression | numeric_literal | string_literal | path
+  {
+    Checkpoint cp(*this);
+    if (auto name = parse_path()) {
+      ast::Expression e;
+      skip_ws();
+      if (parse_arguments_list(e.args, e.empty_args, e.trailing_comma)) {
+        e.kind = ast::Expression::Kind::Function;
+        e.value = name->name;
+        e.name_span = name->span;
+        e.span = span(cp.start(), pos);
+        cp.commit();
+        return e;
+      }
+    }
+  }
+  if (auto a = parse_array()) return a;
+  if (auto n = parse_number()) return n;
+  if (auto s = parse_string_literal()) return s;
+  if (auto p = parse_path()) {
+    ast::Expression e;
+    e.kind = ast::Expression::Kind::Constant;
+    e.value = p->name;
+    e.span = p->span;
+    return e;
+  }
+  return std::nullopt;
+}
+
+bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
+                                  std::vector<ast::Identifier>& empty, bool& trailing_comma) {
+  Checkpoint cp(*this);
+  if (!eat("(")) return false;
+  std::vector<ast::Argument> out_args;
+  std::vector<ast::Identifier> out_empty;
+  // argument = named_argument | empty_argument | expression
+  auto argument = [&]() -> bool {
+    std::size_t start = pos;
+    {
+      Checkpoint named(*this);
+      if (auto name = parse_identifier()) {
+        skip_ws();
+        if (eat(":")) {
+          Checkpoint value_cp(*this);
+          skip_ws();
+          if (auto value = parse_expression()) {
+            value_cp.commit();
+            named.commit();
+            out_args.push_back({std::move(*name), std::move(*value), span(start, pos)});
+            return true;
+          }
+          named.commit();  // empty_argument: `name:`
+          out_empty.push_back(std::move(*name));
+          return true;
+        }
+      }
+    }
+    if (auto value = parse_expression()) {
+      out_args.push_back({std::nullopt, std::move(*value), span(start, pos)});
+      return true;
+    }
+    return false;
+  };
+  skip_ws();
+  bool trailing = false;
+  if (argument()) {
+    while (true) {
+      Checkpoint more(*this);
+      skip_ws();
+      if (!eat(",")) break;
+      skip_ws();
+      if (!argument()) break;
+      more.commit();
+    }
+  }
+  skip_ws();
+  if (eat(",")) trailing = true;
+  skip_ws();
+  if (!eat(")")) return false;
+  cp.commit();
+  args = std::move(out_args);
+  empty = std::move(out_empty);
+  trailing_comma = trailing;
+  return true;
+}
+
+std::optional<ast::Attribute> Cursor::parse_attribute(bool block) {
+  Checkpoint cp(*this);
+  if (!eat(block ? "@@" : "@")) return std::nullopt;
+  skip_ws();
+  auto name = parse_path();
+  if (!name) return std::nullopt;
+  ast::Attribute a;
+  a.name = std::move(*name);
+  {
+    Checkpoint args(*this);
+    skip_ws();
+    if (parse_arguments_list(a.args, a.empty_args, a.trailing_comma)) {
+      a.has_parens = true;
+      args.commit();
+    }
+  }
+  a.span = span(cp.start(), pos);
+  cp.commit();
+  return a;
+}
+
+std::optional<ast::Comment> Cursor::parse_comment() {
+  Checkpoint cp(*this);
+  skip_ws();
+  std::size_t start = pos;
+  ast::Comment c;
+  if (eat("///")) {
+    c.kind = ast::Comment::Kind::Doc;
+  } else if (eat("//")) {
+    c.kind = ast::Comment::Kind::Line;
+  } else if (eat("/*")) {
+    c.kind = ast::Comment::Kind::Block;
+    auto close = text_.find("*/", pos);
+    if (close == std::string_view::npos) return std::nullopt;
+    pos = close + 2;
+    c.text = std::string(text_.substr(start, pos - start));
+    c.span = span(start, pos);
+    cp.commit();
+    return c;
+  } else {
+    return std::nullopt;
+  }
+  std::size_t content = pos;
+  skip_to_line_end();
+  c.text = std::string(text_.substr(content, pos - content));
+  c.span = span(start, pos);
+  cp.commit();
+  return c;
+}
+
+}  // namespace godwit::psl::detail

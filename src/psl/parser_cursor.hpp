@@ -1,0 +1,87 @@
+#pragma once
+// Internal to the parser: a position in one file's text with the grammar's terminals
+// (whitespace, line breaks, identifiers, paths, literals, expressions, attributes, comments).
+// Every `parse_*` either succeeds and moves past what it matched, or fails and leaves the
+// position (and the diagnostics) as they were — PEG semantics.
+
+#include <optional>
+#include <string_view>
+
+#include "psl/ast.hpp"
+#include "psl/diagnostics.hpp"
+
+namespace godwit::psl::detail {
+
+class Cursor {
+ public:
+  Cursor(std::string_view text, std::uint32_t file, Diagnostics& diags)
+      : text_(text), file_(file), diags_(diags) {}
+
+  std::string_view text() const { return text_; }
+  std::uint32_t file() const { return file_; }
+  Diagnostics& diags() { return diags_; }
+  std::size_t pos = 0;
+
+  bool eof() const { return pos >= text_.size(); }
+  Span span(std::size_t from, std::size_t to) const {
+    return Span{file_, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)};
+  }
+
+  /// Byte length of the white space character (tab or Unicode Zs) at `at`, else 0.
+  std::size_t ws_len(std::size_t at) const;
+  void skip_ws();
+  /// Byte length of the line break at `at` ("\n", "\r\n", "\r"), else 0.
+  std::size_t newline_len(std::size_t at) const;
+  bool eat_newline();
+  bool eat(std::string_view literal);
+  bool at(std::string_view literal) const { return text_.substr(pos).starts_with(literal); }
+  /// Consumes up to (not including) the next line break or the end.
+  void skip_to_line_end();
+  /// Byte length of the UTF-8 character at `at` (1 for invalid bytes).
+  std::size_t char_len(std::size_t at) const;
+
+  std::optional<ast::Identifier> parse_identifier();
+  std::optional<ast::Identifier> parse_path();
+  std::optional<ast::Expression> parse_string_literal();
+  std::optional<ast::Expression> parse_expression();
+  /// `( args )`; fills the three outputs.
+  bool parse_arguments_list(std::vector<ast::Argument>& args, std::vector<ast::Identifier>& empty,
+                            bool& trailing_comma);
+  /// `@path(args)?` (or `@@` when `block`), without a trailing comment.
+  std::optional<ast::Attribute> parse_attribute(bool block);
+  /// One `///`, `//` or `/* */` comment (leading white space allowed), not its line break.
+  std::optional<ast::Comment> parse_comment();
+
+ private:
+  std::optional<ast::Expression> parse_number();
+  std::optional<ast::Expression> parse_array();
+  std::string decode_string(std::size_t content_start, std::size_t content_end);
+
+  std::string_view text_;
+  std::uint32_t file_;
+  Diagnostics& diags_;
+};
+
+/// Restores a cursor's position and diagnostics unless `commit()` was called.
+class Checkpoint {
+ public:
+  explicit Checkpoint(Cursor& c) : c_(c), pos_(c.pos), mark_(c.diags().size()) {}
+  ~Checkpoint() {
+    if (!committed_) {
+      c_.pos = pos_;
+      c_.diags().truncate(mark_);
+    }
+  }
+  Checkpoint(const Checkpoint&) = delete;
+  Checkpoint& operator=(const Checkpoint&) = delete;
+  void commit() { committed_ = true; }
+  std::size_t start() const { return pos_; }
+
+ private:
+  Cursor& c_;
+  std::size_t pos_;
+  std::size_t mark_;
+  bool committed_ = false;
+};
+
+}  // namespace godwit::psl::detail
