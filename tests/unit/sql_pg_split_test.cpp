@@ -202,6 +202,8 @@ TEST(PgSplit, KindsOfCommonMigrationStatements) {
       "CREATE TYPE \"Role\" AS ENUM ('A');"
       "CREATE TABLE t (id int);"
       "ALTER TABLE t RENAME COLUMN a TO b;"
+      "ALTER TABLE t RENAME CONSTRAINT a TO b;"
+      "ALTER VIEW v RENAME COLUMN a TO b;"
       "ALTER INDEX i RENAME TO j;"
       "ALTER TABLE t OWNER TO x;"
       "ALTER TYPE \"Role\" SET SCHEMA s;"
@@ -222,18 +224,16 @@ TEST(PgSplit, KindsOfCommonMigrationStatements) {
       "CREATE POLICY p ON t USING (true);"
       "CREATE SCHEMA IF NOT EXISTS s;"
       "LOCK TABLE t IN ACCESS EXCLUSIVE MODE");
-  EXPECT_EQ(kinds(s), (std::vector<std::string>{"CREATE TYPE",      "CREATE TABLE",
-                                                "ALTER TABLE",      "ALTER INDEX",
-                                                "ALTER TABLE",      "ALTER TYPE",
-                                                "DROP TABLE",       "DROP TYPE",
-                                                "CREATE VIEW",      "CREATE MATERIALIZED VIEW",
-                                                "CREATE SEQUENCE",  "CREATE FUNCTION",
-                                                "CREATE PROCEDURE", "CREATE TRIGGER",
-                                                "UPDATE",           "DELETE",
-                                                "INSERT",           "SET",
-                                                "COMMENT",          "GRANT",
-                                                "CREATE POLICY",    "CREATE SCHEMA",
-                                                "LOCK TABLE"}));
+  EXPECT_EQ(
+      kinds(s),
+      (std::vector<std::string>{
+          "CREATE TYPE",     "CREATE TABLE",    "ALTER TABLE",      "ALTER TABLE",
+          "ALTER VIEW",      "ALTER INDEX",     "ALTER TABLE",      "ALTER TYPE",
+          "DROP TABLE",      "DROP TYPE",       "CREATE VIEW",      "CREATE MATERIALIZED VIEW",
+          "CREATE SEQUENCE", "CREATE FUNCTION", "CREATE PROCEDURE", "CREATE TRIGGER",
+          "UPDATE",          "DELETE",          "INSERT",           "SET",
+          "COMMENT",         "GRANT",           "CREATE POLICY",    "CREATE SCHEMA",
+          "LOCK TABLE"}));
   EXPECT_EQ(s.mode, TransactionMode::kSingle);
 }
 

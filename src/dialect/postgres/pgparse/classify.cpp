@@ -296,9 +296,12 @@ Classification classify_statement(const Json& stmt) {
   if (type == "FetchStmt") return {n.value("ismove", false) ? "MOVE" : "FETCH"};
   if (type == "RenameStmt") {
     std::string obj = n.value("renameType", "");
-    // A column or constraint rename is an ALTER of the relation that holds it.
+    // A column or constraint rename is an ALTER of the relation that holds it. RENAME
+    // CONSTRAINT leaves relationType at its zero value, which prints as
+    // OBJECT_ACCESS_METHOD: only ALTER TABLE has that form.
     if (obj == "OBJECT_COLUMN" || obj == "OBJECT_TABCONSTRAINT") {
       obj = n.value("relationType", "OBJECT_TABLE");
+      if (obj == "OBJECT_ACCESS_METHOD") obj = "OBJECT_TABLE";
     }
     return {"ALTER " + object_words(obj)};
   }
