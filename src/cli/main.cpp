@@ -1,13 +1,14 @@
 #include "cli/main.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <iostream>
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "db/connection.hpp"
 
 namespace godwit::cli {
 
@@ -52,9 +53,23 @@ int run(int argc, char** argv) {
   try {
     return action();
   } catch (const core::Error& e) {
-    std::fflush(stdout);
+    std::cout.flush();
     std::cerr << e.render();
     return e.exit_code();
+  } catch (const db::DatabaseError& e) {
+    std::cout.flush();
+    core::Error wrapped("GW2008",
+                        fmt::format("The database refused a statement: {} (code {})", e.message(),
+                                    e.code().empty() ? "none" : e.code()),
+                        e.detail().empty() ? e.hint() : e.detail());
+    std::cerr << wrapped.render();
+    return 1;
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    core::Error wrapped("GW0001", fmt::format("Internal error: {}", e.what()),
+                        "This is a bug in godwit; please report it with the command you ran.");
+    std::cerr << wrapped.render();
+    return 1;
   }
 }
 

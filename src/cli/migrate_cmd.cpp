@@ -1,7 +1,243 @@
+// migrate deploy | status | resolve: thin wrappers that print what src/migrate returns.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
 #include "cli/command.hpp"
+#include "cli/common_options.hpp"
+#include "cli/json_report.hpp"
+#include "core/error.hpp"
+#include "migrate/deploy.hpp"
+#include "migrate/resolve.hpp"
+#include "migrate/status.hpp"
 
 namespace godwit::cli {
+namespace {
 
-void add_migrate_commands(CLI::App& /*migrate*/, Action& /*action*/) {}
+std::string migrations_label(const Loaded& l) {
+  return display_path(l.project.migrations_dir);
+}
+
+void print_applied_tree(const Loaded& l, const migrate::DeployReport& r) {
+  std::cout << "\nThe following migration(s) have been applied:\n\n"
+            << l.project.migrations_dir.filename().string() << "/\n";
+  for (const auto& m : r.applied) {
+    std::cout << "  └─ " << m.name << "/\n    └─ migration.sql\n";
+  }
+}
+
+int run_deploy(const CommonOptions& o) {
+  auto l = load(o);
+  if (!o.json) print_header(l);
+  try {
+    auto session = migrate::open_session(l.project, *l.dialect, /*create=*/true);
+    const auto found = session.migrations.migrations.size();
+    if (!o.json) {
+      std::cout << (found == 0 ? fmt::format("No migration found in {}\n\n", migrations_label(l))
+                               : fmt::format("{} found in {}\n\n", count_noun(found, "migration"),
+                                             migrations_label(l)));
+    }
+    auto progress = [&](const std::string& name) {
+      if (!o.json) std::cout << "Applying migration `" << name << "`" << std::endl;
+    };
+    auto report = migrate::deploy(session, o.run_options(), progress);
+    if (o.json) {
+      std::cout << deploy_json(report).dump(2) << "\n";
+    } else if (report.applied.empty()) {
+      std::cout << "No pending migrations to apply.\n";
+    } else {
+      print_applied_tree(l, report);
+      std::cout << "\nAll migrations have been successfully applied.\n";
+    }
+    return 0;
+  } catch (const core::Error& e) {
+    if (o.json) std::cout << error_json(e).dump(2) << "\n";
+    throw;
+  }
+}
+
+void print_status(const Loaded& l, const migrate::StatusReport& r) {
+  auto names = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& n : v)
+      out += n + "\n";
+    return out;
+  };
+  auto s = [](std::size_t n) { return n > 1 ? "s" : ""; };
+  const auto label = migrations_label(l);
+  std::cout << (r.local.empty() ? fmt::format("No migration found in {}\n", label)
+                                : fmt::format("{} found in {}\n",
+                                              count_noun(r.local.size(), "migration"), label));
+  // godwit's additions first (Prisma stays silent about them), as warnings on stderr.
+  if (!r.edited.empty()) {
+    std::cerr << fmt::format(
+        "\nWarning: the following migration{} changed after {} applied (the checksum of "
+        "migration.sql differs from the one in _prisma_migrations):\n{}",
+        s(r.edited.size()), r.edited.size() > 1 ? "they were" : "it was", names(r.edited));
+  }
+  if (!r.missing_script.empty()) {
+    std::cerr << fmt::format(
+        "\nWarning: these migration folders have no readable migration.sql:\n{}",
+        names(r.missing_script));
+  }
+  if (!r.missing_locally.empty() && !r.diverged()) {
+    std::cerr << fmt::format(
+        "\nWarning: the following migration{} {} applied to the database but missing from the "
+        "local migrations folder {}:\n{}",
+        s(r.missing_locally.size()), r.missing_locally.size() > 1 ? "are" : "is", label,
+        names(r.missing_locally));
+  }
+  std::cout << "\n";
+  // Prisma's order: pending -> diverged -> no table -> failed -> up to date (§5.4).
+  if (r.diverged()) {
+    std::cerr << fmt::format(
+        "Your local migration history and the migrations table from your database are "
+        "different:\n\nThe last common migration is: {}\n\nThe migration{} have not yet been "
+        "applied:\n{}\nThe migration{} from the database are not found locally in {}:\n{}",
+        r.last_common.value_or("(none)"), s(r.pending.size()), names(r.pending),
+        s(r.missing_locally.size()), label, names(r.missing_locally));
+  } else if (!r.pending.empty() && r.has_history_table) {
+    std::cout << fmt::format(
+        "Following migration{} have not yet been applied:\n{}\nTo apply migrations in "
+        "development run godwit migrate dev (or prisma migrate dev).\nTo apply migrations in "
+        "production run godwit migrate deploy.\n",
+        s(r.pending.size()), names(r.pending));
+  } else if (!r.has_history_table) {
+    if (r.local.empty()) {
+      std::cerr
+          << "The current database is not managed by Prisma Migrate.\n\nRead more about how "
+             "to baseline an existing production database:\nhttps://pris.ly/d/migrate-baseline\n";
+    } else {
+      std::cerr << fmt::format(
+          "The current database is not managed by Prisma Migrate.\n\nIf you want to keep the "
+          "current database structure and data and create new migrations, baseline this "
+          "database with the migration \"{0}\":\ngodwit migrate resolve --applied \"{0}\"\n\nRead "
+          "more about how to baseline an existing production "
+          "database:\nhttps://pris.ly/d/migrate-baseline\n",
+          r.local.front());
+    }
+  } else if (!r.failed.empty()) {
+    std::vector<std::string> failed;
+    for (const auto& f : r.failed)
+      failed.push_back(f.migration_name);
+    std::cerr << fmt::format(
+        "Following migration{} have failed:\n{}\nDuring development if the failed migration(s) "
+        "have not been deployed to a production database you can then fix the migration(s) and "
+        "run godwit migrate dev.\n\n",
+        s(failed.size()), names(failed));
+    std::cout << fmt::format(
+        "The failed migration(s) can be marked as rolled back or applied:\n\n- If you rolled "
+        "back the migration(s) manually:\ngodwit migrate resolve --rolled-back \"{0}\"\n\n- If "
+        "you fixed the database manually (hotfix):\ngodwit migrate resolve --applied "
+        "\"{0}\"\n\nRead more about how to resolve migration issues in a production "
+        "database:\nhttps://pris.ly/d/migrate-resolve\n",
+        failed.front());
+  } else {
+    std::cout << "Database schema is up to date!\n";
+  }
+}
+
+int run_status(const CommonOptions& o, bool strict) {
+  auto l = load(o);
+  if (!o.json) print_header(l);
+  try {
+    auto session = migrate::open_session(l.project, *l.dialect, /*create=*/false);
+    auto report = migrate::status(session, o.run_options());
+    int code = report.exit_code();
+    if (strict && (!report.edited.empty() || !report.missing_locally.empty() ||
+                   !report.missing_script.empty())) {
+      code = 1;
+    }
+    if (o.json) {
+      std::cout << status_json(report, code).dump(2) << "\n";
+    } else {
+      print_status(l, report);
+    }
+    return code;
+  } catch (const core::Error& e) {
+    if (o.json) std::cout << error_json(e).dump(2) << "\n";
+    throw;
+  }
+}
+
+int run_resolve(const CommonOptions& o, const std::string& applied, const std::string& rolled_back,
+                bool applied_given, bool rolled_back_given) {
+  if (applied_given && rolled_back_given) {
+    throw core::Error("GW2005", "Pass either --applied or --rolled-back, not both.");
+  }
+  if (!applied_given && !rolled_back_given) {
+    throw core::Error("GW2005", "--applied or --rolled-back must be part of the command",
+                      "e.g. godwit migrate resolve --applied \"20201231000000_add_users_table\"");
+  }
+  const auto& name = applied_given ? applied : rolled_back;
+  if (name.empty()) {
+    throw core::Error(
+        "GW2005", fmt::format("--{} cannot be empty.", applied_given ? "applied" : "rolled-back"));
+  }
+  auto l = load(o);
+  print_header(l);
+  auto session = migrate::open_session(l.project, *l.dialect, /*create=*/applied_given);
+  if (applied_given) {
+    migrate::resolve_applied(session, o.run_options(), name);
+    std::cout << fmt::format("Migration {} marked as applied.\n", name);
+  } else {
+    migrate::resolve_rolled_back(session, o.run_options(), name);
+    std::cout << fmt::format("Migration {} marked as rolled back.\n", name);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_migrate_commands(CLI::App& migrate, Action& action) {
+  {
+    auto o = std::make_shared<CommonOptions>();
+    auto* cmd = migrate.add_subcommand(
+        "deploy",
+        "Apply pending migrations (Prisma's `migrate deploy`). Safer than Prisma in two ways: "
+        "each migration runs in one transaction with its history row unless it has its own "
+        "BEGIN/COMMIT or statements that cannot run in a transaction (e.g. CREATE INDEX "
+        "CONCURRENTLY), and on SQLite a failing migration is rolled back instead of left half "
+        "applied.");
+    add_common_options(*cmd, *o, /*with_lock=*/true, /*with_json=*/true);
+    cmd->callback([o, &action] { action = [o] { return run_deploy(*o); }; });
+  }
+  {
+    auto o = std::make_shared<CommonOptions>();
+    auto strict = std::make_shared<bool>(false);
+    auto* cmd = migrate.add_subcommand(
+        "status",
+        "Compare the migrations folder with the database's history. Exit 0 when up to date; 1 "
+        "for pending, failed or diverged migrations or an unmanaged database (as Prisma). Also "
+        "reports, unlike Prisma, migrations edited after they were applied and migrations "
+        "applied but missing locally (exit 1 for those only with --strict).");
+    add_common_options(*cmd, *o, /*with_lock=*/false, /*with_json=*/true);
+    cmd->add_flag("--strict", *strict,
+                  "Also exit 1 for edited migrations, migrations missing locally, and folders "
+                  "without migration.sql");
+    cmd->callback(
+        [o, strict, &action] { action = [o, strict] { return run_status(*o, *strict); }; });
+  }
+  {
+    auto o = std::make_shared<CommonOptions>();
+    auto applied = std::make_shared<std::string>();
+    auto rolled_back = std::make_shared<std::string>();
+    auto* cmd = migrate.add_subcommand(
+        "resolve",
+        "Record a migration as applied (baselining, or a fix done by hand) or mark a failed "
+        "migration rolled back, without running anything");
+    add_common_options(*cmd, *o, /*with_lock=*/true, /*with_json=*/false);
+    auto* a = cmd->add_option("--applied", *applied, "Record this migration as applied");
+    auto* r =
+        cmd->add_option("--rolled-back", *rolled_back, "Mark this failed migration rolled back");
+    cmd->callback([=, &action] {
+      bool ag = a->count() > 0;
+      bool rg = r->count() > 0;
+      action = [=] { return run_resolve(*o, *applied, *rolled_back, ag, rg); };
+    });
+  }
+}
 
 }  // namespace godwit::cli

@@ -23,9 +23,7 @@ void HistoryStore::create() {
 }
 
 std::vector<HistoryRow> HistoryStore::list() {
-  auto result = conn_.query(
-      "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, "
-      "applied_steps_count FROM _prisma_migrations ORDER BY started_at ASC, migration_name ASC");
+  auto result = conn_.query(flavor_.list_sql);
   std::vector<HistoryRow> out;
   out.reserve(result.rows.size());
   auto ts = [&](const std::optional<std::string>& v) -> std::optional<std::string> {

@@ -33,9 +33,13 @@ struct HistoryRow {
 struct HistoryFlavor {
   std::string create_table_sql;  ///< the exact DDL Prisma uses (§1.1)
   std::string table_exists_sql;  ///< one row with one column "t"/"f" or 1/0
+  /// SELECT of id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at,
+  /// applied_steps_count from the table, ORDER BY started_at (Prisma's order).
+  std::string list_sql;
   /// How a timestamp is bound: PostgreSQL timestamptz text, SQLite epoch milliseconds.
   db::Value (*timestamp_value)(core::TimePoint);
-  /// How a stored timestamp is shown (e.g. SQLite ms -> ISO text).
+  /// How a stored timestamp, as `list_sql` returns it, is shown: "2026-11-21 15:03:54.177 UTC"
+  /// as in Prisma's P3009 text.
   std::string (*timestamp_display)(const std::string& stored);
 };
 

@@ -1,0 +1,71 @@
+#include "cli/common_options.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <iostream>
+
+#include "dialect/registry.hpp"
+
+namespace godwit::cli {
+namespace fs = std::filesystem;
+
+project::ProjectOptions CommonOptions::project_options() const {
+  project::ProjectOptions p;
+  if (!schema.empty()) p.schema = schema;
+  if (!url.empty()) p.url = url;
+  if (!migrations.empty()) p.migrations = migrations;
+  return p;
+}
+
+migrate::RunOptions CommonOptions::run_options() const {
+  migrate::RunOptions r;
+  r.lock_timeout =
+      std::chrono::milliseconds(static_cast<long long>(std::llround(lock_timeout_s * 1000)));
+  return r;
+}
+
+void add_common_options(CLI::App& cmd, CommonOptions& o, bool with_lock, bool with_json) {
+  cmd.add_option("--schema", o.schema,
+                 "Schema file or folder (default: prisma/schema.prisma, then ./schema.prisma)");
+  cmd.add_option("--url", o.url,
+                 "Database URL; overrides the datasource `url` (default: its env(\"VAR\"), read "
+                 "from the environment or a .env file next to the schema, else DATABASE_URL)");
+  cmd.add_option("--migrations", o.migrations,
+                 "Migrations folder (default: the `migrations` folder next to the schema)");
+  if (with_lock) {
+    cmd.add_option("--lock-timeout", o.lock_timeout_s,
+                   "Seconds to wait for another migrate process's lock before failing with "
+                   "P1002 (PostgreSQL: advisory lock 72707369, as Prisma; SQLite: an exclusive "
+                   "lock). Set PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK=1 to take no lock.")
+        ->default_val(10.0)
+        ->check(CLI::NonNegativeNumber);
+  }
+  if (with_json) cmd.add_flag("--json", o.json, "Print a machine-readable JSON report on stdout");
+}
+
+Loaded load(const CommonOptions& o) {
+  auto project =
+      project::load_project(o.project_options(), fs::current_path(), project::process_env());
+  const auto* d = dialect::find(project.datasource.provider);
+  return Loaded{std::move(project), d};
+}
+
+std::string display_path(const fs::path& p) {
+  std::error_code ec;
+  auto rel = fs::relative(p, fs::current_path(), ec);
+  if (ec || rel.empty() || rel.native().starts_with("..")) return p.string();
+  return rel.string();
+}
+
+void print_header(const Loaded& l) {
+  std::cout << "Prisma schema loaded from " << display_path(l.project.schema_path) << "\n";
+  std::cout << fmt::format("Datasource \"{}\": {}\n\n", l.project.datasource.name,
+                           l.dialect->describe(l.project.target));
+}
+
+std::string count_noun(std::size_t n, std::string_view singular) {
+  return fmt::format("{} {}{}", n, singular, n == 1 ? "" : "s");
+}
+
+}  // namespace godwit::cli

@@ -1,0 +1,45 @@
+#pragma once
+// Options every migrate/db command takes, and turning them into a project and its dialect.
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+#include "migrate/dialect.hpp"
+#include "migrate/session.hpp"
+#include "project/project.hpp"
+
+namespace godwit::cli {
+
+struct CommonOptions {
+  std::string schema;
+  std::string url;
+  std::string migrations;
+  double lock_timeout_s = 10.0;
+  bool json = false;
+
+  project::ProjectOptions project_options() const;
+  migrate::RunOptions run_options() const;
+};
+
+/// Adds --schema, --url, --migrations (and --lock-timeout, --json when asked) to `cmd`.
+void add_common_options(CLI::App& cmd, CommonOptions& o, bool with_lock, bool with_json);
+
+/// Loads the project from the current directory and picks its dialect.
+struct Loaded {
+  project::Project project;
+  const migrate::Dialect* dialect;
+};
+Loaded load(const CommonOptions& o);
+
+/// "Prisma schema loaded from ..." / "Datasource ..." header lines (Prisma prints them first).
+void print_header(const Loaded& l);
+
+/// A path shown relative to the current directory when it is below it.
+std::string display_path(const std::filesystem::path& p);
+
+/// "1 migration" / "3 migrations".
+std::string count_noun(std::size_t n, std::string_view singular);
+
+}  // namespace godwit::cli

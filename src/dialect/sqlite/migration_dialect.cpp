@@ -1,0 +1,205 @@
+#include "dialect/sqlite/migration_dialect.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <thread>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/split.hpp"
+#include "dialect/sqlite/url.hpp"
+#include "migrate/apply.hpp"
+
+namespace godwit::sqlite {
+namespace {
+
+// The exact DDL Prisma's engine writes (sqlite_master keeps this text; prisma-compat.md §1.1).
+constexpr std::string_view kCreateHistory = R"(CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+))";
+
+// Rows written by Prisma's native engine hold epoch milliseconds; its driver-adapter builds
+// write ISO text. Order by the instant either way.
+constexpr std::string_view kListHistory =
+    "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, "
+    "applied_steps_count FROM \"_prisma_migrations\" ORDER BY CASE WHEN typeof(started_at) IN "
+    "('integer', 'real') THEN started_at ELSE (julianday(started_at) - 2440587.5) * 86400000.0 "
+    "END ASC, migration_name ASC";
+
+db::Value epoch_ms_value(core::TimePoint t) {
+  return static_cast<std::int64_t>(core::epoch_millis(t));
+}
+
+std::string display_timestamp(const std::string& stored) {
+  bool digits = !stored.empty() && std::all_of(stored.begin(), stored.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+  });
+  if (digits && stored.find('-', 1) == std::string::npos) {
+    auto ms = std::stoll(stored);
+    auto tp = std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms));
+    auto secs = std::chrono::floor<std::chrono::seconds>(tp);
+    return fmt::format("{:%Y-%m-%d %H:%M:%S}.{:03d} UTC", secs, (tp - secs).count());
+  }
+  // ISO text such as 2026-11-21T15:03:37.880+00:00
+  if (stored.size() >= 23 && stored[10] == 'T') {
+    return stored.substr(0, 10) + " " + stored.substr(11, 12) + " UTC";
+  }
+  return stored;
+}
+
+bool is_pragma(const sql::Statement& s, std::string_view name) {
+  return s.kind == name;
+}
+
+bool turns_off(const sql::Statement& s) {
+  auto v = core::trim(s.pragma_value);
+  return core::iequals(v, "off") || v == "0" || core::iequals(v, "false") || core::iequals(v, "no");
+}
+
+bool wants_foreign_keys_off(const sql::Script& script) {
+  return std::any_of(script.statements.begin(), script.statements.end(), [](const auto& s) {
+    return is_pragma(s, "PRAGMA foreign_keys") && turns_off(s);
+  });
+}
+
+class ExclusiveLock final : public migrate::RunLock {};
+
+}  // namespace
+
+SqliteDialect::SqliteDialect() {
+  history_.create_table_sql = std::string(kCreateHistory);
+  history_.table_exists_sql =
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'";
+  history_.list_sql = std::string(kListHistory);
+  history_.timestamp_value = &epoch_ms_value;
+  history_.timestamp_display = &display_timestamp;
+}
+
+std::unique_ptr<db::Connection> SqliteDialect::connect(const project::DatabaseTarget& target,
+                                                       bool create) const {
+  return SqliteConnection::open(parse_url(target.url, target.base_dir), create);
+}
+
+std::string SqliteDialect::describe(const project::DatabaseTarget& target) const {
+  auto t = parse_url(target.url, target.base_dir);
+  return fmt::format("SQLite database \"{}\" at \"{}\"", t.file.filename().string(),
+                     target.display);
+}
+
+sql::Script SqliteDialect::split(std::string_view text) const {
+  auto script = split_script(text);
+  // `PRAGMA foreign_keys` is a no-op inside a transaction, so the splitter marks it as needing
+  // autocommit. The runner handles it instead (before_transaction/after_transaction), which
+  // keeps Prisma's table redefinitions atomic.
+  for (auto& s : script.statements) {
+    if (is_pragma(s, "PRAGMA foreign_keys")) s.no_transaction = false;
+  }
+  script.mode = sql::transaction_mode_for(script.statements);
+  return script;
+}
+
+std::vector<std::string> SqliteDialect::existing_objects(db::Connection& conn) const {
+  auto rows = conn.query(
+      "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('table', 'view') AND name "
+      "NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name");
+  std::vector<std::string> out;
+  for (auto& r : rows.rows)
+    out.push_back(r[0].value_or(""));
+  return out;
+}
+
+std::unique_ptr<migrate::RunLock> SqliteDialect::lock(db::Connection& conn,
+                                                      std::chrono::milliseconds timeout) const {
+  // Exclusive locking mode keeps the lock that BEGIN EXCLUSIVE takes until the connection
+  // closes (sqlite.org/pragma.html#pragma_locking_mode), as Prisma's engine does (§4.3).
+  conn.execute("PRAGMA main.locking_mode=EXCLUSIVE");
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    try {
+      conn.execute("BEGIN EXCLUSIVE");
+      conn.execute("COMMIT");
+      return std::make_unique<ExclusiveLock>();
+    } catch (const db::DatabaseError& e) {
+      bool busy = e.code() == "5" || e.code().starts_with("5") || e.code() == "6";
+      if (!busy) throw;
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw core::Error(
+            "P1002",
+            fmt::format("The database server was reached but timed out. Timed out after {} ms "
+                        "waiting for the exclusive lock on the SQLite database: another process "
+                        "(another godwit or Prisma migrate run, or an application in a long "
+                        "transaction) holds it.",
+                        timeout.count()),
+            "Wait for the other process to finish and run the command again, or raise "
+            "--lock-timeout.");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+}
+
+std::optional<migrate::ScriptFailure> SqliteDialect::apply(
+    db::Connection& conn, const sql::Script& script,
+    const std::function<void()>& record_success) const {
+  migrate::ApplyHooks hooks;
+  hooks.begin_sql = "BEGIN IMMEDIATE";
+  const bool fk_off = wants_foreign_keys_off(script);
+  bool fk_were_on = false;
+  hooks.before_transaction = [&](const sql::Script&) {
+    if (!fk_off) return;
+    auto rows = conn.query("PRAGMA foreign_keys");
+    fk_were_on = !rows.rows.empty() && rows.rows[0][0].value_or("0") == "1";
+    conn.execute("PRAGMA foreign_keys=OFF");
+  };
+  hooks.after_transaction = [&](const sql::Script&) {
+    if (fk_off && fk_were_on) conn.execute("PRAGMA foreign_keys=ON");
+  };
+  hooks.skip_in_transaction = [](const sql::Statement& s) {
+    return is_pragma(s, "PRAGMA foreign_keys");
+  };
+  hooks.before_commit = [&](const sql::Script& sc) -> std::optional<migrate::ScriptFailure> {
+    if (!fk_off) return std::nullopt;
+    auto rows = conn.query("PRAGMA foreign_key_check");
+    if (rows.rows.empty()) return std::nullopt;
+    std::string listed;
+    for (std::size_t i = 0; i < rows.rows.size() && i < 10; ++i) {
+      const auto& r = rows.rows[i];
+      listed += fmt::format("  table `{}` rowid {} references `{}` (foreign key #{})\n",
+                            r[0].value_or("?"), r[1].value_or("NULL"), r[2].value_or("?"),
+                            r[3].value_or("?"));
+    }
+    migrate::ScriptFailure f;
+    // Point at the statement that turns foreign keys back on: that is where the documented
+    // procedure checks them.
+    f.statement_index = sc.statements.size() - 1;
+    for (std::size_t i = sc.statements.size(); i-- > 0;) {
+      if (is_pragma(sc.statements[i], "PRAGMA foreign_keys")) {
+        f.statement_index = i;
+        break;
+      }
+    }
+    f.statement_count = sc.statements.size();
+    f.statement = sc.statements[f.statement_index].text;
+    f.line = sc.statements[f.statement_index].line;
+    f.db_code = "GW2101";
+    f.db_message = fmt::format(
+        "The migration leaves {} foreign-key violation(s) (PRAGMA foreign_key_check, run by "
+        "godwit before COMMIT as SQLite's schema-change procedure says):\n{}",
+        rows.rows.size(), listed);
+    return f;
+  };
+  return migrate::apply_script(conn, script, record_success, hooks);
+}
+
+}  // namespace godwit::sqlite

@@ -1,0 +1,35 @@
+#pragma once
+// SQLite as the migration runner sees it (migrate::Dialect).
+
+#include "migrate/dialect.hpp"
+
+namespace godwit::sqlite {
+
+/// Runs migrations the way SQLite's documentation says schema changes should run ("Making
+/// Other Kinds Of Table Schema Changes", sqlite.org/lang_altertable.html): foreign keys off
+/// *before* the transaction, every statement in one transaction, `PRAGMA foreign_key_check`
+/// before COMMIT, foreign keys back on afterwards. Prisma runs the same scripts in autocommit
+/// (prisma-compat.md §4.2), which leaves a failing migration half applied; godwit rolls it
+/// back instead. A deliberate, documented deviation: a migration that leaves foreign-key
+/// violations fails (GW2101) rather than committing them.
+class SqliteDialect final : public migrate::Dialect {
+ public:
+  SqliteDialect();
+  std::string_view provider() const override { return "sqlite"; }
+  std::unique_ptr<db::Connection> connect(const project::DatabaseTarget& target,
+                                          bool create) const override;
+  std::string describe(const project::DatabaseTarget& target) const override;
+  sql::Script split(std::string_view script) const override;
+  const migrate::HistoryFlavor& history() const override { return history_; }
+  std::vector<std::string> existing_objects(db::Connection& conn) const override;
+  std::unique_ptr<migrate::RunLock> lock(db::Connection& conn,
+                                         std::chrono::milliseconds timeout) const override;
+  std::optional<migrate::ScriptFailure> apply(
+      db::Connection& conn, const sql::Script& script,
+      const std::function<void()>& record_success) const override;
+
+ private:
+  migrate::HistoryFlavor history_;
+};
+
+}  // namespace godwit::sqlite

@@ -1,0 +1,136 @@
+#include "migrate/apply.hpp"
+
+namespace godwit::migrate {
+namespace {
+
+ScriptFailure failure_at(const sql::Script& script, std::size_t index, const db::DatabaseError& e,
+                         const ApplyHooks& hooks) {
+  const auto& st = script.statements[index];
+  ScriptFailure f;
+  f.statement_index = index;
+  f.statement_count = script.statements.size();
+  f.line = hooks.error_line ? hooks.error_line(st, e.position()) : st.line;
+  f.statement = st.text;
+  f.db_code = e.code().empty() ? "none" : e.code();
+  f.db_message = database_error_text(e);
+  return f;
+}
+
+void rollback_quietly(db::Connection& conn) {
+  try {
+    if (conn.in_transaction()) conn.execute("ROLLBACK");
+  } catch (const db::DatabaseError&) {
+    // The transaction is already gone; nothing more to undo.
+  }
+}
+
+std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
+                                                      const sql::Script& script,
+                                                      const std::function<void()>& record_success,
+                                                      const ApplyHooks& hooks) {
+  if (hooks.before_transaction) hooks.before_transaction(script);
+  struct After {
+    const ApplyHooks& hooks;
+    const sql::Script& script;
+    ~After() {
+      try {
+        if (hooks.after_transaction) hooks.after_transaction(script);
+      } catch (...) {
+        // Restoring session settings must not hide the migration's own outcome.
+      }
+    }
+  } after{hooks, script};
+
+  conn.execute(hooks.begin_sql);
+  for (std::size_t i = 0; i < script.statements.size(); ++i) {
+    const auto& st = script.statements[i];
+    if (hooks.skip_in_transaction && hooks.skip_in_transaction(st)) continue;
+    try {
+      conn.execute(st.text);
+    } catch (const db::DatabaseError& e) {
+      rollback_quietly(conn);
+      auto f = failure_at(script, i, e, hooks);
+      f.rolled_back = true;
+      return f;
+    }
+  }
+  if (hooks.before_commit) {
+    if (auto f = hooks.before_commit(script)) {
+      rollback_quietly(conn);
+      f->rolled_back = true;
+      return f;
+    }
+  }
+  try {
+    record_success();
+    conn.execute("COMMIT");
+  } catch (const db::DatabaseError& e) {
+    rollback_quietly(conn);
+    ScriptFailure f;
+    f.statement_index = script.statements.empty() ? 0 : script.statements.size() - 1;
+    f.statement_count = script.statements.size();
+    f.statement = "COMMIT";
+    f.line = script.statements.empty() ? 1 : script.statements.back().line;
+    f.db_code = e.code();
+    f.db_message = database_error_text(e);
+    f.rolled_back = true;
+    return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<ScriptFailure> apply_as_written(db::Connection& conn, const sql::Script& script,
+                                              const std::function<void()>& record_success,
+                                              const ApplyHooks& hooks) {
+  std::size_t committed = 0;  // statements whose effects are committed so far
+  for (std::size_t i = 0; i < script.statements.size(); ++i) {
+    try {
+      conn.execute(script.statements[i].text);
+    } catch (const db::DatabaseError& e) {
+      rollback_quietly(conn);
+      auto f = failure_at(script, i, e, hooks);
+      f.statements_kept = committed;
+      f.rolled_back = false;
+      return f;
+    }
+    if (!conn.in_transaction()) committed = i + 1;
+  }
+  if (conn.in_transaction()) {
+    // The script opened a transaction and never closed it: its changes are not committed.
+    rollback_quietly(conn);
+    ScriptFailure f;
+    f.statement_index = script.statements.size() - 1;
+    f.statement_count = script.statements.size();
+    f.statement = script.statements.back().text;
+    f.line = script.statements.back().line;
+    f.db_code = "GW2004";
+    f.db_message =
+        "The migration opened a transaction (BEGIN) that it never closed; godwit rolled it back "
+        "instead of leaving it to commit implicitly.";
+    f.statements_kept = committed;
+    f.rolled_back = false;
+    return f;
+  }
+  record_success();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string database_error_text(const db::DatabaseError& e) {
+  std::string out = e.message();
+  if (!e.detail().empty()) out += "\nDETAIL: " + e.detail();
+  if (!e.hint().empty()) out += "\nHINT: " + e.hint();
+  return out;
+}
+
+std::optional<ScriptFailure> apply_script(db::Connection& conn, const sql::Script& script,
+                                          const std::function<void()>& record_success,
+                                          const ApplyHooks& hooks) {
+  if (script.mode == sql::TransactionMode::kSingle) {
+    return apply_in_one_transaction(conn, script, record_success, hooks);
+  }
+  return apply_as_written(conn, script, record_success, hooks);
+}
+
+}  // namespace godwit::migrate

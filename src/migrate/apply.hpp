@@ -1,0 +1,45 @@
+#pragma once
+// The one algorithm that runs a migration script, for every dialect; dialects adapt it with
+// small hooks (architecture.md: one generic algorithm, small per-dialect hooks).
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "db/connection.hpp"
+#include "migrate/dialect.hpp"
+#include "sql/statement.hpp"
+
+namespace godwit::migrate {
+
+struct ApplyHooks {
+  /// Statement that opens the script's transaction in TransactionMode::kSingle.
+  std::string begin_sql = "BEGIN";
+  /// kSingle only: runs before BEGIN (e.g. SQLite turns foreign keys off: that pragma is a no-op
+  /// inside a transaction); `after_transaction` runs after COMMIT or ROLLBACK.
+  std::function<void(const sql::Script&)> before_transaction;
+  std::function<void(const sql::Script&)> after_transaction;
+  /// kSingle only: statements not to send inside the transaction (they would be no-ops there).
+  std::function<bool(const sql::Statement&)> skip_in_transaction;
+  /// kSingle only: a last check inside the transaction before the history row is written and
+  /// the transaction commits; a failure rolls everything back.
+  std::function<std::optional<ScriptFailure>(const sql::Script&)> before_commit;
+  /// The script line an error points at, from the statement and the server's 1-based character
+  /// position in it (0 = none). Default: the statement's first line.
+  std::function<int(const sql::Statement&, int position)> error_line;
+};
+
+/// Runs `script` on `conn` in the mode the script needs (sql::transaction_mode_for):
+/// - kSingle: BEGIN; every statement; before_commit; record_success(); COMMIT — the changes
+///   and the history row commit together, or nothing does.
+/// - kAutocommit / kAsWritten: statement by statement as written, then record_success(). On a
+///   failure inside a transaction the script opened, that transaction is rolled back.
+/// Returns the failure, or nullopt. Connection loss propagates as core::Error.
+std::optional<ScriptFailure> apply_script(db::Connection& conn, const sql::Script& script,
+                                          const std::function<void()>& record_success,
+                                          const ApplyHooks& hooks);
+
+/// The database error text Prisma shows: message, then DETAIL/HINT lines when present.
+std::string database_error_text(const db::DatabaseError& e);
+
+}  // namespace godwit::migrate
