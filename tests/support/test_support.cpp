@@ -19,14 +19,18 @@ extern char** environ;
 namespace godwit::test {
 namespace fs = std::filesystem;
 
-fs::path source_dir() { return GODWIT_SOURCE_DIR; }
+fs::path source_dir() {
+  return GODWIT_SOURCE_DIR;
+}
 
 fs::path corpus_dir() {
   if (const char* c = std::getenv("GODWIT_CORPUS_DIR")) return c;
   return source_dir().parent_path() / "shared" / "corpus";
 }
 
-fs::path godwit_binary() { return GODWIT_BINARY; }
+fs::path godwit_binary() {
+  return GODWIT_BINARY;
+}
 
 TempDir::TempDir() {
   static std::atomic<int> counter{0};
@@ -81,9 +85,11 @@ std::string check_golden(const fs::path& expected_path, std::string_view actual)
   auto expected = read_file(expected_path);
   if (expected == actual) return {};
   std::size_t i = 0;
-  while (i < expected.size() && i < actual.size() && expected[i] == actual[i]) ++i;
+  while (i < expected.size() && i < actual.size() && expected[i] == actual[i])
+    ++i;
   int line = 1;
-  for (std::size_t k = 0; k < i; ++k) line += expected[k] == '\n';
+  for (std::size_t k = 0; k < i; ++k)
+    line += expected[k] == '\n';
   auto context = [&](std::string_view s) {
     auto start = s.rfind('\n', i == 0 ? 0 : i - 1);
     start = start == std::string_view::npos ? 0 : start + 1;
@@ -141,7 +147,8 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::vecto
       }
     }
     std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const auto& a : argv)
+      args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     execvp(args[0], args.data());
     _exit(127);
@@ -234,7 +241,8 @@ PgDatabase::~PgDatabase() {
 }
 
 std::string psql(const std::string& url, const std::string& sql) {
-  auto r = run_command({"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql});
+  auto r =
+      run_command({"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql});
   if (r.exit_code != 0) throw std::runtime_error("psql failed: " + r.err + "\nSQL: " + sql);
   return r.out;
 }
