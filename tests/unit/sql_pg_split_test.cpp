@@ -273,6 +273,22 @@ TEST(PgSplit, UnparsableStatementsAreClassifiedByKeywords) {
   EXPECT_TRUE(s.statements[2].transaction_control);
 }
 
+TEST(PgSplit, AtomicFunctionBodySurvivesASyntaxErrorElsewhere) {
+  // The scanner alone would cut the BEGIN ATOMIC body at its inner ';'.
+  const std::string script =
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\n"
+      "END;\nSELECT x y z;\nCREATE INDEX CONCURRENTLY i ON t(a);\n";
+  auto s = split_script(script);
+  ASSERT_EQ(s.statements.size(), 3u);
+  EXPECT_EQ(s.statements[0].kind, "CREATE FUNCTION");
+  EXPECT_TRUE(s.statements[0].parsed);
+  EXPECT_TRUE(s.statements[0].text.ends_with("END"));
+  EXPECT_FALSE(s.statements[1].parsed);
+  EXPECT_EQ(lines(s), (std::vector<int>{1, 6, 7}));
+  EXPECT_EQ(s.mode, TransactionMode::kAutocommit);
+  expect_texts_in_place(script, s);
+}
+
 TEST(PgSplit, UnterminatedQuoteBecomesOneStatement) {
   // Even the scanner gives up: the whole script goes to the server, which reports it.
   const std::string script = "\n\nCREATE TABLE a (id int);\nINSERT INTO a VALUES ('oops);\n";

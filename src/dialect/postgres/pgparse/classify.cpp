@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "dialect/postgres/pgparse/parse_tree.hpp"
 #include "sql/lex.hpp"
 
 namespace godwit::postgres {
@@ -141,8 +142,8 @@ bool has_def(const Json& options, std::string_view name) {
 bool def_is_false(const Json& options, std::string_view name) {
   if (!options.is_array()) return false;
   for (const auto& o : options) {
-    const auto& d = o.value("DefElem", Json::object());
-    if (d.value("defname", "") != name || !d.contains("arg")) continue;
+    const auto& d = member(o, "DefElem");
+    if (!d.is_object() || d.value("defname", "") != name || !d.contains("arg")) continue;
     const Json& arg = d["arg"];
     if (arg.contains("Boolean")) return !arg["Boolean"].value("boolval", false);
     if (arg.contains("String")) {
@@ -182,11 +183,11 @@ Classification transaction_stmt(const Json& n) {
 
 Classification alter_table_stmt(const Json& n) {
   Classification c{"ALTER " + object_words(n.value("objtype", "OBJECT_TABLE"))};
-  for (const auto& cmd : n.value("cmds", Json::array())) {
-    const auto& at = cmd.value("AlterTableCmd", Json::object());
-    if (at.value("subtype", "") != "AT_DetachPartition") continue;
-    const auto& def = at.value("def", Json::object());
-    if (def.value("PartitionCmd", Json::object()).value("concurrent", false)) {
+  for (const auto& cmd : member(n, "cmds")) {
+    const auto& at = member(cmd, "AlterTableCmd");
+    if (!at.is_object() || at.value("subtype", "") != "AT_DetachPartition") continue;
+    const auto& partition = member(member(at, "def"), "PartitionCmd");
+    if (partition.is_object() && partition.value("concurrent", false)) {
       c.kind += " DETACH PARTITION CONCURRENTLY";
       c.no_transaction = true;
     }
@@ -201,7 +202,7 @@ Classification reindex_stmt(const Json& n) {
       kind == "REINDEX_OBJECT_SYSTEM") {
     c.no_transaction = true;
   }
-  if (has_def(n.value("params", Json::array()), "concurrently")) {
+  if (has_def(member(n, "params"), "concurrently")) {
     c.kind += " CONCURRENTLY";
     c.no_transaction = true;
   }
@@ -209,7 +210,7 @@ Classification reindex_stmt(const Json& n) {
 }
 
 Classification subscription_stmt(const std::string& type, const Json& n) {
-  const Json options = n.value("options", Json::array());
+  const Json& options = member(n, "options");
   if (type == "CreateSubscriptionStmt") {
     // The publisher-side slot is created unless connect or create_slot is false.
     return {"CREATE SUBSCRIPTION", false,
@@ -234,6 +235,7 @@ Classification classify_statement(const Json& stmt) {
   if (!stmt.is_object() || stmt.empty()) return {"UNKNOWN"};
   const std::string type = stmt.begin().key();
   const Json& n = stmt.begin().value();
+  if (!n.is_object()) return {words_of_node(type)};
 
   if (auto it = fixed_kinds().find(type); it != fixed_kinds().end()) {
     Classification c{it->second};
@@ -269,7 +271,7 @@ Classification classify_statement(const Json& stmt) {
   }
   if (type == "ClusterStmt") return {"CLUSTER", false, !n.contains("relation")};
   if (type == "AlterDatabaseStmt") {
-    return {"ALTER DATABASE", false, has_def(n.value("options", Json::array()), "tablespace")};
+    return {"ALTER DATABASE", false, has_def(member(n, "options"), "tablespace")};
   }
   if (type == "DiscardStmt") {
     bool all = n.value("target", "") == "DISCARD_ALL";

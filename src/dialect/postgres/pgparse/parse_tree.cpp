@@ -36,6 +36,13 @@ std::string c_string(std::string_view sql) {
 
 }  // namespace
 
+const nlohmann::json& member(const nlohmann::json& object, std::string_view key) {
+  static const nlohmann::json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it != object.end() ? *it : kNull;
+}
+
 ParseOutput parse_sql(std::string_view sql) {
   std::string input = c_string(sql);
   ParseResultOwner owner{pg_query_parse(input.c_str())};
@@ -52,9 +59,9 @@ ParseOutput parse_sql(std::string_view sql) {
 nlohmann::json statement_tree(std::string_view statement_text) {
   ParseOutput parsed = parse_sql(statement_text);
   if (parsed.error) return nullptr;
-  const auto& stmts = parsed.tree.value("stmts", nlohmann::json::array());
-  if (stmts.empty() || !stmts[0].contains("stmt")) return nullptr;
-  return stmts[0]["stmt"];
+  const auto& stmts = member(parsed.tree, "stmts");
+  if (!stmts.is_array() || stmts.empty()) return nullptr;
+  return member(stmts[0], "stmt");
 }
 
 std::vector<sql::RawRange> scanner_ranges(std::string_view sql) {
@@ -73,7 +80,9 @@ std::vector<sql::RawRange> scanner_ranges(std::string_view sql) {
 
 std::vector<sql::RawRange> tree_ranges(const nlohmann::json& tree, std::size_t script_size) {
   std::vector<sql::RawRange> out;
-  for (const auto& s : tree.value("stmts", nlohmann::json::array())) {
+  const auto& stmts = member(tree, "stmts");
+  if (!stmts.is_array()) return out;
+  for (const auto& s : stmts) {
     auto begin = s.value("stmt_location", std::size_t{0});
     auto len = s.value("stmt_len", std::size_t{0});
     // stmt_len 0 means "to the end of the text" (the last statement, no ';').

@@ -29,6 +29,10 @@ struct ParseOutput {
   std::optional<ParseError> error;
 };
 
+/// `object[key]` without copying it; a null JSON value when `object` is no object or has no
+/// such member (libpg_query leaves out false/0/empty fields).
+const nlohmann::json& member(const nlohmann::json& object, std::string_view key);
+
 /// Parses `sql` (any number of statements). Never throws on bad SQL; throws core::Error
 /// GW1201 if `sql` holds a NUL byte (libpg_query reads C strings).
 ParseOutput parse_sql(std::string_view sql);
