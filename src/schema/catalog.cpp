@@ -1,0 +1,331 @@
+#include "schema/catalog.hpp"
+
+#include <fmt/format.h>
+
+#include <cassert>
+
+namespace godwit::schema {
+
+namespace {
+
+template <class IdT, class Vec>
+IdT next_id(const Vec& v) {
+  return IdT{static_cast<std::uint32_t>(v.size())};
+}
+
+}  // namespace
+
+DefaultValue DefaultValue::constant(Value v) {
+  DefaultValue d;
+  d.kind = DefaultKind::Value;
+  d.value = std::move(v);
+  return d;
+}
+
+DefaultValue DefaultValue::now() {
+  DefaultValue d;
+  d.kind = DefaultKind::Now;
+  return d;
+}
+
+DefaultValue DefaultValue::sequence(std::string name) {
+  DefaultValue d;
+  d.kind = DefaultKind::Sequence;
+  d.expression = std::move(name);
+  return d;
+}
+
+DefaultValue DefaultValue::db_generated(std::string sql) {
+  DefaultValue d;
+  d.kind = DefaultKind::DbGenerated;
+  d.expression = std::move(sql);
+  return d;
+}
+
+DefaultValue DefaultValue::prisma_level() {
+  DefaultValue d;
+  d.kind = DefaultKind::PrismaLevel;
+  return d;
+}
+
+NamespaceId Catalog::add_namespace(std::string name) {
+  auto id = next_id<NamespaceId>(namespaces);
+  namespaces.push_back(Namespace{std::move(name)});
+  return id;
+}
+
+TableId Catalog::add_table(NamespaceId ns, std::string name) {
+  auto id = next_id<TableId>(tables);
+  Table t;
+  t.namespace_id = ns;
+  t.name = std::move(name);
+  tables.push_back(std::move(t));
+  return id;
+}
+
+ColumnId Catalog::add_column(Column column) {
+  assert(column.table.value < tables.size());
+  auto id = next_id<ColumnId>(columns);
+  tables[column.table.value].columns.push_back(id);
+  columns.push_back(std::move(column));
+  return id;
+}
+
+IndexId Catalog::add_index(Index index) {
+  assert(index.table.value < tables.size());
+  auto id = next_id<IndexId>(indexes);
+  auto& list = tables[index.table.value].indexes;
+  if (index.kind == IndexKind::PrimaryKey) {
+    list.insert(list.begin(), id);  // the primary key always comes first
+  } else {
+    list.push_back(id);
+  }
+  indexes.push_back(std::move(index));
+  return id;
+}
+
+ForeignKeyId Catalog::add_foreign_key(ForeignKey fk) {
+  assert(fk.table.value < tables.size());
+  auto id = next_id<ForeignKeyId>(foreign_keys);
+  tables[fk.table.value].foreign_keys.push_back(id);
+  foreign_keys.push_back(std::move(fk));
+  return id;
+}
+
+EnumId Catalog::add_enum(Enum e) {
+  auto id = next_id<EnumId>(enums);
+  enums.push_back(std::move(e));
+  return id;
+}
+
+ExtensionId Catalog::add_extension(Extension ext) {
+  auto id = next_id<ExtensionId>(extensions);
+  extensions.push_back(std::move(ext));
+  return id;
+}
+
+std::optional<NamespaceId> Catalog::find_namespace(std::string_view name) const {
+  for (std::size_t i = 0; i < namespaces.size(); ++i) {
+    if (namespaces[i].name == name) return NamespaceId{static_cast<std::uint32_t>(i)};
+  }
+  return std::nullopt;
+}
+
+std::optional<TableId> Catalog::find_table(NamespaceId ns, std::string_view name) const {
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i].namespace_id == ns && tables[i].name == name) {
+      return TableId{static_cast<std::uint32_t>(i)};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ColumnId> Catalog::find_column(TableId table, std::string_view name) const {
+  for (ColumnId id : get(table).columns) {
+    if (get(id).name == name) return id;
+  }
+  return std::nullopt;
+}
+
+std::optional<IndexId> Catalog::primary_key(TableId table) const {
+  const auto& list = get(table).indexes;
+  if (!list.empty() && get(list.front()).kind == IndexKind::PrimaryKey) return list.front();
+  return std::nullopt;
+}
+
+bool Catalog::is_default_namespace(NamespaceId ns) const {
+  return ns.value >= namespaces.size() || namespaces[ns.value].name == default_namespace;
+}
+
+bool Catalog::empty() const {
+  return tables.empty() && enums.empty() && extensions.empty();
+}
+
+std::string_view to_string(TypeFamily f) {
+  switch (f) {
+    case TypeFamily::Int:
+      return "Int";
+    case TypeFamily::BigInt:
+      return "BigInt";
+    case TypeFamily::Float:
+      return "Float";
+    case TypeFamily::Decimal:
+      return "Decimal";
+    case TypeFamily::Boolean:
+      return "Boolean";
+    case TypeFamily::String:
+      return "String";
+    case TypeFamily::DateTime:
+      return "DateTime";
+    case TypeFamily::Binary:
+      return "Binary";
+    case TypeFamily::Json:
+      return "Json";
+    case TypeFamily::Uuid:
+      return "Uuid";
+    case TypeFamily::Enum:
+      return "Enum";
+    case TypeFamily::Unsupported:
+      return "Unsupported";
+  }
+  return "?";
+}
+
+std::string_view to_string(Arity a) {
+  switch (a) {
+    case Arity::Required:
+      return "required";
+    case Arity::Nullable:
+      return "nullable";
+    case Arity::List:
+      return "list";
+  }
+  return "?";
+}
+
+std::string_view to_string(DefaultKind k) {
+  switch (k) {
+    case DefaultKind::Value:
+      return "value";
+    case DefaultKind::Now:
+      return "now";
+    case DefaultKind::Sequence:
+      return "sequence";
+    case DefaultKind::DbGenerated:
+      return "dbgenerated";
+    case DefaultKind::PrismaLevel:
+      return "prisma-level";
+  }
+  return "?";
+}
+
+std::string_view to_string(IndexKind k) {
+  switch (k) {
+    case IndexKind::PrimaryKey:
+      return "primary";
+    case IndexKind::Unique:
+      return "unique";
+    case IndexKind::Normal:
+      return "index";
+    case IndexKind::Fulltext:
+      return "fulltext";
+  }
+  return "?";
+}
+
+std::string_view to_string(IndexAlgorithm a) {
+  switch (a) {
+    case IndexAlgorithm::BTree:
+      return "BTree";
+    case IndexAlgorithm::Hash:
+      return "Hash";
+    case IndexAlgorithm::Gist:
+      return "Gist";
+    case IndexAlgorithm::Gin:
+      return "Gin";
+    case IndexAlgorithm::SpGist:
+      return "SpGist";
+    case IndexAlgorithm::Brin:
+      return "Brin";
+  }
+  return "?";
+}
+
+std::string_view to_string(ReferentialAction a) {
+  switch (a) {
+    case ReferentialAction::NoAction:
+      return "NoAction";
+    case ReferentialAction::Restrict:
+      return "Restrict";
+    case ReferentialAction::Cascade:
+      return "Cascade";
+    case ReferentialAction::SetNull:
+      return "SetNull";
+    case ReferentialAction::SetDefault:
+      return "SetDefault";
+  }
+  return "?";
+}
+
+namespace {
+
+std::string qualified(const Catalog& c, NamespaceId ns, const std::string& name) {
+  if (ns.value < c.namespaces.size()) return c.get(ns).name + "." + name;
+  return name;
+}
+
+std::string describe_type(const Catalog& c, const ColumnType& t) {
+  std::string out{to_string(t.family)};
+  if (t.family == TypeFamily::Enum && t.enum_id.value < c.enums.size()) {
+    out += "(" + c.get(t.enum_id).name + ")";
+  }
+  if (t.family == TypeFamily::Unsupported) out += "(" + t.raw + ")";
+  if (!t.native.empty()) {
+    out += " @" + t.native.name;
+    if (!t.native.args.empty()) out += "(" + fmt::format("{}", fmt::join(t.native.args, ",")) + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_string(const Catalog& c) {
+  std::string out = fmt::format("catalog default_namespace={}\n", c.default_namespace);
+  for (const auto& ns : c.namespaces)
+    out += fmt::format("namespace {}\n", ns.name);
+  for (const auto& e : c.extensions) {
+    out += fmt::format("extension {} schema={} version={}\n", e.name, e.schema, e.version);
+  }
+  for (const auto& e : c.enums) {
+    out += fmt::format("enum {} [{}]\n", qualified(c, e.namespace_id, e.name),
+                       fmt::join(e.values, ", "));
+  }
+  for (const auto& t : c.tables) {
+    out += fmt::format("table {}\n", qualified(c, t.namespace_id, t.name));
+    for (ColumnId id : t.columns) {
+      const Column& col = c.get(id);
+      out += fmt::format("  column {} {} {}", col.name, describe_type(c, col.type),
+                         to_string(col.arity));
+      if (col.default_value) {
+        out += fmt::format(" default={}", to_string(col.default_value->kind));
+        if (col.default_value->kind == DefaultKind::Value) {
+          out += "(" + to_debug_string(col.default_value->value) + ")";
+        } else if (!col.default_value->expression.empty()) {
+          out += "(" + col.default_value->expression + ")";
+        }
+      }
+      if (col.auto_increment) out += " autoincrement";
+      out += "\n";
+    }
+    for (IndexId id : t.indexes) {
+      const Index& idx = c.get(id);
+      std::vector<std::string> cols;
+      for (const auto& ic : idx.columns) {
+        std::string s = c.get(ic.column).name;
+        if (ic.sort) s += *ic.sort == SortOrder::Asc ? " ASC" : " DESC";
+        if (ic.length) s += fmt::format("({})", *ic.length);
+        if (!ic.operator_class.empty()) s += " " + ic.operator_class;
+        cols.push_back(std::move(s));
+      }
+      out += fmt::format("  {} {} ({}) {}", to_string(idx.kind), idx.name, fmt::join(cols, ", "),
+                         to_string(idx.algorithm));
+      if (!idx.predicate.empty()) out += " where " + idx.predicate;
+      out += "\n";
+    }
+    for (ForeignKeyId id : t.foreign_keys) {
+      const ForeignKey& fk = c.get(id);
+      std::vector<std::string> from, to;
+      for (ColumnId col : fk.columns)
+        from.push_back(c.get(col).name);
+      for (ColumnId col : fk.referenced_columns)
+        to.push_back(c.get(col).name);
+      const Table& rt = c.get(fk.referenced_table);
+      out += fmt::format("  foreign key {} ({}) -> {}({}) on delete {} on update {}\n", fk.name,
+                         fmt::join(from, ", "), qualified(c, rt.namespace_id, rt.name),
+                         fmt::join(to, ", "), to_string(fk.on_delete), to_string(fk.on_update));
+    }
+  }
+  return out;
+}
+
+}  // namespace godwit::schema
