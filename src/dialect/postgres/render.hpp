@@ -1,0 +1,57 @@
+#pragma once
+// PostgreSQL DDL exactly as Prisma 7 prints it (prisma-compat.md §7.3, §7.5; ENG
+// flavour/postgres/renderer.rs, libs/sql-ddl/src/postgres.rs).
+//
+// Names: identifiers are double-quoted without escaping; objects outside the catalog's default
+// namespace are prefixed `"schema".`; index names are never prefixed.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema/catalog.hpp"
+#include "schema/renderer.hpp"
+
+namespace godwit::postgres {
+
+class PostgresRenderer final : public schema::Renderer {
+ public:
+  std::string_view provider() const override { return "postgresql"; }
+  std::string quote(std::string_view name) const override;
+  bool supports_namespaces() const override { return true; }
+  bool inline_foreign_keys() const override { return false; }
+
+  /// `CREATE SCHEMA IF NOT EXISTS "s"`
+  std::vector<std::string> create_namespace(const schema::Catalog& c,
+                                            schema::NamespaceId id) const override;
+  /// `CREATE EXTENSION IF NOT EXISTS "e"[ WITH][ SCHEMA "s"][ VERSION "v"]`
+  std::vector<std::string> create_extension(const schema::Catalog& c,
+                                            schema::ExtensionId id) const override;
+  /// `CREATE TYPE "E" AS ENUM ('A', 'B')` (values are not escaped, as in Prisma)
+  std::vector<std::string> create_enum(const schema::Catalog& c, schema::EnumId id) const override;
+  /// `CREATE TABLE "T" (\n    <column>,\n...[,\n\n    CONSTRAINT "pk" PRIMARY KEY ("a","b")]\n)`
+  std::string create_table(const schema::Catalog& c, schema::TableId id) const override;
+  /// `CREATE [UNIQUE ]INDEX "i" ON "T"[ USING GIN ]("a" ops DESC, "b")[ WHERE ...]`
+  std::string create_index(const schema::Catalog& c, schema::IndexId id) const override;
+  /// `ALTER TABLE "T" ADD CONSTRAINT "fk" FOREIGN KEY ("a") REFERENCES "R"("id") ON DELETE
+  /// RESTRICT ON UPDATE CASCADE`
+  std::string add_foreign_key(const schema::Catalog& c, schema::ForeignKeyId id) const override;
+};
+
+/// `"name"`, or `"schema"."name"` outside the default namespace.
+std::string qualified_name(const schema::Catalog& c, schema::NamespaceId ns, std::string_view name);
+
+/// A column's full SQL type: `VARCHAR(255)`, `SERIAL`, `"Role"[]`, `TIMESTAMP(3)`.
+std::string render_column_type(const schema::Catalog& c, const schema::Column& column);
+
+/// The DEFAULT expression of a column ("" when none is rendered: no default, a sequence, a
+/// Prisma-level default, or an empty dbgenerated()). `full_type` is used for list casts.
+std::string render_default(const schema::DefaultValue& d, std::string_view full_type);
+
+/// One column definition without indentation: `"name" TYPE[ NOT NULL][ DEFAULT x]`.
+std::string render_column(const schema::Catalog& c, schema::ColumnId id);
+
+/// The whole `migrate diff --from-empty` script for `catalog` on PostgreSQL.
+std::string render_create_script(const schema::Catalog& catalog);
+
+}  // namespace godwit::postgres

@@ -1,0 +1,57 @@
+#pragma once
+// SQLite DDL exactly as Prisma 7 prints it (prisma-compat.md §7.5 "SQLite"; ENG
+// flavour/sqlite/renderer.rs, libs/sql-ddl/src/sqlite.rs).
+//
+// Differences from PostgreSQL: types come from the column's family only; a one-column primary
+// key is written on the column (`PRIMARY KEY`, plus `AUTOINCREMENT` for an Int column);
+// foreign keys are table constraints inside CREATE TABLE (with a space before the referenced
+// column list); there are no namespaces, enums or extensions.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema/catalog.hpp"
+#include "schema/renderer.hpp"
+
+namespace godwit::sqlite {
+
+class SqliteRenderer final : public schema::Renderer {
+ public:
+  std::string_view provider() const override { return "sqlite"; }
+  std::string quote(std::string_view name) const override;
+  bool supports_namespaces() const override { return false; }
+  bool inline_foreign_keys() const override { return true; }
+
+  /// SQLite has no CREATE SCHEMA: no statements.
+  std::vector<std::string> create_namespace(const schema::Catalog& c,
+                                            schema::NamespaceId id) const override;
+  /// SQLite has no extensions: no statements.
+  std::vector<std::string> create_extension(const schema::Catalog& c,
+                                            schema::ExtensionId id) const override;
+  /// SQLite has no enum types (enum columns are TEXT): no statements.
+  std::vector<std::string> create_enum(const schema::Catalog& c, schema::EnumId id) const override;
+  /// `CREATE TABLE "T" (\n    <column>,\n...[,\n\n    PRIMARY KEY ("a", "b")][,\n    CONSTRAINT
+  /// "fk" FOREIGN KEY ("c") REFERENCES "R" ("id") ON DELETE .. ON UPDATE ..]\n)`
+  std::string create_table(const schema::Catalog& c, schema::TableId id) const override;
+  /// `CREATE [UNIQUE ]INDEX "i" ON "T"("a", "b" DESC)`; names starting with `sqlite_` are
+  /// wrapped in `Pragma writable_schema=1;` ... `Pragma writable_schema=0`.
+  std::string create_index(const schema::Catalog& c, schema::IndexId id) const override;
+  /// Foreign keys are inline on SQLite; this renders the table-constraint text
+  /// (`CONSTRAINT "fk" FOREIGN KEY ...`), which create_table embeds.
+  std::string add_foreign_key(const schema::Catalog& c, schema::ForeignKeyId id) const override;
+};
+
+/// A column's SQL type from its family (`INTEGER`, `TEXT`, `JSONB`, ...).
+std::string_view render_column_type(const schema::Column& column);
+
+/// The DEFAULT expression ("" when none is rendered).
+std::string render_default(const schema::DefaultValue& d);
+
+/// One column definition: `"name" TYPE[ NOT NULL][ PRIMARY KEY][ AUTOINCREMENT][ DEFAULT x]`.
+std::string render_column(const schema::Catalog& c, schema::ColumnId id);
+
+/// The whole `migrate diff --from-empty` script for `catalog` on SQLite.
+std::string render_create_script(const schema::Catalog& catalog);
+
+}  // namespace godwit::sqlite
