@@ -1,0 +1,563 @@
+#include "psl/catalog_builder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/error.hpp"
+#include "schema/naming.hpp"
+
+namespace godwit::psl {
+
+namespace sc = godwit::schema;
+
+namespace {
+
+enum class Dialect { Postgres, Sqlite };
+
+// PostgreSQL native types for unannotated scalars (ENG postgres_datamodel_connector.rs
+// SCALAR_TYPE_DEFAULTS).
+sc::NativeType default_postgres_type(ScalarType t) {
+  switch (t) {
+    case ScalarType::String:
+      return {"Text", {}};
+    case ScalarType::Boolean:
+      return {"Boolean", {}};
+    case ScalarType::Int:
+      return {"Integer", {}};
+    case ScalarType::BigInt:
+      return {"BigInt", {}};
+    case ScalarType::Float:
+      return {"DoublePrecision", {}};
+    case ScalarType::Decimal:
+      return {"Decimal", {65, 30}};
+    case ScalarType::DateTime:
+      return {"Timestamp", {3}};
+    case ScalarType::Json:
+      return {"JsonB", {}};
+    case ScalarType::Bytes:
+      return {"ByteA", {}};
+  }
+  return {"Text", {}};
+}
+
+sc::TypeFamily family_of(ScalarType t) {
+  switch (t) {
+    case ScalarType::String:
+      return sc::TypeFamily::String;
+    case ScalarType::Boolean:
+      return sc::TypeFamily::Boolean;
+    case ScalarType::Int:
+      return sc::TypeFamily::Int;
+    case ScalarType::BigInt:
+      return sc::TypeFamily::BigInt;
+    case ScalarType::Float:
+      return sc::TypeFamily::Float;
+    case ScalarType::Decimal:
+      return sc::TypeFamily::Decimal;
+    case ScalarType::DateTime:
+      return sc::TypeFamily::DateTime;
+    case ScalarType::Json:
+      return sc::TypeFamily::Json;
+    case ScalarType::Bytes:
+      return sc::TypeFamily::Binary;
+  }
+  return sc::TypeFamily::String;
+}
+
+sc::ReferentialAction convert(ReferentialAction a) {
+  switch (a) {
+    case ReferentialAction::Cascade:
+      return sc::ReferentialAction::Cascade;
+    case ReferentialAction::Restrict:
+      return sc::ReferentialAction::Restrict;
+    case ReferentialAction::NoAction:
+      return sc::ReferentialAction::NoAction;
+    case ReferentialAction::SetNull:
+      return sc::ReferentialAction::SetNull;
+    case ReferentialAction::SetDefault:
+      return sc::ReferentialAction::SetDefault;
+  }
+  return sc::ReferentialAction::NoAction;
+}
+
+sc::IndexAlgorithm convert(IndexAlgorithm a) {
+  switch (a) {
+    case IndexAlgorithm::BTree:
+      return sc::IndexAlgorithm::BTree;
+    case IndexAlgorithm::Hash:
+      return sc::IndexAlgorithm::Hash;
+    case IndexAlgorithm::Gist:
+      return sc::IndexAlgorithm::Gist;
+    case IndexAlgorithm::Gin:
+      return sc::IndexAlgorithm::Gin;
+    case IndexAlgorithm::SpGist:
+      return sc::IndexAlgorithm::SpGist;
+    case IndexAlgorithm::Brin:
+      return sc::IndexAlgorithm::Brin;
+  }
+  return sc::IndexAlgorithm::BTree;
+}
+
+// Prisma operator class names to SQL: the trailing words Ops, Bloom, MinMax, Multi,
+// Inclusion and Path become `_ops`, `_bloom`, `_minmax`, ...; the rest is lower-cased whole
+// (JsonbPathOps -> jsonb_path_ops, TimestampTzMinMaxMultiOps -> timestamptz_minmax_multi_ops;
+// ENG sql-schema-describer postgres.rs SQLOperatorClassKind).
+std::string operator_class_sql(std::string_view name) {
+  static const char* const kSuffixes[] = {"Ops", "Bloom", "MinMax", "Multi", "Inclusion", "Path"};
+  std::vector<std::string> words;
+  bool stripped = true;
+  while (stripped) {
+    stripped = false;
+    for (const char* suffix : kSuffixes) {
+      std::string_view s{suffix};
+      if (name.size() > s.size() && name.substr(name.size() - s.size()) == s) {
+        words.emplace_back(s);
+        name.remove_suffix(s.size());
+        stripped = true;
+        break;
+      }
+    }
+  }
+  std::string out;
+  for (char ch : name)
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (auto it = words.rbegin(); it != words.rend(); ++it) {
+    out += '_';
+    for (char ch : *it)
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return out;
+}
+
+[[noreturn]] void invalid_literal(const Model& m, const Field& f, std::string_view what) {
+  throw core::Error(
+      "GW1101",
+      fmt::format("Cannot turn the default of `{}.{}` into SQL: {}.", m.name, f.name, what),
+      "This is a bug in godwit's schema validation; please report it.");
+}
+
+class Builder {
+ public:
+  Builder(const Schema& s, Dialect d) : s_(s), dialect_(d) {
+    limit_ = d == Dialect::Postgres ? sc::kPostgresIdentifierLimit : sc::kSqliteIdentifierLimit;
+    uses_foreign_keys_ = !s.datasource || s.datasource->relation_mode != "prisma";
+  }
+
+  sc::Catalog build() {
+    c_.default_namespace = dialect_ == Dialect::Postgres ? "public" : "main";
+    push_namespaces();
+    if (dialect_ == Dialect::Postgres) push_enums();
+    push_model_tables();
+    auto relations = relations_in_prisma_order();
+    if (uses_foreign_keys_) {
+      for (RelationId r : relations)
+        push_inline_relation(s_.relation(r));
+    }
+    for (RelationId r : relations)
+      push_join_table(s_.relation(r));
+    if (dialect_ == Dialect::Postgres) push_extensions();
+    return std::move(c_);
+  }
+
+ private:
+  const Schema& s_;
+  Dialect dialect_;
+  std::size_t limit_;
+  bool uses_foreign_keys_;
+  sc::Catalog c_;
+  std::map<std::string, sc::NamespaceId> namespaces_;
+  std::vector<std::optional<sc::EnumId>> enum_ids_;    // by psl EnumId
+  std::vector<std::optional<sc::TableId>> table_ids_;  // by psl ModelId (views: none)
+
+  sc::NamespaceId namespace_for(const std::optional<std::string>& schema) const {
+    if (dialect_ == Dialect::Sqlite) return sc::NamespaceId{0};
+    return namespaces_.at(schema ? *schema : c_.default_namespace);
+  }
+
+  // Only namespaces that hold a table or an enum are created, sorted by name (what Prisma 7
+  // emits as CreateSchema steps).
+  void push_namespaces() {
+    std::set<std::string> names;
+    if (dialect_ == Dialect::Sqlite) {
+      names.insert(c_.default_namespace);
+    } else {
+      for (const Model& m : s_.models) {
+        if (!m.is_view) names.insert(m.schema ? *m.schema : c_.default_namespace);
+      }
+      for (const Enum& e : s_.enums)
+        names.insert(e.schema ? *e.schema : c_.default_namespace);
+    }
+    for (const auto& n : names)
+      namespaces_[n] = c_.add_namespace(n);
+  }
+
+  void push_enums() {
+    enum_ids_.resize(s_.enums.size());
+    for (std::size_t i = 0; i < s_.enums.size(); ++i) {
+      const Enum& e = s_.enums[i];
+      sc::Enum out;
+      out.namespace_id = namespace_for(e.schema);
+      out.name = e.database_name();
+      for (const auto& v : e.values)
+        out.values.push_back(v.database_name());
+      enum_ids_[i] = c_.add_enum(std::move(out));
+    }
+  }
+
+  void push_model_tables() {
+    table_ids_.resize(s_.models.size());
+    for (std::size_t i = 0; i < s_.models.size(); ++i) {
+      const Model& m = s_.models[i];
+      if (m.is_view) continue;
+      sc::TableId t = c_.add_table(namespace_for(m.schema), m.database_name());
+      table_ids_[i] = t;
+      for (const Field& f : m.fields) {
+        if (f.is_relation() || f.type.kind == FieldType::Kind::Composite) continue;
+        push_column(m, f, t);
+      }
+      push_indexes(m, t);
+    }
+  }
+
+  bool is_single_id_field(const Model& m, const Field& f) const {
+    return m.primary_key && m.primary_key->fields.size() == 1 &&
+           &m.fields[m.primary_key->fields.front().field.value] == &f;
+  }
+
+  void push_column(const Model& m, const Field& f, sc::TableId t) {
+    sc::Column col;
+    col.table = t;
+    col.name = f.database_name();
+    col.arity = f.arity == Arity::Required   ? sc::Arity::Required
+                : f.arity == Arity::Optional ? sc::Arity::Nullable
+                                             : sc::Arity::List;
+    switch (f.type.kind) {
+      case FieldType::Kind::Enum:
+        if (dialect_ == Dialect::Postgres) {
+          col.type.family = sc::TypeFamily::Enum;
+          col.type.enum_id = *enum_ids_[f.type.enum_id.value];
+        } else {
+          col.type.family = sc::TypeFamily::String;  // SQLite stores enums as TEXT
+        }
+        break;
+      case FieldType::Kind::Unsupported:
+        col.type.family = sc::TypeFamily::Unsupported;
+        col.type.raw = f.type.unsupported;
+        break;
+      default:
+        col.type.family = family_of(f.type.scalar);
+        if (dialect_ == Dialect::Postgres) col.type.native = native_type(f);
+        break;
+    }
+    bool is_scalar = f.type.kind == FieldType::Kind::Scalar;
+    if (f.default_value) col.default_value = lower_default(m, f);
+    bool autoincrement = f.default_value && f.default_value->kind == DefaultValue::Kind::Function &&
+                         f.default_value->function == DefaultFunction::Autoincrement;
+    // SQLite: a one-field Int id is a rowid alias (ENG sqlite schema_calculator.rs
+    // `field_is_implicit_autoincrement_primary_key`).
+    bool implicit = dialect_ == Dialect::Sqlite && is_scalar && f.type.scalar == ScalarType::Int &&
+                    is_single_id_field(m, f);
+    col.auto_increment = autoincrement || implicit;
+    c_.add_column(std::move(col));
+  }
+
+  sc::NativeType native_type(const Field& f) const {
+    if (!f.native_type) return default_postgres_type(f.type.scalar);
+    sc::NativeType out;
+    out.name = f.native_type->name;
+    for (const auto& a : f.native_type->args) {
+      out.args.push_back(static_cast<std::uint32_t>(std::stoul(a)));
+    }
+    return out;
+  }
+
+  std::optional<sc::DefaultValue> lower_default(const Model& m, const Field& f) const {
+    const DefaultValue& d = *f.default_value;
+    if (d.kind == DefaultValue::Kind::Function) {
+      switch (d.function) {
+        case DefaultFunction::Autoincrement:
+          // PostgreSQL: a sequence default that renders nothing (the SERIAL type carries it);
+          // SQLite: nothing (AUTOINCREMENT on the rowid).
+          if (dialect_ == Dialect::Postgres) return sc::DefaultValue::sequence();
+          return std::nullopt;
+        case DefaultFunction::Now:
+          return sc::DefaultValue::now();
+        case DefaultFunction::DbGenerated:
+          return sc::DefaultValue::db_generated(d.sql.value_or(""));
+        case DefaultFunction::Sequence:
+          return sc::DefaultValue::sequence(
+              fmt::format("prisma_sequence_{}_{}", m.database_name(), f.database_name()));
+        case DefaultFunction::Uuid:
+        case DefaultFunction::Cuid:
+        case DefaultFunction::Nanoid:
+        case DefaultFunction::Ulid:
+        case DefaultFunction::Auto:
+          return sc::DefaultValue::prisma_level();
+      }
+      return std::nullopt;
+    }
+    return sc::DefaultValue::constant(lower_literal(m, f, d.value));
+  }
+
+  sc::Value lower_literal(const Model& m, const Field& f, const Literal& lit) const {
+    if (lit.kind == Literal::Kind::List) {
+      std::vector<sc::Value> items;
+      for (const auto& item : lit.items)
+        items.push_back(lower_literal(m, f, item));
+      return sc::Value::list(std::move(items));
+    }
+    if (f.type.kind == FieldType::Kind::Enum) {
+      const Enum& e = s_.enum_(f.type.enum_id);
+      for (const auto& v : e.values) {
+        if (v.name == lit.text) return sc::Value::enum_value(v.database_name());
+      }
+      invalid_literal(m, f, "unknown enum value " + lit.text);
+    }
+    ScalarType t = f.type.scalar;
+    switch (lit.kind) {
+      case Literal::Kind::Boolean:
+      case Literal::Kind::Constant:
+        return sc::Value::boolean(lit.text == "true");
+      case Literal::Kind::Number: {
+        if (t == ScalarType::Int || t == ScalarType::BigInt) {
+          auto v = sc::canonical_integer(lit.text);
+          if (!v) invalid_literal(m, f, "not an integer: " + lit.text);
+          return sc::Value::integer(*v);
+        }
+        auto v = sc::canonical_decimal(lit.text);
+        if (!v) invalid_literal(m, f, "not a number: " + lit.text);
+        return sc::Value::floating(*v);
+      }
+      case Literal::Kind::String:
+        switch (t) {
+          case ScalarType::DateTime: {
+            auto v = sc::canonical_datetime(lit.text);
+            if (!v) invalid_literal(m, f, "not an RFC 3339 date-time: " + lit.text);
+            return sc::Value::datetime(*v);
+          }
+          case ScalarType::Json:
+            return sc::Value::json(lit.text);
+          case ScalarType::Bytes: {
+            auto v = sc::base64_decode(lit.text);
+            if (!v) invalid_literal(m, f, "not base64: " + lit.text);
+            return sc::Value::bytes(*v);
+          }
+          case ScalarType::Decimal: {
+            auto v = sc::canonical_decimal(lit.text);
+            if (!v) invalid_literal(m, f, "not a decimal: " + lit.text);
+            return sc::Value::floating(*v);
+          }
+          default:
+            return sc::Value::string(lit.text);
+        }
+      case Literal::Kind::List:
+        break;
+    }
+    return sc::Value::string(lit.text);
+  }
+
+  std::vector<std::string> column_names(const Model& m,
+                                        const std::vector<IndexField>& fields) const {
+    std::vector<std::string> out;
+    for (const auto& f : fields)
+      out.push_back(m.fields[f.field.value].database_name());
+    return out;
+  }
+
+  std::vector<sc::IndexColumn> index_columns(const Model& m, sc::TableId t,
+                                             const std::vector<IndexField>& fields) const {
+    std::vector<sc::IndexColumn> out;
+    for (const auto& f : fields) {
+      sc::IndexColumn ic;
+      ic.column = *c_.find_column(t, m.fields[f.field.value].database_name());
+      if (f.sort) ic.sort = *f.sort == SortOrder::Asc ? sc::SortOrder::Asc : sc::SortOrder::Desc;
+      ic.length = f.length;
+      if (f.ops && dialect_ == Dialect::Postgres) {
+        ic.operator_class = f.ops_raw ? *f.ops : operator_class_sql(*f.ops);
+      }
+      out.push_back(std::move(ic));
+    }
+    return out;
+  }
+
+  void push_indexes(const Model& m, sc::TableId t) {
+    const std::string& table = m.database_name();
+    if (m.primary_key) {
+      sc::Index pk;
+      pk.table = t;
+      pk.kind = sc::IndexKind::PrimaryKey;
+      pk.name = m.primary_key->map ? *m.primary_key->map : sc::primary_key_name(table, limit_);
+      pk.columns = index_columns(m, t, m.primary_key->fields);
+      c_.add_index(std::move(pk));
+    }
+    for (const Index& idx : m.indexes) {
+      sc::Index out;
+      out.table = t;
+      auto cols = column_names(m, idx.fields);
+      switch (idx.kind) {
+        case Index::Kind::Unique:
+          out.kind = sc::IndexKind::Unique;
+          out.name = idx.map ? *idx.map : sc::unique_index_name(table, cols, limit_);
+          break;
+        case Index::Kind::Normal:
+        case Index::Kind::Fulltext:
+          out.kind =
+              idx.kind == Index::Kind::Normal ? sc::IndexKind::Normal : sc::IndexKind::Fulltext;
+          out.name = idx.map ? *idx.map : sc::index_name(table, cols, limit_);
+          break;
+      }
+      out.columns = index_columns(m, t, idx.fields);
+      if (idx.algorithm && dialect_ == Dialect::Postgres) out.algorithm = convert(*idx.algorithm);
+      c_.add_index(std::move(out));
+    }
+  }
+
+  // Prisma stores a relation when it meets the field that defines it: the referencing field
+  // of an inline relation, model A's field of a many-to-many one. Foreign keys and join
+  // tables follow that order (ENG parser-database relations.rs `ingest_relation`).
+  std::vector<RelationId> relations_in_prisma_order() const {
+    std::vector<RelationId> ids;
+    for (std::size_t i = 0; i < s_.relations.size(); ++i) {
+      ids.push_back(RelationId{static_cast<std::uint32_t>(i)});
+    }
+    std::stable_sort(ids.begin(), ids.end(), [&](RelationId a, RelationId b) {
+      const Relation& ra = s_.relation(a);
+      const Relation& rb = s_.relation(b);
+      return FieldRef{ra.model_a, ra.field_a} < FieldRef{rb.model_a, rb.field_a};
+    });
+    return ids;
+  }
+
+  bool touches_view(const Relation& r) const {
+    return s_.model(r.model_a).is_view || s_.model(r.model_b).is_view;
+  }
+
+  void push_inline_relation(const Relation& r) {
+    if (r.kind == Relation::Kind::ManyToMany || r.fields.empty() || touches_view(r)) return;
+    const Model& ma = s_.model(r.model_a);
+    const Model& mb = s_.model(r.model_b);
+    sc::ForeignKey fk;
+    fk.table = *table_ids_[r.model_a.value];
+    fk.referenced_table = *table_ids_[r.model_b.value];
+    std::vector<std::string> cols;
+    bool any_required = false;
+    for (FieldId f : r.fields) {
+      const Field& field = ma.fields[f.value];
+      cols.push_back(field.database_name());
+      fk.columns.push_back(*c_.find_column(fk.table, field.database_name()));
+      any_required = any_required || field.arity == Arity::Required;
+    }
+    for (FieldId f : r.references) {
+      fk.referenced_columns.push_back(
+          *c_.find_column(fk.referenced_table, mb.fields[f.value].database_name()));
+    }
+    fk.name = r.map ? *r.map : sc::foreign_key_name(ma.database_name(), cols, limit_);
+    // The referential arity: required when any referencing field is, else the relation
+    // field's own arity (ENG walker_ext_traits `default_on_delete_action`).
+    bool required = any_required || ma.fields[r.field_a.value].arity == Arity::Required;
+    fk.on_delete = r.on_delete ? convert(*r.on_delete)
+                   : required  ? sc::ReferentialAction::Restrict
+                               : sc::ReferentialAction::SetNull;
+    fk.on_update = r.on_update ? convert(*r.on_update) : sc::ReferentialAction::Cascade;
+    c_.add_foreign_key(std::move(fk));
+  }
+
+  sc::ColumnId first_pk_column(sc::TableId t) const {
+    return c_.get(*c_.primary_key(t)).columns.front().column;
+  }
+
+  void push_join_table(const Relation& r) {
+    if (r.kind != Relation::Kind::ManyToMany || touches_view(r)) return;
+    std::string name{sc::truncate_chars("_" + r.name, limit_)};
+    sc::TableId ta = *table_ids_[r.model_a.value];
+    sc::TableId tb = *table_ids_[r.model_b.value];
+    sc::ColumnId pk_a = first_pk_column(ta);
+    sc::ColumnId pk_b = first_pk_column(tb);
+
+    sc::TableId t = c_.add_table(c_.get(ta).namespace_id, name);
+    auto join_column = [&](const char* col_name, sc::ColumnId source) {
+      sc::Column col;
+      col.table = t;
+      col.name = col_name;
+      col.type = c_.get(source).type;
+      col.arity = sc::Arity::Required;
+      return c_.add_column(std::move(col));
+    };
+    sc::ColumnId a = join_column("A", pk_a);
+    sc::ColumnId b = join_column("B", pk_b);
+
+    sc::Index ab;
+    ab.table = t;
+    ab.columns = {sc::IndexColumn{a}, sc::IndexColumn{b}};
+    if (dialect_ == Dialect::Postgres) {
+      ab.kind = sc::IndexKind::PrimaryKey;
+      ab.name = std::string(sc::truncate_chars(name, limit_ - 8)) + "_AB_pkey";
+    } else {
+      ab.kind = sc::IndexKind::Unique;
+      ab.name = std::string(sc::truncate_chars(name, limit_ - 10)) + "_AB_unique";
+    }
+    c_.add_index(std::move(ab));
+
+    sc::Index b_index;
+    b_index.table = t;
+    b_index.kind = sc::IndexKind::Normal;
+    b_index.name = std::string(sc::truncate_chars(name, limit_ - 8)) + "_B_index";
+    b_index.columns = {sc::IndexColumn{b}};
+    c_.add_index(std::move(b_index));
+
+    if (!uses_foreign_keys_) return;
+    // Prisma cuts the table name to limit-7 bytes here, using `>` for A and `>=` for B.
+    std::size_t room = limit_ - 7;
+    std::string a_prefix = name.size() > room ? std::string(sc::truncate_utf8(name, room)) : name;
+    std::string b_prefix = name.size() >= room ? std::string(sc::truncate_utf8(name, room)) : name;
+    auto add_fk = [&](std::string fk_name, sc::ColumnId col, sc::TableId ref,
+                      sc::ColumnId ref_col) {
+      sc::ForeignKey fk;
+      fk.table = t;
+      fk.name = std::move(fk_name);
+      fk.columns = {col};
+      fk.referenced_table = ref;
+      fk.referenced_columns = {ref_col};
+      fk.on_delete = sc::ReferentialAction::Cascade;
+      fk.on_update = sc::ReferentialAction::Cascade;
+      c_.add_foreign_key(std::move(fk));
+    };
+    add_fk(a_prefix + "_A_fkey", a, ta, pk_a);
+    add_fk(b_prefix + "_B_fkey", b, tb, pk_b);
+  }
+
+  void push_extensions() {
+    std::vector<sc::Extension> exts;
+    for (const Extension& e : s_.extensions) {
+      exts.push_back({e.database_name(), e.schema.value_or(""), e.version.value_or("")});
+    }
+    std::stable_sort(exts.begin(), exts.end(),
+                     [](const auto& a, const auto& b) { return a.name < b.name; });
+    for (auto& e : exts)
+      c_.add_extension(std::move(e));
+  }
+};
+
+}  // namespace
+
+sc::Catalog build_catalog(const Schema& schema) {
+  const std::string& provider = schema.provider();
+  if (provider == "postgresql") return Builder(schema, Dialect::Postgres).build();
+  if (provider == "sqlite") return Builder(schema, Dialect::Sqlite).build();
+  if (provider.empty()) {
+    throw core::Error("GW1100",
+                      "The schema has no datasource block, so there is no database to "
+                      "render SQL for.",
+                      "Add a `datasource` block with a `provider`.");
+  }
+  throw core::Error("GW1100",
+                    fmt::format("godwit cannot render SQL for the `{}` provider yet; supported "
+                                "providers: postgresql, sqlite.",
+                                provider));
+}
+
+}  // namespace godwit::psl
