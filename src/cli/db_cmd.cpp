@@ -36,7 +36,9 @@ int run_execute(const CommonOptions& o, const std::string& file, bool from_stdin
   }
   auto script_text = read_input(file, from_stdin);
   auto l = load(o);
-  auto conn = l.dialect->connect(l.project.target, /*create=*/false);
+  // Like the migrate commands, a missing database is created (an empty SQLite file is where a
+  // first script usually goes).
+  auto conn = l.dialect->connect(l.project.target, /*create=*/true);
   auto script = l.dialect->split(script_text);
   auto failure = l.dialect->apply(*conn, script, [] {});
   if (failure) {

@@ -90,7 +90,10 @@ void print_status(const Loaded& l, const migrate::StatusReport& r) {
         names(r.missing_locally));
   }
   std::cout << "\n";
-  // Prisma's order: pending -> diverged -> no table -> failed -> up to date (§5.4).
+  // Prisma's order: diverged -> pending -> no table -> failed -> up to date (§5.4). Prisma
+  // stops at the first that applies; godwit also names failed migrations when some are pending
+  // (Prisma then never mentions the failed one).
+  const bool failed = !r.failed.empty() && r.has_history_table;
   if (r.diverged()) {
     std::cerr << fmt::format(
         "Your local migration history and the migrations table from your database are "
@@ -104,6 +107,7 @@ void print_status(const Loaded& l, const migrate::StatusReport& r) {
         "development run godwit migrate dev (or prisma migrate dev).\nTo apply migrations in "
         "production run godwit migrate deploy.\n",
         s(r.pending.size()), names(r.pending));
+    if (failed) std::cout << "\n";
   } else if (!r.has_history_table) {
     if (r.local.empty()) {
       std::cerr
@@ -118,23 +122,26 @@ void print_status(const Loaded& l, const migrate::StatusReport& r) {
           "database:\nhttps://pris.ly/d/migrate-baseline\n",
           r.local.front());
     }
-  } else if (!r.failed.empty()) {
-    std::vector<std::string> failed;
+    return;
+  }
+  if (failed) {
+    std::vector<std::string> names_failed;
     for (const auto& f : r.failed)
-      failed.push_back(f.migration_name);
+      names_failed.push_back(f.migration_name);
+    std::cout.flush();
     std::cerr << fmt::format(
         "Following migration{} have failed:\n{}\nDuring development if the failed migration(s) "
         "have not been deployed to a production database you can then fix the migration(s) and "
         "run godwit migrate dev.\n\n",
-        s(failed.size()), names(failed));
+        s(names_failed.size()), names(names_failed));
     std::cout << fmt::format(
         "The failed migration(s) can be marked as rolled back or applied:\n\n- If you rolled "
         "back the migration(s) manually:\ngodwit migrate resolve --rolled-back \"{0}\"\n\n- If "
         "you fixed the database manually (hotfix):\ngodwit migrate resolve --applied "
         "\"{0}\"\n\nRead more about how to resolve migration issues in a production "
         "database:\nhttps://pris.ly/d/migrate-resolve\n",
-        failed.front());
-  } else {
+        names_failed.front());
+  } else if (r.pending.empty() && !r.diverged()) {
     std::cout << "Database schema is up to date!\n";
   }
 }

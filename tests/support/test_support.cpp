@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -200,6 +201,71 @@ CommandResult run_godwit(const std::vector<std::string>& args, const std::vector
   std::vector<std::string> argv{godwit_binary().string()};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_command(argv, env, cwd, stdin_text);
+}
+
+ChildProcess::ChildProcess(const std::vector<std::string>& argv,
+                           const std::vector<std::string>& env, const fs::path& cwd) {
+  auto out = out_dir_.path() / "out";
+  auto err = out_dir_.path() / "err";
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int in = open("/dev/null", O_RDONLY);
+    if (o < 0 || e < 0 || in < 0) _exit(126);
+    dup2(in, 0);
+    dup2(o, 1);
+    dup2(e, 2);
+    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+    for (const auto& kv : env) {
+      auto eq = kv.find('=');
+      auto name = kv.substr(0, eq);
+      auto value = eq == std::string::npos ? std::string() : kv.substr(eq + 1);
+      if (value.empty()) {
+        unsetenv(name.c_str());
+      } else {
+        setenv(name.c_str(), value.c_str(), 1);
+      }
+    }
+    std::vector<char*> args;
+    for (const auto& a : argv)
+      args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+}
+
+ChildProcess::~ChildProcess() {
+  if (!waited_ && pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    wait();
+  }
+}
+
+void ChildProcess::kill(int signal) {
+  if (!waited_) ::kill(pid_, signal);
+}
+
+CommandResult ChildProcess::wait() {
+  if (waited_) return result_;
+  int status = 0;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  waited_ = true;
+  result_.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result_.out = read_file(out_dir_.path() / "out");
+  result_.err = read_file(out_dir_.path() / "err");
+  return result_;
+}
+
+std::unique_ptr<ChildProcess> spawn_godwit(const std::vector<std::string>& args,
+                                           const std::vector<std::string>& env,
+                                           const fs::path& cwd) {
+  std::vector<std::string> argv{godwit_binary().string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return std::make_unique<ChildProcess>(argv, env, cwd);
 }
 
 std::string pg_admin_url() {

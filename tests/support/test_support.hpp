@@ -2,6 +2,7 @@
 // Shared helpers for godwit's test suites.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,33 @@ struct CommandResult {
 CommandResult run_command(const std::vector<std::string>& argv,
                           const std::vector<std::string>& env = {},
                           const std::filesystem::path& cwd = {}, std::string_view stdin_text = {});
+
+/// A process started in the background, its output captured to files; for tests that run
+/// commands at the same time or kill one midway.
+class ChildProcess {
+ public:
+  ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+               const std::filesystem::path& cwd = {});
+  ~ChildProcess();
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+  int pid() const { return pid_; }
+  void kill(int signal);
+  /// Waits for the process to end and returns its exit code (128 + signal when killed) and
+  /// output.
+  CommandResult wait();
+
+ private:
+  int pid_ = -1;
+  TempDir out_dir_;
+  bool waited_ = false;
+  CommandResult result_;
+};
+
+/// Starts the godwit binary with `args` in the background.
+std::unique_ptr<ChildProcess> spawn_godwit(const std::vector<std::string>& args,
+                                           const std::vector<std::string>& env = {},
+                                           const std::filesystem::path& cwd = {});
 
 /// Runs the godwit binary with `args`.
 CommandResult run_godwit(const std::vector<std::string>& args,

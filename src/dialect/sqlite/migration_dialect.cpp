@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <thread>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -73,7 +72,20 @@ bool wants_foreign_keys_off(const sql::Script& script) {
   });
 }
 
-class ExclusiveLock final : public migrate::RunLock {};
+class ExclusiveLock final : public migrate::RunLock {
+ public:
+  explicit ExclusiveLock(SqliteConnection& conn) : conn_(conn) {}
+  ~ExclusiveLock() override {
+    try {
+      conn_.release_exclusive_lock();
+    } catch (...) {
+      // Closing the connection releases the file lock anyway.
+    }
+  }
+
+ private:
+  SqliteConnection& conn_;
+};
 
 }  // namespace
 
@@ -121,32 +133,9 @@ std::vector<std::string> SqliteDialect::existing_objects(db::Connection& conn) c
 
 std::unique_ptr<migrate::RunLock> SqliteDialect::lock(db::Connection& conn,
                                                       std::chrono::milliseconds timeout) const {
-  // Exclusive locking mode keeps the lock that BEGIN EXCLUSIVE takes until the connection
-  // closes (sqlite.org/pragma.html#pragma_locking_mode), as Prisma's engine does (§4.3).
-  conn.execute("PRAGMA main.locking_mode=EXCLUSIVE");
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (true) {
-    try {
-      conn.execute("BEGIN EXCLUSIVE");
-      conn.execute("COMMIT");
-      return std::make_unique<ExclusiveLock>();
-    } catch (const db::DatabaseError& e) {
-      bool busy = e.code() == "5" || e.code().starts_with("5") || e.code() == "6";
-      if (!busy) throw;
-      if (std::chrono::steady_clock::now() >= deadline) {
-        throw core::Error(
-            "P1002",
-            fmt::format("The database server was reached but timed out. Timed out after {} ms "
-                        "waiting for the exclusive lock on the SQLite database: another process "
-                        "(another godwit or Prisma migrate run, or an application in a long "
-                        "transaction) holds it.",
-                        timeout.count()),
-            "Wait for the other process to finish and run the command again, or raise "
-            "--lock-timeout.");
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
+  auto& sqlite = dynamic_cast<SqliteConnection&>(conn);
+  if (!sqlite.acquire_exclusive_lock(timeout)) return nullptr;
+  return std::make_unique<ExclusiveLock>(sqlite);
 }
 
 std::optional<migrate::ScriptFailure> SqliteDialect::apply(
