@@ -1,7 +1,112 @@
+// validate and format (prisma-compat.md §5.12): thin wrappers over src/psl.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
 #include "cli/command.hpp"
+#include "core/error.hpp"
+#include "psl/datasource.hpp"
+#include "psl/diagnostics.hpp"
+#include "psl/format.hpp"
+#include "psl/schema_path.hpp"
+#include "psl/validate.hpp"
 
 namespace godwit::cli {
+namespace {
+namespace fs = std::filesystem;
 
-void add_schema_commands(CLI::App& /*app*/, Action& /*action*/) {}
+struct SchemaOptions {
+  std::string schema;
+  bool check = false;
+};
+
+std::string shown(const fs::path& p) {
+  std::string s = p.generic_string();
+  while (s.size() > 2 && s.compare(0, 2, "./") == 0)
+    s.erase(0, 2);
+  return s;
+}
+
+psl::SchemaSource load(const SchemaOptions& o, fs::path& path) {
+  std::optional<fs::path> given;
+  if (!o.schema.empty()) given = fs::path(o.schema);
+  path = psl::resolve_schema_path(given, fs::current_path());
+  return psl::load_schema_source(path);
+}
+
+void print_warnings(const psl::Diagnostics& diags) {
+  auto warnings = diags.warnings();
+  if (warnings.empty()) return;
+  std::cout << (warnings.size() == 1 ? "Prisma schema warning:\n" : "Prisma schema warnings:\n");
+  for (const auto& w : warnings)
+    std::cout << "- " << w.message << "\n";
+}
+
+int run_validate(const SchemaOptions& o) {
+  fs::path path;
+  auto source = load(o, path);
+  auto result = psl::validate_schema(source);
+  print_warnings(result.diagnostics);
+  psl::throw_if_errors(source, result.diagnostics);
+  std::cout << fmt::format("The schema at {} is valid 🚀\n", shown(path));
+  return 0;
+}
+
+void write_file(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!out)
+    throw core::Error("GW1002", "Could not write the formatted schema to " + p.string() + ".");
+}
+
+int run_format(const SchemaOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  fs::path path;
+  auto source = load(o, path);
+  psl::Diagnostics syntax;
+  psl::SchemaSource formatted = source;
+  for (std::uint32_t i = 0; i < source.files.size(); ++i)
+    formatted.files[i].text = psl::format_file(source.files[i].text, i, syntax);
+  // As Prisma does, the formatted schema must validate before anything is written; errors
+  // point into the formatted text.
+  auto result = psl::validate_schema(formatted);
+  print_warnings(result.diagnostics);
+  psl::throw_if_errors(formatted, result.diagnostics);
+  bool changed = false;
+  for (std::size_t i = 0; i < source.files.size(); ++i)
+    changed = changed || formatted.files[i].text != source.files[i].text;
+  if (o.check) {
+    if (changed) {
+      throw core::Error("GW1001", "There are unformatted files. Run godwit format to format them.");
+    }
+    std::cout << "All files are formatted correctly!\n";
+    return 0;
+  }
+  for (std::size_t i = 0; i < source.files.size(); ++i)
+    if (formatted.files[i].text != source.files[i].text)
+      write_file(source.files[i].path, formatted.files[i].text);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start);
+  std::cout << fmt::format("Formatted {} in {}ms 🚀\n", shown(path), ms.count());
+  return 0;
+}
+
+}  // namespace
+
+void add_schema_commands(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<SchemaOptions>();
+  auto* validate = app.add_subcommand("validate", "Validate the Prisma schema");
+  validate->add_option("--schema", opts->schema,
+                       "Schema file or folder (default: prisma/schema.prisma, then schema.prisma)");
+  validate->callback([&action, opts] { action = [opts] { return run_validate(*opts); }; });
+
+  auto* format = app.add_subcommand("format", "Format the Prisma schema");
+  format->add_option("--schema", opts->schema,
+                     "Schema file or folder (default: prisma/schema.prisma, then schema.prisma)");
+  format->add_flag("--check", opts->check, "Fail if a file is not formatted; change nothing");
+  format->callback([&action, opts] { action = [opts] { return run_format(*opts); }; });
+}
 
 }  // namespace godwit::cli

@@ -34,6 +34,7 @@ struct Expression {
   std::vector<Argument> args;          ///< Function arguments.
   std::vector<Identifier> empty_args;  ///< Function: `name:` without a value (invalid).
   bool trailing_comma = false;         ///< Function: `f(a,)`.
+  Span trailing_comma_span;            ///< Function: the trailing comma
   Span span;                           ///< the whole expression
   Span name_span;                      ///< Function: the path
 };
@@ -61,6 +62,8 @@ struct Attribute {
   std::vector<Identifier> empty_args;  ///< `name:` without a value (invalid, kept for errors)
   bool has_parens = false;             ///< `@id()` rather than `@id`
   bool trailing_comma = false;
+  Span trailing_comma_span;
+  std::optional<Comment> trailing_comment;  ///< block attributes only
   Span span;  ///< from `@` to the closing parenthesis (block attributes: to the end of a
               ///< trailing comment, as Prisma's span does)
 };
@@ -109,7 +112,8 @@ struct Item {
     Property,   ///< index into Block::properties
     Attribute,  ///< index into Block::attributes (`@@...`)
     Comment,    ///< index into Block::comments / File::comments
-    EmptyLine,  ///< one blank line (`count` of them folded into one item)
+    EmptyLine,  ///< a run of line breaks; `count` = blank lines in it (0 for the break that
+                ///< ends a top-level `}` line)
     Invalid,    ///< a line the grammar rejects (an error was reported); `span` covers it
     Block,      ///< File only: index into File::blocks
   };

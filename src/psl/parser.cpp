@@ -149,8 +149,10 @@ bool Parser::empty_lines(std::vector<ast::Item>& items) {
   while (back > 0 && (c_.text()[back - 1] == ' ' || c_.text()[back - 1] == '\t'))
     --back;
   bool at_line_start = back == 0 || c_.text()[back - 1] == '\n' || c_.text()[back - 1] == '\r';
+  // Recorded even when no line is blank (the break that ends a `}` line): Prisma's formatter
+  // reacts to the grammar's empty_lines token, not to the number of blank lines.
   int blank = at_line_start ? lines : lines - 1;
-  if (blank > 0) items.push_back({ast::Item::Kind::EmptyLine, 0, blank, c_.span(start, c_.pos)});
+  items.push_back({ast::Item::Kind::EmptyLine, 0, blank, c_.span(start, c_.pos)});
   return true;
 }
 
@@ -182,7 +184,10 @@ std::optional<ast::Attribute> Parser::block_attribute_line() {
   Checkpoint cp(c_);
   auto attr = c_.parse_attribute(true);
   if (!attr) return std::nullopt;
-  if (auto com = trailing_comment()) attr->span.end = com->span.end;
+  if (auto com = trailing_comment()) {
+    attr->span.end = com->span.end;
+    attr->trailing_comment = std::move(com);
+  }
   c_.skip_ws();
   if (!c_.eat_newline()) return std::nullopt;
   cp.commit();

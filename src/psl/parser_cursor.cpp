@@ -291,7 +291,7 @@ std::optional<ast::Expression> Cursor::parse_expression() {
     if (auto name = parse_path()) {
       ast::Expression e;
       skip_ws();
-      if (parse_arguments_list(e.args, e.empty_args, e.trailing_comma)) {
+      if (parse_arguments_list(e.args, e.empty_args, e.trailing_comma, e.trailing_comma_span)) {
         e.kind = ast::Expression::Kind::Function;
         e.value = name->name;
         e.name_span = name->span;
@@ -315,7 +315,8 @@ std::optional<ast::Expression> Cursor::parse_expression() {
 }
 
 bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
-                                  std::vector<ast::Identifier>& empty, bool& trailing_comma) {
+                                  std::vector<ast::Identifier>& empty, bool& trailing_comma,
+                                  Span& trailing_comma_span) {
   Checkpoint cp(*this);
   if (!eat("(")) return false;
   std::vector<ast::Argument> out_args;
@@ -361,13 +362,18 @@ bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
     }
   }
   skip_ws();
-  if (eat(",")) trailing = true;
+  Span comma;
+  if (eat(",")) {
+    trailing = true;
+    comma = span(pos - 1, pos);
+  }
   skip_ws();
   if (!eat(")")) return false;
   cp.commit();
   args = std::move(out_args);
   empty = std::move(out_empty);
   trailing_comma = trailing;
+  trailing_comma_span = comma;
   return true;
 }
 
@@ -382,7 +388,7 @@ std::optional<ast::Attribute> Cursor::parse_attribute(bool block) {
   {
     Checkpoint args(*this);
     skip_ws();
-    if (parse_arguments_list(a.args, a.empty_args, a.trailing_comma)) {
+    if (parse_arguments_list(a.args, a.empty_args, a.trailing_comma, a.trailing_comma_span)) {
       a.has_parens = true;
       args.commit();
     }

@@ -46,7 +46,7 @@ class Cursor {
   std::optional<ast::Expression> parse_expression();
   /// `( args )`; fills the three outputs.
   bool parse_arguments_list(std::vector<ast::Argument>& args, std::vector<ast::Identifier>& empty,
-                            bool& trailing_comma);
+                            bool& trailing_comma, Span& trailing_comma_span);
   /// `@path(args)?` (or `@@` when `block`), without a trailing comment.
   std::optional<ast::Attribute> parse_attribute(bool block);
   /// One `///`, `//` or `/* */` comment (leading white space allowed), not its line break.

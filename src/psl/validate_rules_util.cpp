@@ -1,0 +1,215 @@
+#include "psl/validate_rules_util.hpp"
+
+#include <fmt/format.h>
+
+#include "psl/constraint_names.hpp"
+
+namespace godwit::psl::detail {
+
+std::vector<UniqueCriteria> unique_criterias(const Context& ctx, ModelId model) {
+  std::vector<UniqueCriteria> out;
+  const Model& m = ctx.model(model);
+  auto fields = [](const std::vector<IndexField>& f) {
+    std::vector<FieldId> ids;
+    for (const auto& x : f)
+      ids.push_back(x.field);
+    return ids;
+  };
+  if (m.primary_key) out.push_back({fields(m.primary_key->fields)});
+  for (const auto& idx : m.indexes)
+    if (idx.kind == Index::Kind::Unique) out.push_back({fields(idx.fields)});
+  return out;
+}
+
+ReferentialAction effective_on_delete(const Field& forward, bool relation_mode_prisma) {
+  (void)relation_mode_prisma;  // Restrict is available in both modes on every SQL connector
+  if (forward.relation_attribute && forward.relation_attribute->on_delete)
+    return *forward.relation_attribute->on_delete;
+  return forward.arity == Arity::Required ? ReferentialAction::Restrict
+                                          : ReferentialAction::SetNull;
+}
+
+std::string index_constraint_name(const Context& ctx, ModelId model, const Index& index) {
+  if (index.map) return *index.map;
+  const Model& m = ctx.model(model);
+  std::vector<std::string> cols;
+  for (const auto& f : index.fields)
+    cols.push_back(m.fields[f.field.value].database_name());
+  std::size_t limit = ctx.connector->max_identifier_length;
+  return index.kind == Index::Kind::Unique ? unique_index_name(m.database_name(), cols, limit)
+                                           : psl::index_name(m.database_name(), cols, limit);
+}
+
+std::optional<std::string> primary_key_constraint_name(const Context& ctx, ModelId model) {
+  const Model& m = ctx.model(model);
+  if (!m.primary_key || !ctx.connector->has(Capability::NamedPrimaryKeys)) return std::nullopt;
+  if (m.primary_key->map) return *m.primary_key->map;
+  return primary_key_name(m.database_name(), ctx.connector->max_identifier_length);
+}
+
+std::string foreign_key_constraint_name(const Context& ctx, const RelationCtx& r) {
+  std::vector<std::string> cols;
+  if (r.field_a) {
+    const Field& f = ctx.field(r.model_a, *r.field_a);
+    if (f.relation_attribute && f.relation_attribute->map) return *f.relation_attribute->map;
+    if (f.relation_attribute && f.relation_attribute->fields)
+      for (auto id : *f.relation_attribute->fields)
+        cols.push_back(ctx.field(r.model_a, id).database_name());
+  }
+  return foreign_key_name(ctx.model(r.model_a).database_name(), cols,
+                          ctx.connector->max_identifier_length);
+}
+
+namespace {
+
+std::vector<ConstraintScope> possible_scopes(ConstraintNamespace::Kind kind) {
+  using S = ConstraintScope;
+  switch (kind) {
+    case ConstraintNamespace::Kind::Index:
+      return {S::GlobalKeyIndex, S::GlobalPrimaryKeyKeyIndex, S::ModelKeyIndex,
+              S::ModelPrimaryKeyKeyIndex};
+    case ConstraintNamespace::Kind::Relation:
+      return {S::GlobalForeignKey, S::GlobalPrimaryKeyForeignKeyDefault,
+              S::ModelPrimaryKeyKeyIndexForeignKey};
+    case ConstraintNamespace::Kind::Default:
+      return {S::GlobalPrimaryKeyForeignKeyDefault};
+    case ConstraintNamespace::Kind::PrimaryKey:
+      return {S::GlobalPrimaryKeyForeignKeyDefault, S::GlobalPrimaryKeyKeyIndex,
+              S::ModelPrimaryKeyKeyIndex, S::ModelPrimaryKeyKeyIndexForeignKey};
+  }
+  return {};
+}
+
+std::string schema_of(const Context& ctx, ModelId m) {
+  const auto& s = ctx.model(m).schema;
+  return s ? *s : std::string("\x01");  // "no schema" differs from every real name
+}
+
+}  // namespace
+
+std::vector<ConstraintScope> ConstraintNamespace::violations(const Context& ctx, ModelId model,
+                                                             Kind kind,
+                                                             const std::string& name) const {
+  std::vector<ConstraintScope> out;
+  auto scopes = possible_scopes(kind);
+  for (auto s : scopes) {
+    auto it = global.find({s, schema_of(ctx, model), name});
+    if (it != global.end() && it->second > 1) out.push_back(s);
+  }
+  for (auto s : scopes) {
+    auto it = local.find({model.value, s, name});
+    if (it != local.end() && it->second > 1) out.push_back(s);
+  }
+  return out;
+}
+
+ConstraintNamespace build_constraint_namespace(const Context& ctx) {
+  ConstraintNamespace ns;
+  using S = ConstraintScope;
+  auto n_models = static_cast<std::uint32_t>(ctx.schema.models.size());
+  auto add_global_indexes = [&](S scope) {
+    for (std::uint32_t m = 0; m < n_models; ++m)
+      for (const auto& idx : ctx.schema.models[m].indexes)
+        ++ns.global[{scope, schema_of(ctx, ModelId{m}),
+                     index_constraint_name(ctx, ModelId{m}, idx)}];
+  };
+  auto add_global_pks = [&](S scope) {
+    for (std::uint32_t m = 0; m < n_models; ++m)
+      if (auto n = primary_key_constraint_name(ctx, ModelId{m}))
+        ++ns.global[{scope, schema_of(ctx, ModelId{m}), *n}];
+  };
+  auto add_global_relations = [&](S scope) {
+    for (const auto& r : ctx.relations) {
+      if (r.kind != RelationCtx::Kind::OneToOne && r.kind != RelationCtx::Kind::OneToMany) continue;
+      ++ns.global[{scope, schema_of(ctx, r.model_a), foreign_key_constraint_name(ctx, r)}];
+    }
+  };
+  auto add_local_indexes = [&](S scope) {
+    for (std::uint32_t m = 0; m < n_models; ++m)
+      for (const auto& idx : ctx.schema.models[m].indexes)
+        ++ns.local[{m, scope, index_constraint_name(ctx, ModelId{m}, idx)}];
+  };
+  auto add_local_pks = [&](S scope) {
+    for (std::uint32_t m = 0; m < n_models; ++m)
+      if (auto n = primary_key_constraint_name(ctx, ModelId{m})) ++ns.local[{m, scope, *n}];
+  };
+  auto add_local_relations = [&](S scope) {
+    for (const auto& r : ctx.relations) {
+      if (r.kind != RelationCtx::Kind::OneToOne && r.kind != RelationCtx::Kind::OneToMany) continue;
+      ++ns.local[{r.model_a.value, scope, foreign_key_constraint_name(ctx, r)}];
+    }
+  };
+  for (auto scope : ctx.connector->scopes) {
+    switch (scope) {
+      case S::GlobalKeyIndex:
+        add_global_indexes(scope);
+        break;
+      case S::GlobalForeignKey:
+        add_global_relations(scope);
+        break;
+      case S::GlobalPrimaryKeyKeyIndex:
+        add_global_pks(scope);
+        add_global_indexes(scope);
+        break;
+      case S::GlobalPrimaryKeyForeignKeyDefault:
+        add_global_pks(scope);
+        add_global_relations(scope);
+        break;
+      case S::ModelKeyIndex:
+        add_local_indexes(scope);
+        break;
+      case S::ModelPrimaryKeyKeyIndex:
+        add_local_pks(scope);
+        add_local_indexes(scope);
+        break;
+      case S::ModelPrimaryKeyKeyIndexForeignKey:
+        add_local_pks(scope);
+        add_local_indexes(scope);
+        add_local_relations(scope);
+        break;
+    }
+  }
+  for (std::uint32_t m = 0; m < n_models; ++m) {
+    const Model& model = ctx.schema.models[m];
+    if (model.primary_key && model.primary_key->name)
+      ++ns.local_custom[{m, *model.primary_key->name}];
+    for (const auto& idx : model.indexes)
+      if (idx.name) ++ns.local_custom[{m, *idx.name}];
+  }
+  return ns;
+}
+
+void validate_foreign_key_name(Context& ctx, const ConstraintNamespace& ns, const RelationCtx& r) {
+  std::string name = foreign_key_constraint_name(ctx, r);
+  const Model& m = ctx.model(r.model_a);
+  for (auto scope : ns.violations(ctx, r.model_a, ConstraintNamespace::Kind::Relation, name)) {
+    Span span = ctx.model(r.model_b).span;
+    if (r.field_a) {
+      const FieldCtx& fc = ctx.fctx(r.model_a, *r.field_a);
+      span = ctx.field(r.model_a, *r.field_a).span;
+      if (fc.relation_attr) {
+        for (const auto& a : fc.relation_attr->args)
+          if (a.name && a.name->name == "map") span = a.span;
+      }
+    }
+    ctx.diags.error(fmt::format("Error parsing attribute \"@relation\": The given constraint name "
+                                "`{}` has to be unique in the following namespace: {}. Please "
+                                "provide a different name using the `map` argument.",
+                                name, describe_scope(scope, m.name)),
+                    span);
+  }
+}
+
+void validate_db_name_length(Context& ctx, const std::string& model_name,
+                             const ast::Attribute& attr, const std::optional<std::string>& name,
+                             bool double_at) {
+  if (!name || name->size() <= ctx.connector->max_identifier_length) return;
+  ctx.diags.error(fmt::format("Error validating model \"{}\": The constraint name '{}' specified "
+                              "in the `map` argument for the `{}{}` constraint is too long for "
+                              "your chosen provider. The maximum allowed length is {} bytes.",
+                              model_name, *name, double_at ? "@@" : "@", attr.name.name,
+                              ctx.connector->max_identifier_length),
+                  attr.span);
+}
+
+}  // namespace godwit::psl::detail

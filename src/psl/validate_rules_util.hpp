@@ -1,0 +1,59 @@
+#pragma once
+// Internal to validation: unique criteria, default referential actions and constraint names
+// with their uniqueness scopes (ENG psl-core validations/constraint_namespace.rs,
+// walkers unique_criteria.rs).
+
+#include <functional>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "psl/validate_context.hpp"
+
+namespace godwit::psl::detail {
+
+/// The primary key or a unique index of a model.
+struct UniqueCriteria {
+  std::vector<FieldId> fields;
+};
+
+/// Primary key first, then unique indexes in model order.
+std::vector<UniqueCriteria> unique_criterias(const Context& ctx, ModelId model);
+using UniqueCriteriaFn = std::function<std::vector<UniqueCriteria>(ModelId)>;
+
+/// onDelete when none is written: Restrict for required relations (NoAction where Restrict is
+/// not available), else SetNull (prisma-compat.md §7.6).
+ReferentialAction effective_on_delete(const Field& forward, bool relation_mode_prisma);
+
+/// Database names of constraints (map: or Prisma's generated name).
+std::string index_constraint_name(const Context& ctx, ModelId model, const Index& index);
+std::optional<std::string> primary_key_constraint_name(const Context& ctx, ModelId model);
+std::string foreign_key_constraint_name(const Context& ctx, const RelationCtx& r);
+
+/// Occurrences of constraint names per scope.
+struct ConstraintNamespace {
+  std::map<std::tuple<ConstraintScope, std::string, std::string>, int>
+      global;  // scope, schema, name
+  std::map<std::tuple<std::uint32_t, ConstraintScope, std::string>, int>
+      local;                                                          // model, scope, name
+  std::map<std::pair<std::uint32_t, std::string>, int> local_custom;  // model, name
+
+  enum class Kind { Index, Relation, Default, PrimaryKey };
+  /// Scopes in which `name` of `kind` on `model` occurs more than once (global first).
+  std::vector<ConstraintScope> violations(const Context& ctx, ModelId model, Kind kind,
+                                          const std::string& name) const;
+};
+
+ConstraintNamespace build_constraint_namespace(const Context& ctx);
+
+/// Reports a foreign key name that is not unique in its scope.
+void validate_foreign_key_name(Context& ctx, const ConstraintNamespace& ns, const RelationCtx& r);
+
+/// Reports a `map:` name longer than the provider allows (ENG constraint_names.rs
+/// is_db_name_too_long).
+void validate_db_name_length(Context& ctx, const std::string& model_name,
+                             const ast::Attribute& attr, const std::optional<std::string>& name,
+                             bool double_at);
+
+}  // namespace godwit::psl::detail
