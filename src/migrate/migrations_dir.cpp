@@ -68,9 +68,9 @@ bool migration_name_less(std::string_view a, std::string_view b) {
 std::string read_lock_provider(std::string_view text) {
   for (auto line : core::lines(text)) {
     if (!line.starts_with("provider")) continue;
-    std::string_view value = line;
-    if (value.starts_with("provider = ")) value.remove_prefix(11);
-    value = core::trim(value);
+    // Prisma strips exactly "provider = "; godwit also accepts other spacing around '='.
+    std::string_view value = core::trim(line.substr(8));
+    if (!value.empty() && value.front() == '=') value = core::trim(value.substr(1));
     if (value.size() >= 2 && value.front() == '"') {
       value.remove_prefix(1);
       auto q = value.find('"');
