@@ -1,7 +1,147 @@
+// migrate diff: compares two schema sources and prints the difference as Prisma does
+// (prisma-compat.md §5.7). This release supports `--from-empty --to-schema <path>`, i.e. the
+// full creation script (§7) or its summary (§7.11).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
 #include "cli/command.hpp"
+#include "core/error.hpp"
+#include "dialect/postgres/render.hpp"
+#include "dialect/sqlite/render.hpp"
+#include "psl/catalog_builder.hpp"
+#include "psl/datasource.hpp"
+#include "psl/diagnostics.hpp"
+#include "psl/validate.hpp"
+#include "schema/script.hpp"
 
 namespace godwit::cli {
+namespace {
 
-void add_migrate_diff_command(CLI::App& /*migrate*/, Action& /*action*/) {}
+struct DiffOptions {
+  bool from_empty = false;
+  bool to_empty = false;
+  std::string from_schema, to_schema;
+  std::string from_migrations, to_migrations;
+  bool from_config_datasource = false;
+  bool to_config_datasource = false;
+  bool script = false;
+  bool exit_code = false;
+  std::string output;
+};
+
+constexpr const char* kUsageHint =
+    "Usage: godwit migrate diff --from-empty --to-schema <schema.prisma> [--script] "
+    "[-o <file>] [--exit-code]";
+
+std::unique_ptr<schema::Renderer> renderer_for(const std::string& provider) {
+  if (provider == "postgresql") return std::make_unique<postgres::PostgresRenderer>();
+  if (provider == "sqlite") return std::make_unique<sqlite::SqliteRenderer>();
+  throw core::Error("GW1100",
+                    fmt::format("godwit cannot render SQL for the `{}` provider yet; supported "
+                                "providers: postgresql, sqlite.",
+                                provider));
+}
+
+// Prisma requires exactly one source per side and says how many it got.
+void check_counts(const DiffOptions& o) {
+  int from = int(o.from_empty) + int(!o.from_schema.empty()) + int(!o.from_migrations.empty()) +
+             int(o.from_config_datasource);
+  int to = int(o.to_empty) + int(!o.to_schema.empty()) + int(!o.to_migrations.empty()) +
+           int(o.to_config_datasource);
+  if (from != 1) {
+    throw core::Error(
+        "GW1103", fmt::format("{} `--from-...` parameter(s) provided. 1 must be provided.", from),
+        kUsageHint);
+  }
+  if (to != 1) {
+    throw core::Error("GW1103",
+                      fmt::format("{} `--to-...` parameter(s) provided. 1 must be provided.", to),
+                      kUsageHint);
+  }
+  if (o.from_empty && o.to_empty) {
+    throw core::Error("GW1103", "Could not determine the connector to use for diffing.",
+                      "Give a schema on one side, e.g. --to-schema prisma/schema.prisma.");
+  }
+  if (!o.from_empty || o.to_schema.empty()) {
+    std::string from = o.from_empty                 ? "--from-empty"
+                       : !o.from_schema.empty()     ? "--from-schema"
+                       : !o.from_migrations.empty() ? "--from-migrations"
+                                                    : "--from-config-datasource";
+    std::string to = o.to_empty                 ? "--to-empty"
+                     : !o.to_schema.empty()     ? "--to-schema"
+                     : !o.to_migrations.empty() ? "--to-migrations"
+                                                : "--to-config-datasource";
+    throw core::Error("GW1102",
+                      fmt::format("`migrate diff {} ... {}` is not supported yet: this version of "
+                                  "godwit diffs only --from-empty against --to-schema.",
+                                  from, to),
+                      "Diffs between two schemas, migrations folders and live databases arrive "
+                      "in a later release.");
+  }
+}
+
+void write_output_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << text;
+  if (!out) {
+    throw core::Error("GW1104", fmt::format("Could not write the diff to `{}`.", path),
+                      "Check that the folder exists and is writable.");
+  }
+}
+
+int run_diff(const DiffOptions& o) {
+  check_counts(o);
+  if (!std::filesystem::exists(o.to_schema)) {
+    throw core::Error("GW1105",
+                      fmt::format("Could not load `--to-schema` from provided path `{}`: file or "
+                                  "directory not found",
+                                  o.to_schema));
+  }
+  auto source = psl::load_schema_source(o.to_schema);
+  auto result = psl::validate_or_throw(source);
+  for (const auto& w : result.diagnostics.warnings()) {
+    std::cerr << psl::render_diagnostic(source, w);
+  }
+  auto catalog = psl::build_catalog(result.schema);
+  auto renderer = renderer_for(result.schema.provider());
+  bool empty = schema::creation_steps(catalog, *renderer).empty();
+  std::string text = o.script ? schema::render_create_script(catalog, *renderer)
+                              : schema::render_create_summary(catalog, *renderer);
+  if (!o.output.empty()) {
+    write_output_file(o.output, schema::cli_file_text(text));
+  } else {
+    std::cout << schema::cli_stdout_text(text) << std::flush;
+  }
+  return o.exit_code && !empty ? 2 : 0;
+}
+
+}  // namespace
+
+void add_migrate_diff_command(CLI::App& migrate, Action& action) {
+  auto opts = std::make_shared<DiffOptions>();
+  auto* cmd = migrate.add_subcommand(
+      "diff", "Compare the database schema from two sources and print the difference");
+  cmd->add_flag("--from-empty", opts->from_empty, "Assume the 'from' side is an empty schema");
+  cmd->add_flag("--to-empty", opts->to_empty, "Assume the 'to' side is an empty schema");
+  cmd->add_option("--from-schema", opts->from_schema, "A Prisma schema file or folder (from)");
+  cmd->add_option("--to-schema", opts->to_schema, "A Prisma schema file or folder (to)");
+  cmd->add_option("--from-migrations", opts->from_migrations, "A migrations folder (from)");
+  cmd->add_option("--to-migrations", opts->to_migrations, "A migrations folder (to)");
+  cmd->add_flag("--from-config-datasource", opts->from_config_datasource,
+                "The database of the configured datasource (from)");
+  cmd->add_flag("--to-config-datasource", opts->to_config_datasource,
+                "The database of the configured datasource (to)");
+  cmd->add_flag("--script", opts->script,
+                "Print a SQL script instead of the human-readable summary");
+  cmd->add_option("-o,--output", opts->output, "Write to this file instead of stdout");
+  cmd->add_flag("--exit-code", opts->exit_code,
+                "Exit with 0 when the diff is empty, 2 when it is not, 1 on error");
+  cmd->callback([&action, opts] { action = [opts] { return run_diff(*opts); }; });
+}
 
 }  // namespace godwit::cli
