@@ -1,0 +1,45 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "Parent" (
+    "id" INTEGER NOT NULL,
+
+    CONSTRAINT "Parent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Child" (
+    "id" INTEGER NOT NULL,
+    "a" INTEGER NOT NULL,
+    "b" INTEGER,
+    "c" INTEGER NOT NULL,
+    "d" INTEGER,
+    "e" INTEGER NOT NULL,
+    "f" INTEGER NOT NULL DEFAULT 0,
+    "g" INTEGER NOT NULL,
+
+    CONSTRAINT "Child_pkey" PRIMARY KEY ("id")
+);
+
+-- AddForeignKey
+ALTER TABLE "Child" ADD CONSTRAINT "Child_a_fkey" FOREIGN KEY ("a") REFERENCES "Parent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Child" ADD CONSTRAINT "Child_b_fkey" FOREIGN KEY ("b") REFERENCES "Parent"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Child" ADD CONSTRAINT "Child_c_fkey" FOREIGN KEY ("c") REFERENCES "Parent"("id") ON DELETE CASCADE ON UPDATE RESTRICT;
+
+-- AddForeignKey
+ALTER TABLE "Child" ADD CONSTRAINT "Child_d_fkey" FOREIGN KEY ("d") REFERENCES "Parent"("id") ON DELETE SET NULL ON UPDATE SET NULL;
+
+-- AddForeignKey
+ALTER TABLE "Child" ADD CONSTRAINT "Child_e_fkey" FOREIGN KEY ("e") REFERENCES "Parent"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+
+-- AddForeignKey
+ALTER TABLE "Child" ADD CONSTRAINT "Child_f_fkey" FOREIGN KEY ("f") REFERENCES "Parent"("id") ON DELETE SET DEFAULT ON UPDATE SET DEFAULT;
+
+-- AddForeignKey
+ALTER TABLE "Child" ADD CONSTRAINT "Child_g_fkey" FOREIGN KEY ("g") REFERENCES "Parent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
