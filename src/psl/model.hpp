@@ -329,4 +329,9 @@ struct Schema {
   const std::string& provider() const;
 };
 
+/// A deterministic, human-readable dump of everything in `schema` except spans and
+/// documentation (one line per model, field, index, relation, ...). Two schemas that mean the
+/// same thing dump the same; tests compare dumps.
+std::string to_debug_string(const Schema& schema);
+
 }  // namespace godwit::psl

@@ -760,28 +760,28 @@ void validate_rules(Context& ctx) {
         ctx.diags.error("@@schema is not supported on the current datasource provider", *span);
       return;
     }
-    if (!ctx.datasource || !ctx.datasource->schemas_span) return;
-    if (!schema) {
-      if (std::string_view(container) == "enum") {
+    if (!ctx.datasource) return;
+    if (schema) {
+      const auto& list = ctx.datasource->schemas;
+      if (std::find(list.begin(), list.end(), *schema) == list.end()) {
         ctx.diags.error(
-            fmt::format("Error validating enum `{}`: This enum is missing an `@@schema` "
-                        "attribute.",
-                        name),
-            block_span);
-      } else {
-        ctx.diags.error(fmt::format("Error validating {0} \"{1}\": This {0} is missing an "
-                                    "`@@schema` attribute.",
-                                    container, name),
-                        block_span);
+            "This schema is not defined in the datasource. Read more on `@@schema` at "
+            "https://pris.ly/d/multi-schema",
+            *span);
       }
       return;
     }
-    const auto& list = ctx.datasource->schemas;
-    if (std::find(list.begin(), list.end(), *schema) == list.end()) {
-      ctx.diags.error(
-          "This schema is not defined in the datasource. Read more on `@@schema` at "
-          "https://pris.ly/d/multi-schema",
-          *span);
+    if (!ctx.datasource->schemas_span || c.provider == "mysql") return;
+    if (std::string_view(container) == "enum") {
+      ctx.diags.error(fmt::format("Error validating enum `{}`: This enum is missing an `@@schema` "
+                                  "attribute.",
+                                  name),
+                      block_span);
+    } else {
+      ctx.diags.error(fmt::format("Error validating {0} \"{1}\": This {0} is missing an "
+                                  "`@@schema` attribute.",
+                                  container, name),
+                      block_span);
     }
   };
   for (std::uint32_t mi = 0; mi < ctx.schema.models.size(); ++mi) {

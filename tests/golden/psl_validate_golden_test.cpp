@@ -1,0 +1,95 @@
+// Validation goldens (tests/golden/psl/{invalid,valid}/<case>/schema.prisma):
+// - every invalid case fails with the P1012 text in expected.txt (GODWIT_UPDATE_EXPECT=1
+//   rewrites it);
+// - every valid case validates, with its warnings (if any) in expected.txt;
+// - godwit rejects exactly the cases the real Prisma CLI rejected (oracle_verdicts.tsv,
+//   written by make_oracle_verdicts.sh).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "psl/validate.hpp"
+#include "support/test_support.hpp"
+
+namespace godwit::psl {
+namespace {
+namespace fs = std::filesystem;
+
+fs::path golden_dir() {
+  return test::source_dir() / "tests" / "golden" / "psl";
+}
+
+std::vector<fs::path> cases(const std::string& kind) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(golden_dir() / kind))
+    if (fs::exists(e.path() / "schema.prisma")) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+SchemaSource source_of(const fs::path& dir) {
+  SchemaSource s;
+  s.root = "schema.prisma";
+  s.files.push_back({"schema.prisma", test::read_file(dir / "schema.prisma")});
+  return s;
+}
+
+std::string warnings_text(const Diagnostics& d) {
+  std::string out;
+  for (const auto& w : d.warnings())
+    out += "warning: " + w.message + "\n";
+  return out;
+}
+
+TEST(PslValidateGolden, InvalidSchemasFailWithTheExpectedErrors) {
+  auto all = cases("invalid");
+  ASSERT_GE(all.size(), 40u);
+  for (const auto& dir : all) {
+    SCOPED_TRACE(dir.filename().string());
+    auto src = source_of(dir);
+    auto r = validate_schema(src);
+    EXPECT_TRUE(r.diagnostics.has_errors());
+    std::string actual = to_p1012(src, r.diagnostics).render() + warnings_text(r.diagnostics);
+    auto diff = test::check_golden(dir / "expected.txt", actual);
+    EXPECT_EQ(diff, "");
+  }
+}
+
+TEST(PslValidateGolden, ValidSchemasPass) {
+  for (const auto& dir : cases("valid")) {
+    SCOPED_TRACE(dir.filename().string());
+    auto src = source_of(dir);
+    auto r = validate_schema(src);
+    EXPECT_FALSE(r.diagnostics.has_errors()) << render_errors(src, r.diagnostics);
+    auto diff = test::check_golden(dir / "expected.txt", "valid\n" + warnings_text(r.diagnostics));
+    EXPECT_EQ(diff, "");
+  }
+}
+
+TEST(PslValidateGolden, RejectsExactlyWhatPrismaRejects) {
+  std::ifstream in(golden_dir() / "oracle_verdicts.tsv");
+  ASSERT_TRUE(in) << "run tests/golden/psl/make_oracle_verdicts.sh";
+  std::string line;
+  std::getline(in, line);  // header
+  std::size_t checked = 0;
+  while (std::getline(in, line)) {
+    std::istringstream row(line);
+    std::string name, code;
+    std::getline(row, name, '\t');
+    std::getline(row, code, '\t');
+    SCOPED_TRACE(name);
+    auto dir = golden_dir() / name;
+    ASSERT_TRUE(fs::exists(dir / "schema.prisma"));
+    auto r = validate_schema(source_of(dir));
+    EXPECT_EQ(r.diagnostics.has_errors(), code != "0");
+    ++checked;
+  }
+  EXPECT_EQ(checked, cases("invalid").size() + cases("valid").size())
+      << "oracle_verdicts.tsv is stale: rerun make_oracle_verdicts.sh";
+}
+
+}  // namespace
+}  // namespace godwit::psl
