@@ -235,6 +235,38 @@ void validate_inline(Context& ctx, const RelationCtx& r, const UniqueCriteriaFn&
           fwd->span);
     }
   }
+  // SetNull on a required foreign key (ENG relations.rs): PostgreSQL accepts it in
+  // foreignKeys mode (a warning); everywhere else it is an error.
+  if (fwd && fields_of(*fwd) && fwd->relation_attribute) {
+    bool required = std::any_of(fields_of(*fwd)->begin(), fields_of(*fwd)->end(), [&](FieldId id) {
+      return ma.fields[id.value].arity == Arity::Required;
+    });
+    bool allowed = !ctx.relation_mode_prisma && (ctx.connector->provider == "postgresql" ||
+                                                 ctx.connector->provider == "cockroachdb");
+    const auto& ra = *fwd->relation_attribute;
+    for (auto [action, arg] :
+         {std::pair{ra.on_delete, "onDelete"}, std::pair{ra.on_update, "onUpdate"}}) {
+      if (!required || action != ReferentialAction::SetNull) continue;
+      if (allowed) {
+        ctx.diags.warning(
+            fmt::format("The `{}` referential action of a relation should not be set to "
+                        "`SetNull` when a referenced field is required. We recommend "
+                        "either to choose another referential action, or to make the "
+                        "referenced fields optional. Read more at "
+                        "https://pris.ly/d/postgres-set-null ",
+                        arg),
+            fwd->span);
+      } else {
+        attr_error(ctx,
+                   fmt::format("The `{}` referential action of a relation must not be set to "
+                               "`SetNull` when a referenced field is required.\nEither choose "
+                               "another referential action, or make the referenced fields "
+                               "optional.\n",
+                               arg),
+                   fwd->span);
+      }
+    }
+  }
   if (fwd && fields_of(*fwd)) {
     auto refs = referenced_fields(ctx, r);
     const auto& fl = *fields_of(*fwd);

@@ -503,6 +503,30 @@ bool relation_field_rules(Context& ctx, ModelId id, FieldId fid) {
     }
     ctx.diags.error("Error validating: " + msg, span.value_or(f.span));
   };
+  // relationMode = "prisma": foreign key columns without an index (ENG relation_fields.rs
+  // validate_missing_relation_indexes).
+  if (ctx.relation_mode_prisma && c.provider != "mongodb" && f.relation_attribute &&
+      f.relation_attribute->fields && !f.relation_attribute->fields->empty()) {
+    const auto& fl = *f.relation_attribute->fields;
+    auto leftwise = [&](const std::vector<IndexField>& idx) {
+      if (idx.size() < fl.size()) return false;
+      for (std::size_t k = 0; k < fl.size(); ++k)
+        if (idx[k].field != fl[k]) return false;
+      return true;
+    };
+    bool covered = std::any_of(m.indexes.begin(), m.indexes.end(),
+                               [&](const Index& i) { return leftwise(i.fields); }) ||
+                   (m.primary_key && leftwise(m.primary_key->fields));
+    if (!covered) {
+      ctx.diags.warning(
+          "With `relationMode = \"prisma\"`, no foreign keys are used, so relation "
+          "fields will not benefit from the index usually created by the relational "
+          "database under the hood. This can lead to poor performance when querying "
+          "these fields. We recommend adding an index manually. Learn more at "
+          "https://pris.ly/d/relation-mode-prisma-indexes\" ",
+          f.relation_attribute->span);
+    }
+  }
   if (f.relation_attribute) {
     check_action(f.relation_attribute->on_delete,
                  fc.on_delete_span ? arg_span(fc.relation_attr, "onDelete") : std::nullopt);
