@@ -1,0 +1,126 @@
+// `godwit migrate diff` transcripts: exit codes, output files and the errors for inputs this
+// release does not diff yet (prisma-compat.md §5.7).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "support/test_support.hpp"
+
+namespace godwit::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class DiffCli : public ::testing::Test {
+ protected:
+  fs::path schema(std::string_view text) {
+    fs::path p = tmp_.path() / "schema.prisma";
+    write_file(p, text);
+    return p;
+  }
+  TempDir tmp_;
+};
+
+constexpr std::string_view kOneModel = R"(datasource db {
+  provider = "sqlite"
+}
+
+model A {
+  id Int @id
+}
+)";
+
+TEST_F(DiffCli, EmptySchemaExitCodeZero) {
+  auto p = schema("datasource db {\n  provider = \"postgresql\"\n}\n");
+  auto r =
+      run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--exit-code"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "No difference detected.\n\n");
+  r = run_godwit(
+      {"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--script", "--exit-code"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "-- This is an empty migration.\n\n");
+}
+
+TEST_F(DiffCli, NonEmptyDiffExitsTwoOnlyWithExitCode) {
+  auto p = schema(kOneModel);
+  auto r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "\n[+] Added tables\n  - A\n\n");
+  r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--exit-code"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+TEST_F(DiffCli, OutputFile) {
+  auto p = schema(kOneModel);
+  fs::path out = tmp_.path() / "out.sql";
+  auto r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--script",
+                       "--output", out.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(read_file(out),
+            "-- CreateTable\nCREATE TABLE \"A\" (\n    \"id\" INTEGER NOT NULL PRIMARY KEY "
+            "AUTOINCREMENT\n);\n");
+  r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "-o",
+                  (tmp_.path() / "no" / "such" / "dir" / "x.txt").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("GW1104"), std::string::npos) << r.err;
+}
+
+TEST_F(DiffCli, ExactlyOneFromAndOneTo) {
+  auto p = schema(kOneModel);
+  auto r = run_godwit({"migrate", "diff", "--to-schema", p.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("0 `--from-...` parameter(s) provided. 1 must be provided."),
+            std::string::npos)
+      << r.err;
+  r = run_godwit(
+      {"migrate", "diff", "--from-empty", "--from-schema", p.string(), "--to-schema", p.string()});
+  EXPECT_NE(r.err.find("2 `--from-...` parameter(s) provided."), std::string::npos) << r.err;
+  r = run_godwit({"migrate", "diff", "--from-empty"});
+  EXPECT_NE(r.err.find("0 `--to-...` parameter(s) provided."), std::string::npos) << r.err;
+  r = run_godwit({"migrate", "diff", "--from-empty", "--to-empty"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("Could not determine the connector to use for diffing."), std::string::npos)
+      << r.err;
+}
+
+TEST_F(DiffCli, OtherInputsAreRejectedClearly) {
+  auto p = schema(kOneModel);
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--from-schema", p.string(), "--to-schema", p.string()},
+           {"--from-schema", p.string(), "--to-empty"},
+           {"--from-migrations", tmp_.path().string(), "--to-schema", p.string()},
+           {"--from-config-datasource", "--to-schema", p.string()},
+           {"--from-empty", "--to-migrations", tmp_.path().string()},
+       }) {
+    std::vector<std::string> argv = {"migrate", "diff"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto r = run_godwit(argv);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("GW1102"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("is not supported yet"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+}
+
+TEST_F(DiffCli, SchemaProblems) {
+  auto r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema",
+                       (tmp_.path() / "missing.prisma").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("Could not load `--to-schema` from provided path"), std::string::npos)
+      << r.err;
+  auto p =
+      schema("datasource db {\n  provider = \"postgresql\"\n}\n\nmodel A {\n  id Nope @id\n}\n");
+  r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--script"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("P1012"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  p = schema("datasource db {\n  provider = \"mysql\"\n}\n\nmodel A {\n  id Int @id\n}\n");
+  r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--script"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("GW1100"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace godwit::test

@@ -1,0 +1,131 @@
+// The catalog: flat vectors with typed ids, per-table id lists kept by add_*, lookups,
+// equality and a deterministic dump.
+#include <gtest/gtest.h>
+
+#include "schema/catalog.hpp"
+
+namespace godwit::schema {
+namespace {
+
+Column column(TableId t, std::string name, TypeFamily f, Arity a = Arity::Required) {
+  Column c;
+  c.table = t;
+  c.name = std::move(name);
+  c.type.family = f;
+  c.arity = a;
+  return c;
+}
+
+Catalog users_and_posts() {
+  Catalog c;
+  c.default_namespace = "public";
+  auto pub = c.add_namespace("public");
+  auto users = c.add_table(pub, "users");
+  auto posts = c.add_table(pub, "posts");
+  auto uid = c.add_column(column(users, "id", TypeFamily::Int));
+  auto email = c.add_column(column(users, "email", TypeFamily::String));
+  auto pid = c.add_column(column(posts, "id", TypeFamily::Int));
+  auto author = c.add_column(column(posts, "author_id", TypeFamily::Int, Arity::Nullable));
+  c.add_index({users, "users_email_key", IndexKind::Unique, {{email}}});
+  c.add_index({users, "users_pkey", IndexKind::PrimaryKey, {{uid}}});
+  c.add_index({posts, "posts_pkey", IndexKind::PrimaryKey, {{pid}}});
+  c.add_foreign_key({posts,
+                     "posts_author_id_fkey",
+                     {author},
+                     users,
+                     {uid},
+                     ReferentialAction::SetNull,
+                     ReferentialAction::Cascade});
+  return c;
+}
+
+TEST(SchemaCatalog, TablesListTheirObjectsWithThePrimaryKeyFirst) {
+  Catalog c = users_and_posts();
+  const Table& users = c.get(TableId{0});
+  ASSERT_EQ(users.columns.size(), 2u);
+  EXPECT_EQ(c.get(users.columns[1]).name, "email");
+  ASSERT_EQ(users.indexes.size(), 2u);
+  EXPECT_EQ(c.get(users.indexes[0]).name, "users_pkey");  // added second, listed first
+  EXPECT_EQ(c.get(users.indexes[1]).name, "users_email_key");
+  EXPECT_TRUE(users.foreign_keys.empty());
+  const Table& posts = c.get(TableId{1});
+  ASSERT_EQ(posts.foreign_keys.size(), 1u);
+  EXPECT_EQ(c.get(posts.foreign_keys[0]).referenced_table, TableId{0});
+}
+
+TEST(SchemaCatalog, Lookups) {
+  Catalog c = users_and_posts();
+  EXPECT_EQ(c.find_namespace("public"), NamespaceId{0});
+  EXPECT_EQ(c.find_namespace("other"), std::nullopt);
+  EXPECT_EQ(c.find_table(NamespaceId{0}, "posts"), TableId{1});
+  EXPECT_EQ(c.find_table(NamespaceId{0}, "nope"), std::nullopt);
+  EXPECT_EQ(c.find_column(TableId{1}, "author_id"), ColumnId{3});
+  EXPECT_EQ(c.find_column(TableId{0}, "author_id"), std::nullopt);
+  EXPECT_EQ(c.primary_key(TableId{0}), IndexId{1});
+  EXPECT_TRUE(c.is_default_namespace(NamespaceId{0}));
+  EXPECT_FALSE(c.empty());
+  EXPECT_TRUE(Catalog{}.empty());
+}
+
+TEST(SchemaCatalog, TableWithoutPrimaryKey) {
+  Catalog c;
+  auto t = c.add_table(c.add_namespace("main"), "log");
+  c.add_index(
+      {t, "log_idx", IndexKind::Normal, {{c.add_column(column(t, "at", TypeFamily::DateTime))}}});
+  EXPECT_EQ(c.primary_key(t), std::nullopt);
+}
+
+TEST(SchemaCatalog, NamespacesOtherThanTheDefaultAreQualified) {
+  Catalog c;
+  c.default_namespace = "public";
+  auto pub = c.add_namespace("public");
+  auto billing = c.add_namespace("billing");
+  EXPECT_TRUE(c.is_default_namespace(pub));
+  EXPECT_FALSE(c.is_default_namespace(billing));
+}
+
+TEST(SchemaCatalog, EqualityIsStructural) {
+  Catalog a = users_and_posts();
+  Catalog b = users_and_posts();
+  EXPECT_EQ(a, b);
+  b.columns[1].default_value = DefaultValue::constant(Value::string("x"));
+  EXPECT_NE(a, b);
+  Catalog c = users_and_posts();
+  c.foreign_keys[0].on_delete = ReferentialAction::Cascade;
+  EXPECT_NE(a, c);
+}
+
+TEST(SchemaCatalog, DefaultValueConstructors) {
+  EXPECT_EQ(DefaultValue::now().kind, DefaultKind::Now);
+  EXPECT_EQ(DefaultValue::sequence("t_id_seq").expression, "t_id_seq");
+  EXPECT_EQ(DefaultValue::db_generated("gen_random_uuid()").kind, DefaultKind::DbGenerated);
+  EXPECT_EQ(DefaultValue::prisma_level().kind, DefaultKind::PrismaLevel);
+  auto v = DefaultValue::constant(Value::list({Value::integer("1"), Value::integer("2")}));
+  EXPECT_EQ(v.value.items.size(), 2u);
+}
+
+TEST(SchemaCatalog, DumpIsDeterministicAndComplete) {
+  Catalog c = users_and_posts();
+  c.columns[1].default_value = DefaultValue::constant(Value::string("a@b"));
+  c.columns[0].auto_increment = true;
+  std::string dump = to_string(c);
+  Catalog copy = c;
+  EXPECT_EQ(to_string(copy), dump);
+  EXPECT_EQ(dump,
+            "catalog default_namespace=public\n"
+            "namespace public\n"
+            "table public.users\n"
+            "  column id Int required autoincrement\n"
+            "  column email String required default=value('a@b')\n"
+            "  primary users_pkey (id) BTree\n"
+            "  unique users_email_key (email) BTree\n"
+            "table public.posts\n"
+            "  column id Int required\n"
+            "  column author_id Int nullable\n"
+            "  primary posts_pkey (id) BTree\n"
+            "  foreign key posts_author_id_fkey (author_id) -> public.users(id) on delete "
+            "SetNull on update Cascade\n");
+}
+
+}  // namespace
+}  // namespace godwit::schema
