@@ -103,20 +103,27 @@ std::string check_golden(const fs::path& expected_path, std::string_view actual)
 
 namespace {
 
-std::string drain(int fd) {
-  std::string out;
-  char buf[65536];
-  while (true) {
-    auto n = read(fd, buf, sizeof buf);
-    if (n > 0) {
-      out.append(buf, static_cast<std::size_t>(n));
-    } else if (n < 0 && errno == EINTR) {
-      continue;
+// In a forked child: change directory, apply the environment changes ("NAME=value"; "NAME="
+// unsets) and exec `argv`. Never returns.
+[[noreturn]] void exec_child(const std::vector<std::string>& argv,
+                             const std::vector<std::string>& env, const fs::path& cwd) {
+  if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+  for (const auto& kv : env) {
+    auto eq = kv.find('=');
+    auto name = kv.substr(0, eq);
+    auto value = eq == std::string::npos ? std::string() : kv.substr(eq + 1);
+    if (value.empty()) {
+      unsetenv(name.c_str());
     } else {
-      break;
+      setenv(name.c_str(), value.c_str(), 1);
     }
   }
-  return out;
+  std::vector<char*> args;
+  for (const auto& a : argv)
+    args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  execvp(args[0], args.data());
+  _exit(127);
 }
 
 }  // namespace
@@ -136,23 +143,7 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::vecto
     for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1], in_pipe[0], in_pipe[1]}) {
       close(fd);
     }
-    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    for (const auto& e : env) {
-      auto eq = e.find('=');
-      auto name = e.substr(0, eq);
-      auto value = eq == std::string::npos ? std::string() : e.substr(eq + 1);
-      if (value.empty()) {
-        unsetenv(name.c_str());
-      } else {
-        setenv(name.c_str(), value.c_str(), 1);
-      }
-    }
-    std::vector<char*> args;
-    for (const auto& a : argv)
-      args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
+    exec_child(argv, env, cwd);
   }
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -192,7 +183,6 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::vecto
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  (void)drain;
   return result;
 }
 
@@ -217,23 +207,7 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
     dup2(in, 0);
     dup2(o, 1);
     dup2(e, 2);
-    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    for (const auto& kv : env) {
-      auto eq = kv.find('=');
-      auto name = kv.substr(0, eq);
-      auto value = eq == std::string::npos ? std::string() : kv.substr(eq + 1);
-      if (value.empty()) {
-        unsetenv(name.c_str());
-      } else {
-        setenv(name.c_str(), value.c_str(), 1);
-      }
-    }
-    std::vector<char*> args;
-    for (const auto& a : argv)
-      args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
+    exec_child(argv, env, cwd);
   }
 }
 
