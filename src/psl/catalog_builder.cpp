@@ -149,6 +149,7 @@ class Builder {
 
   sc::Catalog build() {
     c_.default_namespace = dialect_ == Dialect::Postgres ? "public" : "main";
+    reserve();
     push_namespaces();
     if (dialect_ == Dialect::Postgres) push_enums();
     push_model_tables();
@@ -172,6 +173,21 @@ class Builder {
   std::map<std::string, sc::NamespaceId> namespaces_;
   std::vector<std::optional<sc::EnumId>> enum_ids_;    // by psl EnumId
   std::vector<std::optional<sc::TableId>> table_ids_;  // by psl ModelId (views: none)
+
+  // Sizes known up front; avoids regrowing vectors of strings on large schemas.
+  void reserve() {
+    std::size_t fields = 0, indexes = 0, join_tables = 0;
+    for (const Model& m : s_.models) {
+      fields += m.fields.size();
+      indexes += m.indexes.size() + 1;
+    }
+    for (const Relation& r : s_.relations)
+      join_tables += r.kind == Relation::Kind::ManyToMany;
+    c_.tables.reserve(s_.models.size() + join_tables);
+    c_.columns.reserve(fields + 2 * join_tables);
+    c_.indexes.reserve(indexes + 2 * join_tables);
+    c_.foreign_keys.reserve(s_.relations.size() + 2 * join_tables);
+  }
 
   sc::NamespaceId namespace_for(const std::optional<std::string>& schema) const {
     if (dialect_ == Dialect::Sqlite) return sc::NamespaceId{0};

@@ -103,6 +103,13 @@ std::string assemble_script(const std::vector<RenderedStep>& steps,
   if (!any) return "-- This is an empty migration.";
 
   std::string out;
+  std::size_t size = 0;
+  for (const auto& step : steps) {
+    size += 32;
+    for (const auto& stmt : step.statements)
+      size += stmt.size() + 2;
+  }
+  out.reserve(size);
   if (!warnings.empty()) {
     out += "/*\n  Warnings:\n\n";
     for (const auto& w : warnings)

@@ -204,11 +204,19 @@ std::string render_default(const DefaultValue& d, std::string_view full_type) {
 std::string render_column(const Catalog& c, ColumnId id) {
   const Column& col = c.get(id);
   std::string type = render_column_type(c, col);
-  std::string out = quote_ident(col.name) + " " + type;
+  std::string out;
+  out.reserve(col.name.size() + type.size() + 32);
+  out += '"';
+  out += col.name;
+  out += "\" ";
+  out += type;
   if (col.arity == Arity::Required) out += " NOT NULL";
   if (col.default_value) {
     std::string def = render_default(*col.default_value, type);
-    if (!def.empty()) out += " DEFAULT " + def;
+    if (!def.empty()) {
+      out += " DEFAULT ";
+      out += def;
+    }
   }
   return out;
 }
@@ -244,7 +252,8 @@ std::string PostgresRenderer::create_table(const Catalog& c, TableId id) const {
   std::string out = "CREATE TABLE " + qualified_name(c, t.namespace_id, t.name) + " (\n";
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     if (i > 0) out += ",\n";
-    out += "    " + render_column(c, t.columns[i]);
+    out += "    ";
+    out += render_column(c, t.columns[i]);
   }
   if (auto pk = c.primary_key(id)) {
     const Index& idx = c.get(*pk);
