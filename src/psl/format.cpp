@@ -343,6 +343,9 @@ class Formatter {
             std::string v = "= ";
             expression(*p.value, v);
             table.column(1) = v;
+          } else {
+            // Prisma drops the `=` of `key =` (and the result no longer parses); keep it.
+            table.column(1) = "=";
           }
           if (p.trailing_comment) table.append_suffix(trailing(*p.trailing_comment));
           break;
