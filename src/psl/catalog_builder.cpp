@@ -133,11 +133,25 @@ std::string operator_class_sql(std::string_view name) {
   return out;
 }
 
+// The validator guarantees what the builder relies on; if it let something through, fail with
+// a clear error instead of building a broken catalog.
+[[noreturn]] void unexpected(std::string what) {
+  throw core::Error("GW1101", "Cannot build the SQL schema: " + what + ".",
+                    "This schema passed validation but should not have; please report it.");
+}
+
 [[noreturn]] void invalid_literal(const Model& m, const Field& f, std::string_view what) {
-  throw core::Error(
-      "GW1101",
-      fmt::format("Cannot turn the default of `{}.{}` into SQL: {}.", m.name, f.name, what),
-      "This is a bug in godwit's schema validation; please report it.");
+  unexpected(fmt::format("the default of `{}.{}` is {}", m.name, f.name, what));
+}
+
+std::uint32_t native_type_arg(const Field& f, const std::string& arg) {
+  if (arg.empty() || arg.size() > 9 || arg.find_first_not_of("0123456789") != std::string::npos) {
+    unexpected(fmt::format("`{}` has a non-numeric native type argument `{}`", f.name, arg));
+  }
+  std::uint32_t v = 0;
+  for (char ch : arg)
+    v = v * 10 + static_cast<std::uint32_t>(ch - '0');
+  return v;
 }
 
 class Builder {
@@ -187,6 +201,12 @@ class Builder {
     c_.columns.reserve(fields + 2 * join_tables);
     c_.indexes.reserve(indexes + 2 * join_tables);
     c_.foreign_keys.reserve(s_.relations.size() + 2 * join_tables);
+  }
+
+  sc::ColumnId column_of(sc::TableId t, const std::string& name) const {
+    auto id = c_.find_column(t, name);
+    if (!id) unexpected("table `" + c_.get(t).name + "` has no column `" + name + "`");
+    return *id;
   }
 
   sc::NamespaceId namespace_for(const std::optional<std::string>& schema) const {
@@ -286,7 +306,7 @@ class Builder {
     sc::NativeType out;
     out.name = f.native_type->name;
     for (const auto& a : f.native_type->args) {
-      out.args.push_back(static_cast<std::uint32_t>(std::stoul(a)));
+      out.args.push_back(native_type_arg(f, a));
     }
     return out;
   }
@@ -331,7 +351,7 @@ class Builder {
       for (const auto& v : e.values) {
         if (v.name == lit.text) return sc::Value::enum_value(v.database_name());
       }
-      invalid_literal(m, f, "unknown enum value " + lit.text);
+      invalid_literal(m, f, "the unknown enum value " + lit.text);
     }
     ScalarType t = f.type.scalar;
     switch (lit.kind) {
@@ -389,7 +409,7 @@ class Builder {
     std::vector<sc::IndexColumn> out;
     for (const auto& f : fields) {
       sc::IndexColumn ic;
-      ic.column = *c_.find_column(t, m.fields[f.field.value].database_name());
+      ic.column = column_of(t, m.fields[f.field.value].database_name());
       if (f.sort) ic.sort = *f.sort == SortOrder::Asc ? sc::SortOrder::Asc : sc::SortOrder::Desc;
       ic.length = f.length;
       if (f.ops && dialect_ == Dialect::Postgres) {
@@ -464,12 +484,12 @@ class Builder {
     for (FieldId f : r.fields) {
       const Field& field = ma.fields[f.value];
       cols.push_back(field.database_name());
-      fk.columns.push_back(*c_.find_column(fk.table, field.database_name()));
+      fk.columns.push_back(column_of(fk.table, field.database_name()));
       any_required = any_required || field.arity == Arity::Required;
     }
     for (FieldId f : r.references) {
       fk.referenced_columns.push_back(
-          *c_.find_column(fk.referenced_table, mb.fields[f.value].database_name()));
+          column_of(fk.referenced_table, mb.fields[f.value].database_name()));
     }
     fk.name = r.map ? *r.map : sc::foreign_key_name(ma.database_name(), cols, limit_);
     // The referential arity: required when any referencing field is, else the relation
@@ -483,7 +503,9 @@ class Builder {
   }
 
   sc::ColumnId first_pk_column(sc::TableId t) const {
-    return c_.get(*c_.primary_key(t)).columns.front().column;
+    auto pk = c_.primary_key(t);
+    if (!pk) unexpected("the many-to-many relation's model `" + c_.get(t).name + "` has no id");
+    return c_.get(*pk).columns.front().column;
   }
 
   void push_join_table(const Relation& r) {
