@@ -212,4 +212,39 @@ void validate_db_name_length(Context& ctx, const std::string& model_name,
                   attr.span);
 }
 
+std::string join_list(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i ? std::string(sep) : "") + items[i];
+  return out;
+}
+
+std::optional<Span> attribute_arg_span(const ast::Attribute* attr, std::string_view name) {
+  if (!attr) return std::nullopt;
+  for (const auto& a : attr->args)
+    if (a.name && a.name->name == name) return a.span;
+  return std::nullopt;
+}
+
+std::string pk_attribute_name(const Model& m) {
+  return m.primary_key && m.primary_key->source_field ? "@id" : "@@id";
+}
+std::string index_attribute_name(const Index& idx) {
+  if (idx.source_field) return "@unique";
+  switch (idx.kind) {
+    case Index::Kind::Unique:
+      return "@@unique";
+    case Index::Kind::Normal:
+      return "@@index";
+    case Index::Kind::Fulltext:
+      return "@@fulltext";
+  }
+  return "@@index";
+}
+
+void rule_attribute_error(Context& ctx, std::string_view attr_name, const std::string& msg,
+                          Span span) {
+  ctx.diags.error(fmt::format("Error parsing attribute \"{}\": {}", attr_name, msg), span);
+}
+
 }  // namespace godwit::psl::detail

@@ -56,4 +56,19 @@ void validate_db_name_length(Context& ctx, const std::string& model_name,
                              const ast::Attribute& attr, const std::optional<std::string>& name,
                              bool double_at);
 
+// Shared by the rule files (validate_rules.cpp, validate_index_rules.cpp,
+// validate_relation_fields.cpp).
+std::string join_list(const std::vector<std::string>& items, std::string_view sep);
+std::optional<Span> attribute_arg_span(const ast::Attribute* attr, std::string_view name);
+std::string pk_attribute_name(const Model& m);
+std::string index_attribute_name(const Index& idx);
+/// `Error parsing attribute "<attr_name>": <msg>`.
+void rule_attribute_error(Context& ctx, std::string_view attr_name, const std::string& msg,
+                          Span span);
+
+void index_rules(Context& ctx, ModelId id, std::size_t index, const ConstraintNamespace& ns);
+/// Relation field checks; false on an ambiguous relation (Prisma stops validating there).
+bool relation_field_rules(Context& ctx, ModelId id, FieldId fid);
+void client_name_rules(Context& ctx, ModelId id, const Field& f);
+
 }  // namespace godwit::psl::detail
