@@ -40,7 +40,7 @@ int run_execute(const CommonOptions& o, const std::string& file, bool from_stdin
   // first script usually goes).
   auto conn = l.dialect->connect(l.project.target, /*create=*/true);
   auto script = l.dialect->split(script_text);
-  auto failure = l.dialect->apply(*conn, script, [] {});
+  auto failure = l.dialect->apply(*conn, script, migrate::HistoryWrites{});
   if (failure) {
     auto where = from_stdin ? std::string("<stdin>") : file;
     throw core::Error("GW2006",

@@ -69,6 +69,10 @@ class Connection {
 
   /// True while an explicit transaction is open on this connection.
   virtual bool in_transaction() = 0;
+
+  /// `text` as a string literal of this database's SQL, quoted and escaped, for the few
+  /// statements godwit batches into one round trip (where parameters cannot be used).
+  virtual std::string quote_literal(std::string_view text) = 0;
 };
 
 }  // namespace godwit::db

@@ -24,9 +24,13 @@ void rollback_quietly(db::Connection& conn) {
   }
 }
 
+std::string joined(const std::string& first, const std::string& second) {
+  return first.empty() ? second : first + ";\n" + second;
+}
+
 std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
                                                       const sql::Script& script,
-                                                      const std::function<void()>& record_success,
+                                                      const HistoryWrites& writes,
                                                       const ApplyHooks& hooks) {
   if (hooks.before_transaction) hooks.before_transaction(script);
   struct After {
@@ -41,7 +45,7 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
     }
   } after{hooks, script};
 
-  conn.execute(hooks.begin_sql);
+  conn.execute(joined(writes.before, hooks.begin_sql));
   for (std::size_t i = 0; i < script.statements.size(); ++i) {
     const auto& st = script.statements[i];
     if (hooks.skip_in_transaction && hooks.skip_in_transaction(st)) continue;
@@ -62,8 +66,7 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
     }
   }
   try {
-    record_success();
-    conn.execute("COMMIT");
+    conn.execute(joined(writes.on_success, "COMMIT"));
   } catch (const db::DatabaseError& e) {
     rollback_quietly(conn);
     ScriptFailure f;
@@ -80,8 +83,9 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
 }
 
 std::optional<ScriptFailure> apply_as_written(db::Connection& conn, const sql::Script& script,
-                                              const std::function<void()>& record_success,
+                                              const HistoryWrites& writes,
                                               const ApplyHooks& hooks) {
+  if (!writes.before.empty()) conn.execute(writes.before);
   std::size_t committed = 0;  // statements whose effects are committed so far
   for (std::size_t i = 0; i < script.statements.size(); ++i) {
     try {
@@ -111,7 +115,7 @@ std::optional<ScriptFailure> apply_as_written(db::Connection& conn, const sql::S
     f.rolled_back = false;
     return f;
   }
-  record_success();
+  if (!writes.on_success.empty()) conn.execute(writes.on_success);
   return std::nullopt;
 }
 
@@ -125,12 +129,11 @@ std::string database_error_text(const db::DatabaseError& e) {
 }
 
 std::optional<ScriptFailure> apply_script(db::Connection& conn, const sql::Script& script,
-                                          const std::function<void()>& record_success,
-                                          const ApplyHooks& hooks) {
+                                          const HistoryWrites& writes, const ApplyHooks& hooks) {
   if (script.mode == sql::TransactionMode::kSingle) {
-    return apply_in_one_transaction(conn, script, record_success, hooks);
+    return apply_in_one_transaction(conn, script, writes, hooks);
   }
-  return apply_as_written(conn, script, record_success, hooks);
+  return apply_as_written(conn, script, writes, hooks);
 }
 
 }  // namespace godwit::migrate

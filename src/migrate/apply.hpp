@@ -30,14 +30,16 @@ struct ApplyHooks {
 };
 
 /// Runs `script` on `conn` in the mode the script needs (sql::transaction_mode_for):
-/// - kSingle: BEGIN; every statement; before_commit; record_success(); COMMIT — the changes
-///   and the history row commit together, or nothing does.
-/// - kAutocommit / kAsWritten: statement by statement as written, then record_success(). On a
-///   failure inside a transaction the script opened, that transaction is rolled back.
-/// Returns the failure, or nullopt. Connection loss propagates as core::Error.
+/// - kSingle: `writes.before` and BEGIN (one round trip); every statement; before_commit;
+///   `writes.on_success` and COMMIT (one round trip) — the changes and the history row commit
+///   together, or nothing does.
+/// - kAutocommit / kAsWritten: `writes.before`; statement by statement as written; then
+///   `writes.on_success`. On a failure inside a transaction the script opened, that transaction
+///   is rolled back.
+/// Returns the failure, or nullopt. A failure of `writes.before` propagates (the script did not
+/// start); connection loss propagates as core::Error.
 std::optional<ScriptFailure> apply_script(db::Connection& conn, const sql::Script& script,
-                                          const std::function<void()>& record_success,
-                                          const ApplyHooks& hooks);
+                                          const HistoryWrites& writes, const ApplyHooks& hooks);
 
 /// The database error text Prisma shows: message, then DETAIL/HINT lines when present.
 std::string database_error_text(const db::DatabaseError& e);

@@ -140,8 +140,9 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
     if (progress) progress(m.name);
     auto id = core::uuid_v4();
     auto started = std::chrono::steady_clock::now();
-    history.insert_started(id, m.name, checksum_of(*m.script));
-    auto failure = s.dialect.apply(conn, script, [&] { history.mark_finished(id); });
+    migrate::HistoryWrites writes{history.started_sql(id, m.name, checksum_of(*m.script)),
+                                  history.finished_sql(id)};
+    auto failure = s.dialect.apply(conn, script, writes);
     if (failure) {
       auto text = describe_failure(m.name, *failure, m.script_path().string());
       try {

@@ -37,6 +37,17 @@ struct ScriptFailure {
   bool rolled_back = true;  ///< nothing of the script is left applied
 };
 
+/// The history-table writes that go with one script, as SQL, so the runner can send them in the
+/// same round trips as the script's BEGIN and COMMIT.
+struct HistoryWrites {
+  /// Runs (and commits) before the script: the `started` row. Empty: nothing.
+  std::string before;
+  /// Runs when every statement succeeded: inside the script's transaction, just before its
+  /// COMMIT, when the script runs in one (so the row and the changes commit together), else
+  /// right after the last statement. Empty: nothing.
+  std::string on_success;
+};
+
 class Dialect {
  public:
   virtual ~Dialect() = default;
@@ -67,13 +78,11 @@ class Dialect {
   virtual std::unique_ptr<RunLock> lock(db::Connection& conn,
                                         std::chrono::milliseconds timeout) const = 0;
 
-  /// Runs `script`. `record_success` writes the history row's success; the dialect calls it
-  /// inside the script's transaction when the script runs in one (so the row and the changes
-  /// commit together), else right after the last statement. Returns the failure, if any; on
-  /// failure `record_success` has not been called and nothing of a single-transaction script
-  /// is left applied.
+  /// Runs `script` with the history writes around it (see HistoryWrites). Returns the failure,
+  /// if any; on failure `on_success` has not run and nothing of a single-transaction script is
+  /// left applied.
   virtual std::optional<ScriptFailure> apply(db::Connection& conn, const sql::Script& script,
-                                             const std::function<void()>& record_success) const = 0;
+                                             const HistoryWrites& writes) const = 0;
 };
 
 }  // namespace godwit::migrate

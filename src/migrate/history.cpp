@@ -45,21 +45,24 @@ std::vector<HistoryRow> HistoryStore::list() {
   return out;
 }
 
-void HistoryStore::insert_started(const std::string& id, const std::string& name,
-                                  const std::string& checksum) {
-  std::array<db::Value, 4> params{id, checksum, now(), name};
-  conn_.query(
-      "INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name) "
-      "VALUES ($1, $2, $3, $4)",
-      params);
+std::string HistoryStore::literal(const db::Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) return "NULL";
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  return conn_.quote_literal(std::get<std::string>(v));
 }
 
-void HistoryStore::mark_finished(const std::string& id) {
-  std::array<db::Value, 2> params{now(), id};
-  conn_.query(
-      "UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, "
-      "finished_at = $1 WHERE id = $2",
-      params);
+std::string HistoryStore::started_sql(const std::string& id, const std::string& name,
+                                      const std::string& checksum) {
+  return flavor_.started_prefix +
+         "INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name) VALUES (" +
+         literal(id) + ", " + literal(checksum) + ", " + literal(now()) + ", " + literal(name) +
+         ")" + flavor_.started_suffix;
+}
+
+std::string HistoryStore::finished_sql(const std::string& id) {
+  return "UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, "
+         "finished_at = " +
+         literal(now()) + " WHERE id = " + literal(id);
 }
 
 void HistoryStore::mark_failed(const std::string& id, const std::string& logs) {

@@ -36,6 +36,12 @@ struct HistoryFlavor {
   /// SELECT of id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at,
   /// applied_steps_count from the table, ORDER BY started_at (Prisma's order).
   std::string list_sql;
+  /// SQL around the `started` row's INSERT (see HistoryStore::started_sql). PostgreSQL:
+  /// "BEGIN; SET LOCAL synchronous_commit TO off;" and "; COMMIT": the row then costs no WAL
+  /// flush of its own, and stays crash-consistent because the script's
+  /// COMMIT, later in the WAL, flushes it too. It must leave no transaction open.
+  std::string started_prefix;
+  std::string started_suffix;
   /// How a timestamp is bound: PostgreSQL timestamptz text, SQLite epoch milliseconds.
   db::Value (*timestamp_value)(core::TimePoint);
   /// How a stored timestamp, as `list_sql` returns it, is shown: "2026-11-21 15:03:54.177 UTC"
@@ -54,10 +60,14 @@ class HistoryStore {
   /// All rows, ordered by started_at then migration_name (Prisma lists ORDER BY started_at).
   std::vector<HistoryRow> list();
 
-  /// §1.2 step 6: a row with started_at = now, nothing else set.
-  void insert_started(const std::string& id, const std::string& name, const std::string& checksum);
-  /// Success: applied_steps_count + 1 and finished_at = now, in one statement.
-  void mark_finished(const std::string& id);
+  /// §1.2 step 6: SQL inserting a row with started_at = now, nothing else set; committed on its
+  /// own (values as literals, so the runner can send it in the same round trip as the
+  /// script's BEGIN).
+  std::string started_sql(const std::string& id, const std::string& name,
+                          const std::string& checksum);
+  /// Success: SQL setting applied_steps_count + 1 and finished_at = now, in one statement (sent
+  /// with the script's COMMIT).
+  std::string finished_sql(const std::string& id);
   /// Failure: logs = the error text; finished_at stays NULL, so the row counts as failed.
   void mark_failed(const std::string& id, const std::string& logs);
   /// §1.4: resolve --applied inserts a finished row with logs = '' and started = finished = now.
@@ -68,6 +78,7 @@ class HistoryStore {
 
  private:
   db::Value now();
+  std::string literal(const db::Value& v);
   db::Connection& conn_;
   const HistoryFlavor& flavor_;
   core::Clock clock_;

@@ -302,6 +302,13 @@ db::Rows PgConnection::query(std::string_view sql, std::span<const db::Value> pa
   return rows;
 }
 
+std::string PgConnection::quote_literal(std::string_view text) {
+  std::unique_ptr<char, void (*)(void*)> quoted(
+      PQescapeLiteral(conn_.get(), text.data(), text.size()), PQfreemem);
+  if (!quoted) throw_connection_lost(PQerrorMessage(conn_.get()));
+  return quoted.get();
+}
+
 bool PgConnection::in_transaction() {
   switch (PQtransactionStatus(conn_.get())) {
     case PQTRANS_INTRANS:

@@ -54,6 +54,9 @@ class PgConnection final : public db::Connection {
   /// True inside a transaction block, including a failed one waiting for ROLLBACK.
   bool in_transaction() override;
 
+  /// PQescapeLiteral: right for the server's standard_conforming_strings and encoding.
+  std::string quote_literal(std::string_view text) override;
+
   /// Server version as PQserverVersion reports it, e.g. 150004 for 15.4.
   int server_version() const;
   /// `SELECT current_schema()`: the first existing schema on the search path, or nullopt when

@@ -89,6 +89,10 @@ PostgresDialect::PostgresDialect() {
   history_.create_table_sql = std::string(kCreateHistory);
   history_.table_exists_sql = std::string(kHistoryExists);
   history_.list_sql = std::string(kListHistory);
+  // SET LOCAL ends with its own transaction: the script's transaction, opened in the same
+  // message, runs with the session's durability.
+  history_.started_prefix = "BEGIN;\nSET LOCAL synchronous_commit TO off;\n";
+  history_.started_suffix = ";\nCOMMIT";
   history_.timestamp_value = &timestamptz_value;
   history_.timestamp_display = &as_is;
 }
@@ -137,15 +141,14 @@ std::unique_ptr<migrate::RunLock> PostgresDialect::lock(db::Connection& conn,
 }
 
 std::optional<migrate::ScriptFailure> PostgresDialect::apply(
-    db::Connection& conn, const sql::Script& script,
-    const std::function<void()>& record_success) const {
+    db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes) const {
   migrate::ApplyHooks hooks;
   hooks.error_line = [](const sql::Statement& st, int position) {
     if (position <= 0) return st.line;
     auto off = sql::byte_offset_of_char(st.text, position);
     return st.line + static_cast<int>(std::count(st.text.begin(), st.text.begin() + off, '\n'));
   };
-  return migrate::apply_script(conn, script, record_success, hooks);
+  return migrate::apply_script(conn, script, writes, hooks);
 }
 
 }  // namespace godwit::postgres

@@ -212,6 +212,15 @@ db::Rows SqliteConnection::query(std::string_view sql, std::span<const db::Value
   return rows;
 }
 
+std::string SqliteConnection::quote_literal(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
 bool SqliteConnection::in_transaction() {
   return sqlite3_get_autocommit(db_.get()) == 0;
 }

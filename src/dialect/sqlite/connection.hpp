@@ -58,6 +58,9 @@ class SqliteConnection final : public db::Connection {
   /// !sqlite3_get_autocommit: an explicit BEGIN is open.
   bool in_transaction() override;
 
+  /// '...' with quotes doubled (SQLite has no backslash escapes).
+  std::string quote_literal(std::string_view text) override;
+
   /// True when open() created the file.
   bool created() const { return created_; }
   const std::filesystem::path& file() const { return file_; }

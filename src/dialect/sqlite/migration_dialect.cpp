@@ -139,8 +139,7 @@ std::unique_ptr<migrate::RunLock> SqliteDialect::lock(db::Connection& conn,
 }
 
 std::optional<migrate::ScriptFailure> SqliteDialect::apply(
-    db::Connection& conn, const sql::Script& script,
-    const std::function<void()>& record_success) const {
+    db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes) const {
   migrate::ApplyHooks hooks;
   hooks.begin_sql = "BEGIN IMMEDIATE";
   const bool fk_off = wants_foreign_keys_off(script);
@@ -188,7 +187,7 @@ std::optional<migrate::ScriptFailure> SqliteDialect::apply(
         rows.rows.size(), listed);
     return f;
   };
-  return migrate::apply_script(conn, script, record_success, hooks);
+  return migrate::apply_script(conn, script, writes, hooks);
 }
 
 }  // namespace godwit::sqlite

@@ -24,9 +24,8 @@ class SqliteDialect final : public migrate::Dialect {
   std::vector<std::string> existing_objects(db::Connection& conn) const override;
   std::unique_ptr<migrate::RunLock> lock(db::Connection& conn,
                                          std::chrono::milliseconds timeout) const override;
-  std::optional<migrate::ScriptFailure> apply(
-      db::Connection& conn, const sql::Script& script,
-      const std::function<void()>& record_success) const override;
+  std::optional<migrate::ScriptFailure> apply(db::Connection& conn, const sql::Script& script,
+                                              const migrate::HistoryWrites& writes) const override;
 
  private:
   migrate::HistoryFlavor history_;
