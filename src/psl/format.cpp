@@ -104,6 +104,12 @@ class Formatter {
     if (i < items.size() && items[i].kind == ast::Item::Kind::EmptyLine) ++i;
     for (; i < items.size(); ++i) {
       const auto& item = items[i];
+      // Something right after a `}` on the same line: Prisma puts it on the next line without
+      // a blank line, and then adds one when formatting again. godwit adds the blank line at
+      // once, so that formatting is idempotent.
+      if (i > 0 && items[i - 1].kind == ast::Item::Kind::Block &&
+          item.kind != ast::Item::Kind::EmptyLine)
+        out_.end_line();
       switch (item.kind) {
         case ast::Item::Kind::Block:
           block(file_.blocks[item.index]);
