@@ -12,8 +12,10 @@ int line_of_offset(std::string_view text, std::size_t offset) {
 
 std::string_view trim(std::string_view text) {
   auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && is_space(text.front()))
+    text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back()))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -75,6 +77,26 @@ std::string indent(std::string_view text, std::string_view prefix) {
     out.append(line);
     out += '\n';
   }
+  return out;
+}
+
+std::string single_quoted(std::string_view text) {
+  std::string out = "'";
+  out.reserve(text.size() + 2);
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  out += '\'';
+  return out;
+}
+
+std::string double_quoted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  out += text;
+  out += '"';
   return out;
 }
 

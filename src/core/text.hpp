@@ -29,6 +29,14 @@ bool iequals(std::string_view a, std::string_view b);
 /// `text` with each line prefixed by `prefix`.
 std::string indent(std::string_view text, std::string_view prefix);
 
+/// `text` in single quotes with every `'` doubled: an SQL string literal (PostgreSQL with
+/// standard_conforming_strings, SQLite; as Prisma renders them, ENG `escape_string_literal`).
+std::string single_quoted(std::string_view text);
+
+/// `text` in double quotes, *without* escaping embedded quotes: Prisma's identifier rendering
+/// (prisma-compat.md §7.1), kept byte-identical.
+std::string double_quoted(std::string_view text);
+
 /// A database URL with its password replaced by "****", so it can appear in output and logs.
 /// Handles `scheme://user:password@host` and `password=` query / keyword forms.
 std::string redact_url(std::string_view url);

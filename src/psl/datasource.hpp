@@ -37,15 +37,15 @@ struct StringOrEnv {
 
 /// The datasource block.
 struct Datasource {
-  std::string name;                ///< e.g. "db"
-  std::string provider;            ///< normalised: "postgresql" (also for "postgres"), "sqlite", ...
+  std::string name;      ///< e.g. "db"
+  std::string provider;  ///< normalised: "postgresql" (also for "postgres"), "sqlite", ...
   std::optional<StringOrEnv> url;  ///< Prisma 6 style; absent in Prisma 7 schemas
   std::optional<StringOrEnv> direct_url;
   std::optional<StringOrEnv> shadow_database_url;
-  std::string relation_mode;          ///< "foreignKeys" (default) or "prisma"
-  std::vector<std::string> schemas;   ///< `schemas = [...]` (multiSchema)
-  core::SourceLocation where;         ///< the `datasource` keyword
-  std::filesystem::path file;         ///< the file that holds the block
+  std::string relation_mode;         ///< "foreignKeys" (default) or "prisma"
+  std::vector<std::string> schemas;  ///< `schemas = [...]` (multiSchema)
+  core::SourceLocation where;        ///< the `datasource` keyword
+  std::filesystem::path file;        ///< the file that holds the block
 };
 
 /// Parses `source` with the real PSL parser and returns its one datasource block.

@@ -13,11 +13,11 @@ struct Statement {
   /// as written and as sent to the server: comments inside kept, leading white space and
   /// comments and trailing white space trimmed, without the trailing ';'
   std::string text;
-  std::size_t offset = 0;    ///< byte offset of `text` in the script (of its first token)
-  int line = 1;              ///< 1-based line of the statement's first token in the script
+  std::size_t offset = 0;            ///< byte offset of `text` in the script (of its first token)
+  int line = 1;                      ///< 1-based line of the statement's first token in the script
   bool transaction_control = false;  ///< BEGIN / COMMIT / ROLLBACK / SAVEPOINT / END ...
   bool no_transaction = false;       ///< cannot run inside a transaction block (CIC, VACUUM, ...)
-  std::string kind;          ///< short tag for messages and lint, e.g. "CREATE INDEX CONCURRENTLY"
+  std::string kind;  ///< short tag for messages and lint, e.g. "CREATE INDEX CONCURRENTLY"
   /// SQLite `PRAGMA` statements only: the value after '=' or inside '(...)', unquoted, case as
   /// written ("OFF" for `PRAGMA foreign_keys=OFF`, "T" for `PRAGMA foreign_key_check("T")`);
   /// empty for the query form (`PRAGMA foreign_keys`) and for every other statement.

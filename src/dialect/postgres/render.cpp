@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "core/text.hpp"
 #include "schema/script.hpp"
 
 namespace godwit::postgres {
@@ -72,23 +73,10 @@ std::string_view family_default_sql(TypeFamily f) {
 }
 
 std::string quote_ident(std::string_view name) {
-  std::string out;
-  out.reserve(name.size() + 2);
-  out += '"';
-  out += name;
-  out += '"';
-  return out;
+  return core::double_quoted(name);
 }
-
-// Single-quoted with `'` doubled (ENG `escape_string_literal`).
 std::string quote_string(std::string_view s) {
-  std::string out = "'";
-  for (char ch : s) {
-    if (ch == '\'') out += '\'';
-    out += ch;
-  }
-  out += '\'';
-  return out;
+  return core::single_quoted(s);
 }
 
 std::string render_constant(const Value& v, std::string_view full_type) {

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace godwit::sqlite {
 namespace {
@@ -213,12 +214,7 @@ db::Rows SqliteConnection::query(std::string_view sql, std::span<const db::Value
 }
 
 std::string SqliteConnection::quote_literal(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out + "'";
+  return core::single_quoted(text);
 }
 
 bool SqliteConnection::in_transaction() {

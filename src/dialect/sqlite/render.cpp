@@ -1,5 +1,6 @@
 #include "dialect/sqlite/render.hpp"
 
+#include "core/text.hpp"
 #include "schema/script.hpp"
 
 namespace godwit::sqlite {
@@ -9,22 +10,10 @@ using namespace godwit::schema;
 namespace {
 
 std::string quote_ident(std::string_view name) {
-  std::string out;
-  out.reserve(name.size() + 2);
-  out += '"';
-  out += name;
-  out += '"';
-  return out;
+  return core::double_quoted(name);
 }
-
 std::string quote_string(std::string_view s) {
-  std::string out = "'";
-  for (char ch : s) {
-    if (ch == '\'') out += '\'';
-    out += ch;
-  }
-  out += '\'';
-  return out;
+  return core::single_quoted(s);
 }
 
 const char* action_sql(ReferentialAction a) {
