@@ -50,7 +50,11 @@ int run_validate(const SchemaOptions& o) {
   auto result = psl::validate_schema(source);
   print_warnings(result.diagnostics);
   psl::throw_if_errors(source, result.diagnostics);
-  std::cout << fmt::format("The schema at {} is valid 🚀\n", shown(path));
+  if (source.files.size() > 1) {
+    std::cout << fmt::format("The schemas at {} are valid 🚀\n", shown(path));
+  } else {
+    std::cout << fmt::format("The schema at {} is valid 🚀\n", shown(path));
+  }
   return 0;
 }
 

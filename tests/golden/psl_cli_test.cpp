@@ -130,7 +130,7 @@ TEST(PslCli, MultiFileSchemaFolder) {
   write_file(dir.path() / "schema" / "models" / "user.prisma", "model User {\nid Int @id\n}\n");
   auto v = run_godwit({"validate", "--schema", "schema"}, {}, dir.path());
   EXPECT_EQ(v.exit_code, 0) << v.err;
-  EXPECT_EQ(v.out, "The schema at schema is valid 🚀\n");
+  EXPECT_EQ(v.out, "The schemas at schema are valid 🚀\n");
   auto f = run_godwit({"format", "--schema", "schema"}, {}, dir.path());
   EXPECT_EQ(f.exit_code, 0) << f.err;
   EXPECT_EQ(read_file(dir.path() / "schema" / "models" / "user.prisma"),
