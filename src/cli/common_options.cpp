@@ -59,6 +59,8 @@ std::string display_path(const fs::path& p) {
 }
 
 void print_header(const Loaded& l) {
+  for (const auto& w : l.project.warnings)
+    std::cerr << w;
   std::cout << "Prisma schema loaded from " << display_path(l.project.schema_path) << "\n";
   std::cout << fmt::format("Datasource \"{}\": {}\n\n", l.project.datasource.name,
                            l.dialect->describe(l.project.target));

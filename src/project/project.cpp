@@ -9,6 +9,8 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "project/dotenv.hpp"
+#include "psl/diagnostics.hpp"
+#include "psl/validate.hpp"
 
 namespace godwit::project {
 namespace fs = std::filesystem;
@@ -68,6 +70,10 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
   Project p;
   p.schema_path = find_schema(options.schema, cwd);
   p.schema = psl::load_schema_source(p.schema_path);
+  auto validated = psl::validate_or_throw(p.schema);
+  for (const auto& w : validated.diagnostics.warnings()) {
+    p.warnings.push_back(psl::render_diagnostic(p.schema, w));
+  }
   p.datasource = psl::read_datasource(p.schema);
 
   const auto& provider = p.datasource.provider;

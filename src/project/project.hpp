@@ -30,6 +30,8 @@ struct Project {
   psl::SchemaSource schema;
   std::filesystem::path schema_path;  ///< the schema file (or folder) used
   psl::Datasource datasource;
+  /// The schema's validation warnings, rendered (Prisma prints them and goes on).
+  std::vector<std::string> warnings;
   std::filesystem::path migrations_dir;
   DatabaseTarget target;
 };
@@ -43,6 +45,7 @@ std::filesystem::path find_schema(const std::optional<std::filesystem::path>& gi
 /// env("VAR") looked up in the process environment, then in `.env` next to the schema, then in
 /// `.env` in `cwd`; the process environment wins, as dotenv does), else DATABASE_URL (Prisma 7
 /// projects keep the URL in prisma.config.ts, which godwit does not execute).
+/// The whole schema is validated first, as Prisma does before any migrate command.
 /// Errors: P1012 (schema), P1013 (no usable URL, or a URL of the wrong scheme for the provider),
 /// GW2002 (provider godwit does not support yet).
 Project load_project(const ProjectOptions& options, const std::filesystem::path& cwd,
