@@ -11,10 +11,17 @@ namespace {
 
 using Digest = std::array<unsigned char, 32>;
 
+// OpenSSL 3 looks the algorithm up on every EVP_sha256() use; fetch it once (immutable and
+// thread-safe once fetched).
+const EVP_MD* sha256_md() {
+  static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return md != nullptr ? md : EVP_sha256();
+}
+
 Digest digest(std::string_view data) {
   Digest out{};
   unsigned int len = 0;
-  if (EVP_Digest(data.data(), data.size(), out.data(), &len, EVP_sha256(), nullptr) != 1 ||
+  if (EVP_Digest(data.data(), data.size(), out.data(), &len, sha256_md(), nullptr) != 1 ||
       len != out.size()) {
     throw std::runtime_error("OpenSSL SHA-256 failed");
   }
@@ -36,7 +43,8 @@ std::string sha256_hex(std::string_view data) {
 
 std::string sha256_hex_legacy(std::string_view data) {
   std::string out;
-  for (unsigned char b : digest(data)) out += fmt::format("{:x}", b);
+  for (unsigned char b : digest(data))
+    out += fmt::format("{:x}", b);
   return out;
 }
 

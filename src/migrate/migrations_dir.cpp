@@ -49,6 +49,19 @@ CollationKey collation_key(unsigned char c) {
 }  // namespace
 
 bool migration_name_less(std::string_view a, std::string_view b) {
+  // Fast path: at the first differing byte, two digits or two lower-case letters decide the
+  // order alone (equal bytes before it are equal at every level; these classes keep byte order
+  // and are distinct at the primary level).
+  auto mismatch = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+  if (mismatch.first != a.end() && mismatch.second != b.end()) {
+    auto plain = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'); };
+    char x = *mismatch.first, y = *mismatch.second;
+    if (plain(x) && plain(y) &&
+        (std::isdigit(static_cast<unsigned char>(x)) != 0) ==
+            (std::isdigit(static_cast<unsigned char>(y)) != 0)) {
+      return x < y;
+    }
+  }
   // Primary level first (the whole strings), then tertiary (case), then bytes for a total order.
   auto n = std::min(a.size(), b.size());
   for (std::size_t i = 0; i < n; ++i) {

@@ -1,6 +1,9 @@
 #include "migrate/status.hpp"
 
+#include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "migrate/checksum.hpp"
 
@@ -32,6 +35,9 @@ StatusReport status(Session& s, const RunOptions& options) {
     if (row.failed()) r.failed.push_back(row);
   }
   std::set<std::string> local_names(r.local.begin(), r.local.end());
+  std::unordered_map<std::string_view, std::vector<const HistoryRow*>> rows_by_name;
+  for (const auto& row : rows)
+    rows_by_name[row.migration_name].push_back(&row);
   bool seen_gap = false;
   for (const auto& m : s.migrations.migrations) {
     if (!db_names.contains(m.name)) {
@@ -42,14 +48,11 @@ StatusReport status(Session& s, const RunOptions& options) {
     if (!seen_gap) r.last_common = m.name;
     if (!m.script) continue;
     // Compared against any row with the name, failed or rolled back included (§2).
-    bool matches = false;
-    bool any_row = false;
-    for (const auto& row : rows) {
-      if (row.migration_name != m.name) continue;
-      any_row = true;
-      if (checksum_matches(row.checksum, *m.script)) matches = true;
-    }
-    if (any_row && !matches) r.edited.push_back(m.name);
+    const auto& named = rows_by_name[m.name];
+    bool matches = std::any_of(named.begin(), named.end(), [&](const HistoryRow* row) {
+      return checksum_matches(row->checksum, *m.script);
+    });
+    if (!named.empty() && !matches) r.edited.push_back(m.name);
   }
   std::set<std::string> reported;
   for (const auto* row : in_db) {
