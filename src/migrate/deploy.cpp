@@ -126,9 +126,11 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
     if (!r.rolled_back_at) applied.insert(r.migration_name);
   }
 
+  // Every pending script must be there before anything runs.
+  const LocalMigration* last_pending = nullptr;
   for (const auto& m : s.migrations.migrations) {
     if (applied.contains(m.name)) continue;
-    auto rel_path = (s.project.migrations_dir.filename() / m.name / "migration.sql").string();
+    last_pending = &m;
     if (!m.script) {
       throw core::Error("P3015",
                         fmt::format("Could not find the migration file at {}. Please delete the "
@@ -136,12 +138,18 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
                                     m.script_path().string()),
                         m.read_error);
     }
+  }
+  for (const auto& m : s.migrations.migrations) {
+    if (applied.contains(m.name)) continue;
     auto script = s.dialect.split(*m.script);
     if (progress) progress(m.name);
     auto id = core::uuid_v4();
     auto started = std::chrono::steady_clock::now();
+    // Outside a transaction, the finishing UPDATE is a commit of its own; it need not wait for
+    // the disk unless it is the run's last (the next synchronous commit flushes it).
+    const bool relaxed = script.mode != sql::TransactionMode::kSingle && &m != last_pending;
     migrate::HistoryWrites writes{history.started_sql(id, m.name, checksum_of(*m.script)),
-                                  history.finished_sql(id)};
+                                  history.finished_sql(id, relaxed)};
     auto failure = s.dialect.apply(conn, script, writes);
     if (failure) {
       auto text = describe_failure(m.name, *failure, m.script_path().string());

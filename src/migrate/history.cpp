@@ -53,16 +53,18 @@ std::string HistoryStore::literal(const db::Value& v) {
 
 std::string HistoryStore::started_sql(const std::string& id, const std::string& name,
                                       const std::string& checksum) {
-  return flavor_.started_prefix +
+  return flavor_.relaxed_prefix +
          "INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name) VALUES (" +
          literal(id) + ", " + literal(checksum) + ", " + literal(now()) + ", " + literal(name) +
-         ")" + flavor_.started_suffix;
+         ")" + flavor_.relaxed_suffix;
 }
 
-std::string HistoryStore::finished_sql(const std::string& id) {
-  return "UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, "
-         "finished_at = " +
-         literal(now()) + " WHERE id = " + literal(id);
+std::string HistoryStore::finished_sql(const std::string& id, bool relaxed) {
+  auto update =
+      "UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, "
+      "finished_at = " +
+      literal(now()) + " WHERE id = " + literal(id);
+  return relaxed ? flavor_.relaxed_prefix + update + flavor_.relaxed_suffix : update;
 }
 
 void HistoryStore::mark_failed(const std::string& id, const std::string& logs) {

@@ -36,12 +36,15 @@ struct HistoryFlavor {
   /// SELECT of id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at,
   /// applied_steps_count from the table, ORDER BY started_at (Prisma's order).
   std::string list_sql;
-  /// SQL around the `started` row's INSERT (see HistoryStore::started_sql). PostgreSQL:
-  /// "BEGIN; SET LOCAL synchronous_commit TO off;" and "; COMMIT": the row then costs no WAL
-  /// flush of its own, and stays crash-consistent because the script's
-  /// COMMIT, later in the WAL, flushes it too. It must leave no transaction open.
-  std::string started_prefix;
-  std::string started_suffix;
+  /// SQL around a history write that may commit without waiting for the disk (see
+  /// HistoryStore::started_sql / finished_sql). PostgreSQL: "BEGIN; SET LOCAL
+  /// synchronous_commit TO off;" and "; COMMIT". Such a write stays crash-consistent: the WAL
+  /// keeps commits in order, so a later synchronous COMMIT flushes it too, and a crash can only
+  /// lose a suffix of the run (a started row whose script was lost with it, or a finished mark
+  /// after its script: the row then reads as failed, never as applied without its changes).
+  /// Empty: every write is synchronous. It must leave no transaction open.
+  std::string relaxed_prefix;
+  std::string relaxed_suffix;
   /// How a timestamp is bound: PostgreSQL timestamptz text, SQLite epoch milliseconds.
   db::Value (*timestamp_value)(core::TimePoint);
   /// How a stored timestamp, as `list_sql` returns it, is shown: "2026-11-21 15:03:54.177 UTC"
@@ -66,8 +69,9 @@ class HistoryStore {
   std::string started_sql(const std::string& id, const std::string& name,
                           const std::string& checksum);
   /// Success: SQL setting applied_steps_count + 1 and finished_at = now, in one statement (sent
-  /// with the script's COMMIT).
-  std::string finished_sql(const std::string& id);
+  /// with the script's COMMIT). `relaxed`: committed on its own without waiting for the disk;
+  /// only for a script that ran outside a transaction and is not the run's last.
+  std::string finished_sql(const std::string& id, bool relaxed = false);
   /// Failure: logs = the error text; finished_at stays NULL, so the row counts as failed.
   void mark_failed(const std::string& id, const std::string& logs);
   /// §1.4: resolve --applied inserts a finished row with logs = '' and started = finished = now.

@@ -91,8 +91,8 @@ PostgresDialect::PostgresDialect() {
   history_.list_sql = std::string(kListHistory);
   // SET LOCAL ends with its own transaction: the script's transaction, opened in the same
   // message, runs with the session's durability.
-  history_.started_prefix = "BEGIN;\nSET LOCAL synchronous_commit TO off;\n";
-  history_.started_suffix = ";\nCOMMIT";
+  history_.relaxed_prefix = "BEGIN;\nSET LOCAL synchronous_commit TO off;\n";
+  history_.relaxed_suffix = ";\nCOMMIT";
   history_.timestamp_value = &timestamptz_value;
   history_.timestamp_display = &as_is;
 }
