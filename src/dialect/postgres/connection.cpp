@@ -1,5 +1,7 @@
 #include "dialect/postgres/connection.hpp"
 
+#include "dialect/postgres/libpq.hpp"
+
 #include <poll.h>
 
 #include <algorithm>
@@ -14,14 +16,14 @@
 namespace godwit::postgres {
 namespace {
 
-using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
+using ResultPtr = std::unique_ptr<PGresult, decltype(pq::Api::PQclear)>;
 
 ResultPtr wrap(PGresult* r) {
-  return ResultPtr(r, &PQclear);
+  return ResultPtr(r, pq::api().PQclear);
 }
 
 std::string field(const PGresult* r, int code) {
-  const char* v = r ? PQresultErrorField(r, code) : nullptr;
+  const char* v = r ? pq::PQresultErrorField(r, code) : nullptr;
   return v ? v : "";
 }
 
@@ -140,8 +142,8 @@ core::Error connect_error(const ConnectionTarget& target, std::string_view sqlst
 }
 
 PgConnection::PgConnection(ConnectionTarget target, PGconn* conn)
-    : target_(std::move(target)), conn_(conn, &PQfinish) {
-  PQsetNoticeReceiver(conn_.get(), &PgConnection::on_notice, this);
+    : target_(std::move(target)), conn_(conn, pq::api().PQfinish) {
+  pq::PQsetNoticeReceiver(conn_.get(), &PgConnection::on_notice, this);
 }
 
 PgConnection::~PgConnection() = default;
@@ -155,15 +157,15 @@ std::unique_ptr<PgConnection> PgConnection::open(const ConnectionTarget& target)
   keys.push_back(nullptr);
   values.push_back(nullptr);
 
-  PGconn* raw = PQconnectStartParams(keys.data(), values.data(), 0);
+  PGconn* raw = pq::PQconnectStartParams(keys.data(), values.data(), 0);
   if (raw == nullptr) throw std::bad_alloc();
-  std::unique_ptr<PGconn, void (*)(PGconn*)> guard(raw, &PQfinish);
-  if (PQstatus(raw) == CONNECTION_BAD) {
-    throw connect_error(target, "", PQerrorMessage(raw), false);
+  std::unique_ptr<PGconn, void (*)(PGconn*)> guard(raw, pq::api().PQfinish);
+  if (pq::PQstatus(raw) == CONNECTION_BAD) {
+    throw connect_error(target, "", pq::PQerrorMessage(raw), false);
   }
   // Verbose messages carry the SQLSTATE of the server's refusal: libpq has no other way to
   // tell "database does not exist" from "role may not log in" before a session exists.
-  PQsetErrorVerbosity(raw, PQERRORS_VERBOSE);
+  pq::PQsetErrorVerbosity(raw, PQERRORS_VERBOSE);
 
   // The asynchronous handshake lets the connect timeout cover the whole attempt (libpq's own
   // connect_timeout only applies to the blocking PQconnectdb path).
@@ -172,8 +174,8 @@ std::unique_ptr<PgConnection> PgConnection::open(const ConnectionTarget& target)
   bool timed_out = false;
   PostgresPollingStatusType state = PGRES_POLLING_WRITING;
   while (state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
-    pollfd pfd{PQsocket(raw), static_cast<short>(state == PGRES_POLLING_READING ? POLLIN : POLLOUT),
-               0};
+    pollfd pfd{pq::PQsocket(raw),
+               static_cast<short>(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
     if (pfd.fd < 0) break;
     int wait_ms = -1;
     if (target.connect_timeout.count() > 0) {
@@ -186,14 +188,14 @@ std::unique_ptr<PgConnection> PgConnection::open(const ConnectionTarget& target)
       timed_out = true;
       break;
     }
-    state = PQconnectPoll(raw);
+    state = pq::PQconnectPoll(raw);
   }
   if (state != PGRES_POLLING_OK) {
-    std::string message = PQerrorMessage(raw);
+    std::string message = pq::PQerrorMessage(raw);
     throw connect_error(target, timed_out ? "" : sqlstate_of_connect_message(message), message,
                         timed_out);
   }
-  PQsetErrorVerbosity(raw, PQERRORS_DEFAULT);
+  pq::PQsetErrorVerbosity(raw, PQERRORS_DEFAULT);
 
   std::unique_ptr<PgConnection> conn(new PgConnection(target, guard.release()));
   if (target.pgbouncer) {
@@ -222,11 +224,11 @@ void PgConnection::throw_result_error(const PGresult* result, std::string_view w
   std::string code = field(result, PG_DIAG_SQLSTATE);
   std::string message = field(result, PG_DIAG_MESSAGE_PRIMARY);
   if (message.empty()) {
-    message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_.get());
+    message = result ? pq::PQresultErrorMessage(result) : pq::PQerrorMessage(conn_.get());
     message = std::string(core::trim(message));
   }
   if (message.empty()) message = std::string(what) + " failed";
-  if (PQstatus(conn_.get()) == CONNECTION_BAD) throw_connection_lost(message);
+  if (pq::PQstatus(conn_.get()) == CONNECTION_BAD) throw_connection_lost(message);
   std::string position = field(result, PG_DIAG_STATEMENT_POSITION);
   throw db::DatabaseError(
       std::move(code), std::move(message), field(result, PG_DIAG_MESSAGE_DETAIL),
@@ -235,31 +237,31 @@ void PgConnection::throw_result_error(const PGresult* result, std::string_view w
 
 void PgConnection::execute(std::string_view sql) {
   PGconn* c = conn_.get();
-  auto result = wrap(PQexec(c, std::string(sql).c_str()));
+  auto result = wrap(pq::PQexec(c, std::string(sql).c_str()));
   if (!result) throw_result_error(nullptr, "execute");
   // PQexec returns early at a COPY; finish the COPY so the session stays usable, then read
   // the results of the statements after it. The first error wins.
   ResultPtr error = wrap(nullptr);
   bool after_copy = false;
   while (result) {
-    auto status = PQresultStatus(result.get());
+    auto status = pq::PQresultStatus(result.get());
     if (status == PGRES_COPY_IN) {
-      PQputCopyEnd(c, "godwit does not send COPY data (COPY ... FROM STDIN is not supported)");
+      pq::PQputCopyEnd(c, "godwit does not send COPY data (COPY ... FROM STDIN is not supported)");
       after_copy = true;
     } else if (status == PGRES_COPY_OUT) {
       char* buffer = nullptr;
-      while (PQgetCopyData(c, &buffer, 0) > 0)
-        PQfreemem(buffer);
+      while (pq::PQgetCopyData(c, &buffer, 0) > 0)
+        pq::PQfreemem(buffer);
       after_copy = true;
     } else if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK &&
                status != PGRES_EMPTY_QUERY && !error) {
       error = std::move(result);
     }
     if (!after_copy) break;
-    result = wrap(PQgetResult(c));
+    result = wrap(pq::PQgetResult(c));
   }
   if (error) throw_result_error(error.get(), "execute");
-  if (PQstatus(c) == CONNECTION_BAD) throw_connection_lost(PQerrorMessage(c));
+  if (pq::PQstatus(c) == CONNECTION_BAD) throw_connection_lost(pq::PQerrorMessage(c));
 }
 
 db::Rows PgConnection::query(std::string_view sql, std::span<const db::Value> params) {
@@ -274,27 +276,28 @@ db::Rows PgConnection::query(std::string_view sql, std::span<const db::Value> pa
     }
   }
   auto result =
-      wrap(PQexecParams(conn_.get(), std::string(sql).c_str(), static_cast<int>(params.size()),
-                        nullptr, values.data(), nullptr, nullptr, 0));
-  auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+      wrap(pq::PQexecParams(conn_.get(), std::string(sql).c_str(), static_cast<int>(params.size()),
+                            nullptr, values.data(), nullptr, nullptr, 0));
+  auto status = result ? pq::PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     throw_result_error(result.get(), "query");
   }
   db::Rows rows;
-  const int ncols = PQnfields(result.get());
-  const int nrows = PQntuples(result.get());
+  const int ncols = pq::PQnfields(result.get());
+  const int nrows = pq::PQntuples(result.get());
   for (int c = 0; c < ncols; ++c)
-    rows.columns.emplace_back(PQfname(result.get(), c));
+    rows.columns.emplace_back(pq::PQfname(result.get(), c));
   rows.rows.reserve(nrows);
   for (int r = 0; r < nrows; ++r) {
     db::Row row;
     row.reserve(ncols);
     for (int c = 0; c < ncols; ++c) {
-      if (PQgetisnull(result.get(), r, c)) {
+      if (pq::PQgetisnull(result.get(), r, c)) {
         row.emplace_back(std::nullopt);
       } else {
-        row.emplace_back(std::string(PQgetvalue(result.get(), r, c),
-                                     static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
+        row.emplace_back(
+            std::string(pq::PQgetvalue(result.get(), r, c),
+                        static_cast<std::size_t>(pq::PQgetlength(result.get(), r, c))));
       }
     }
     rows.rows.push_back(std::move(row));
@@ -304,29 +307,29 @@ db::Rows PgConnection::query(std::string_view sql, std::span<const db::Value> pa
 
 std::string PgConnection::quote_literal(std::string_view text) {
   std::unique_ptr<char, void (*)(void*)> quoted(
-      PQescapeLiteral(conn_.get(), text.data(), text.size()), PQfreemem);
-  if (!quoted) throw_connection_lost(PQerrorMessage(conn_.get()));
+      pq::PQescapeLiteral(conn_.get(), text.data(), text.size()), pq::api().PQfreemem);
+  if (!quoted) throw_connection_lost(pq::PQerrorMessage(conn_.get()));
   return quoted.get();
 }
 
 bool PgConnection::in_transaction() {
-  switch (PQtransactionStatus(conn_.get())) {
+  switch (pq::PQtransactionStatus(conn_.get())) {
     case PQTRANS_INTRANS:
     case PQTRANS_INERROR:
       return true;
     case PQTRANS_UNKNOWN:
-      throw_connection_lost(PQerrorMessage(conn_.get()));
+      throw_connection_lost(pq::PQerrorMessage(conn_.get()));
     default:
       return false;
   }
 }
 
 int PgConnection::server_version() const {
-  return PQserverVersion(conn_.get());
+  return pq::PQserverVersion(conn_.get());
 }
 
 int PgConnection::backend_pid() const {
-  return PQbackendPID(conn_.get());
+  return pq::PQbackendPID(conn_.get());
 }
 
 std::optional<std::string> PgConnection::current_schema() {

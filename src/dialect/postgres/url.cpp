@@ -1,5 +1,7 @@
 #include "dialect/postgres/url.hpp"
 
+#include "dialect/postgres/libpq.hpp"
+
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -112,12 +114,12 @@ Authority parse_authority(std::string_view authority) {
   return out;
 }
 
-// Every keyword this libpq accepts, from PQconndefaults().
+// Every keyword this libpq accepts, from pq::PQconndefaults().
 const std::set<std::string>& libpq_keywords() {
   static const std::set<std::string> keywords = [] {
     std::set<std::string> out;
-    std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> opts(PQconndefaults(),
-                                                                      &PQconninfoFree);
+    std::unique_ptr<PQconninfoOption, decltype(pq::Api::PQconninfoFree)> opts(
+        pq::PQconndefaults(), pq::api().PQconninfoFree);
     for (auto* o = opts.get(); o && o->keyword; ++o)
       out.insert(o->keyword);
     return out;
