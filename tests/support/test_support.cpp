@@ -288,7 +288,8 @@ std::string psql(const std::string& url, const std::string& sql) {
 }
 
 std::string sqlite3_cli(const fs::path& file, const std::string& sql) {
-  auto r = run_command({"sqlite3", "-bail", file.string(), sql});
+  // On stdin: SQL starting with "--" would be taken for an option as an argument.
+  auto r = run_command({"sqlite3", "-bail", file.string()}, {}, {}, sql);
   if (r.exit_code != 0) throw std::runtime_error("sqlite3 failed: " + r.err + "\nSQL: " + sql);
   return r.out;
 }
