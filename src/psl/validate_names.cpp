@@ -5,6 +5,8 @@
 #include <array>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "psl/validate_context.hpp"
 
@@ -202,15 +204,26 @@ void resolve_names(Context& ctx) {
 }
 
 void resolve_types(Context& ctx) {
+  // First declaration wins, models before enums before composite types (emplace keeps the
+  // first), as the linear scan in Prisma's lookup does; hashed so 500 models stay linear.
+  std::unordered_map<std::string_view, std::pair<const ast::Block*, std::uint32_t>> tops;
+  tops.reserve(ctx.models.size() + ctx.enums.size() + ctx.schema.composite_types.size());
+  for (std::uint32_t i = 0; i < ctx.models.size(); ++i)
+    tops.emplace(ctx.models[i].ast->name.name, std::pair{ctx.models[i].ast, i});
+  for (std::uint32_t i = 0; i < ctx.enums.size(); ++i)
+    tops.emplace(ctx.enums[i].ast->name.name, std::pair{ctx.enums[i].ast, i});
+  for (std::uint32_t i = 0; i < ctx.schema.composite_types.size(); ++i)
+    tops.emplace(ctx.schema.composite_types[i].name,
+                 std::pair{static_cast<const ast::Block*>(nullptr), i});
   auto find_top = [&](const std::string& name) -> std::pair<const ast::Block*, std::uint32_t> {
-    for (std::uint32_t i = 0; i < ctx.models.size(); ++i)
-      if (ctx.models[i].ast->name.name == name) return {ctx.models[i].ast, i};
-    for (std::uint32_t i = 0; i < ctx.enums.size(); ++i)
-      if (ctx.enums[i].ast->name.name == name) return {ctx.enums[i].ast, i};
-    for (std::uint32_t i = 0; i < ctx.schema.composite_types.size(); ++i)
-      if (ctx.schema.composite_types[i].name == name) return {nullptr, i};
-    return {nullptr, UINT32_MAX};
+    auto it = tops.find(name);
+    if (it == tops.end()) return {nullptr, UINT32_MAX};
+    return it->second;
   };
+  std::unordered_map<const ast::Block*, std::vector<std::size_t>> models_of_block;
+  models_of_block.reserve(ctx.models.size());
+  for (std::size_t mi = 0; mi < ctx.models.size(); ++mi)
+    models_of_block[ctx.models[mi].ast].push_back(mi);
   auto resolve = [&](const ast::FieldType& t, FieldType& out) -> bool {
     if (t.unsupported) {
       out.kind = FieldType::Kind::Unsupported;
@@ -247,8 +260,9 @@ void resolve_types(Context& ctx) {
   for (const auto& file : ctx.ast.files) {
     for (const auto& block : file.blocks) {
       if (block.kind == ast::BlockKind::Model || block.kind == ast::BlockKind::View) {
-        for (std::size_t mi = 0; mi < ctx.models.size(); ++mi) {
-          if (ctx.models[mi].ast != &block) continue;
+        auto found = models_of_block.find(&block);
+        if (found == models_of_block.end()) continue;
+        for (std::size_t mi : found->second) {
           for (std::size_t fi = 0; fi < block.fields.size(); ++fi)
             resolve(*block.fields[fi].type, ctx.schema.models[mi].fields[fi].type);
         }

@@ -80,26 +80,56 @@ std::vector<ConstraintScope> possible_scopes(ConstraintNamespace::Kind kind) {
   return {};
 }
 
-std::string schema_of(const Context& ctx, ModelId m) {
+std::string_view schema_of(const Context& ctx, ModelId m) {
   const auto& s = ctx.model(m).schema;
-  return s ? *s : std::string("\x01");  // "no schema" differs from every real name
+  return s ? std::string_view(*s)
+           : std::string_view("\x01");  // "no schema" differs from every real name
+}
+
+void append_u32(std::string& out, std::uint32_t v) {
+  char bytes[4] = {static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16),
+                   static_cast<char>(v >> 24)};
+  out.append(bytes, 4);
 }
 
 }  // namespace
+
+std::string ConstraintNamespace::global_key(ConstraintScope scope, std::string_view schema,
+                                            std::string_view name) {
+  std::string key;
+  key.reserve(10 + schema.size() + name.size());
+  key += 'g';
+  key += static_cast<char>(scope);
+  append_u32(key, static_cast<std::uint32_t>(schema.size()));
+  key += schema;
+  key += name;
+  return key;
+}
+
+std::string ConstraintNamespace::local_key(std::uint32_t model, ConstraintScope scope,
+                                           std::string_view name) {
+  std::string key;
+  key.reserve(6 + name.size());
+  key += 'l';
+  key += static_cast<char>(scope);
+  append_u32(key, model);
+  key += name;
+  return key;
+}
 
 std::vector<ConstraintScope> ConstraintNamespace::violations(const Context& ctx, ModelId model,
                                                              Kind kind,
                                                              const std::string& name) const {
   std::vector<ConstraintScope> out;
   auto scopes = possible_scopes(kind);
-  for (auto s : scopes) {
-    auto it = global.find({s, schema_of(ctx, model), name});
-    if (it != global.end() && it->second > 1) out.push_back(s);
-  }
-  for (auto s : scopes) {
-    auto it = local.find({model.value, s, name});
-    if (it != local.end() && it->second > 1) out.push_back(s);
-  }
+  auto more_than_once = [&](const std::string& key) {
+    auto it = counts.find(key);
+    return it != counts.end() && it->second > 1;
+  };
+  for (auto s : scopes)
+    if (more_than_once(global_key(s, schema_of(ctx, model), name))) out.push_back(s);
+  for (auto s : scopes)
+    if (more_than_once(local_key(model.value, s, name))) out.push_back(s);
   return out;
 }
 
@@ -107,37 +137,48 @@ ConstraintNamespace build_constraint_namespace(const Context& ctx) {
   ConstraintNamespace ns;
   using S = ConstraintScope;
   auto n_models = static_cast<std::uint32_t>(ctx.schema.models.size());
+  // Each name is generated once, whatever the number of scopes it is counted in.
+  std::vector<std::vector<std::string>> index_names(n_models);
+  std::vector<std::optional<std::string>> pk_names(n_models);
+  std::size_t n_names = 0;
+  for (std::uint32_t m = 0; m < n_models; ++m) {
+    for (const auto& idx : ctx.schema.models[m].indexes)
+      index_names[m].push_back(index_constraint_name(ctx, ModelId{m}, idx));
+    pk_names[m] = primary_key_constraint_name(ctx, ModelId{m});
+    n_names += index_names[m].size() + 1;
+  }
+  std::vector<std::pair<std::uint32_t, std::string>> fk_names;  // model_a, name
+  for (const auto& r : ctx.relations)
+    if (r.kind == RelationCtx::Kind::OneToOne || r.kind == RelationCtx::Kind::OneToMany)
+      fk_names.emplace_back(r.model_a.value, foreign_key_constraint_name(ctx, r));
+  ns.counts.reserve((n_names + fk_names.size()) * ctx.connector->scopes.size());
   auto add_global_indexes = [&](S scope) {
     for (std::uint32_t m = 0; m < n_models; ++m)
-      for (const auto& idx : ctx.schema.models[m].indexes)
-        ++ns.global[{scope, schema_of(ctx, ModelId{m}),
-                     index_constraint_name(ctx, ModelId{m}, idx)}];
+      for (const auto& name : index_names[m])
+        ++ns.counts[ConstraintNamespace::global_key(scope, schema_of(ctx, ModelId{m}), name)];
   };
   auto add_global_pks = [&](S scope) {
     for (std::uint32_t m = 0; m < n_models; ++m)
-      if (auto n = primary_key_constraint_name(ctx, ModelId{m}))
-        ++ns.global[{scope, schema_of(ctx, ModelId{m}), *n}];
+      if (pk_names[m])
+        ++ns.counts[ConstraintNamespace::global_key(scope, schema_of(ctx, ModelId{m}),
+                                                    *pk_names[m])];
   };
   auto add_global_relations = [&](S scope) {
-    for (const auto& r : ctx.relations) {
-      if (r.kind != RelationCtx::Kind::OneToOne && r.kind != RelationCtx::Kind::OneToMany) continue;
-      ++ns.global[{scope, schema_of(ctx, r.model_a), foreign_key_constraint_name(ctx, r)}];
-    }
+    for (const auto& [m, name] : fk_names)
+      ++ns.counts[ConstraintNamespace::global_key(scope, schema_of(ctx, ModelId{m}), name)];
   };
   auto add_local_indexes = [&](S scope) {
     for (std::uint32_t m = 0; m < n_models; ++m)
-      for (const auto& idx : ctx.schema.models[m].indexes)
-        ++ns.local[{m, scope, index_constraint_name(ctx, ModelId{m}, idx)}];
+      for (const auto& name : index_names[m])
+        ++ns.counts[ConstraintNamespace::local_key(m, scope, name)];
   };
   auto add_local_pks = [&](S scope) {
     for (std::uint32_t m = 0; m < n_models; ++m)
-      if (auto n = primary_key_constraint_name(ctx, ModelId{m})) ++ns.local[{m, scope, *n}];
+      if (pk_names[m]) ++ns.counts[ConstraintNamespace::local_key(m, scope, *pk_names[m])];
   };
   auto add_local_relations = [&](S scope) {
-    for (const auto& r : ctx.relations) {
-      if (r.kind != RelationCtx::Kind::OneToOne && r.kind != RelationCtx::Kind::OneToMany) continue;
-      ++ns.local[{r.model_a.value, scope, foreign_key_constraint_name(ctx, r)}];
-    }
+    for (const auto& [m, name] : fk_names)
+      ++ns.counts[ConstraintNamespace::local_key(m, scope, name)];
   };
   for (auto scope : ctx.connector->scopes) {
     switch (scope) {

@@ -6,7 +6,9 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "psl/validate_context.hpp"
@@ -33,11 +35,16 @@ std::string foreign_key_constraint_name(const Context& ctx, const RelationCtx& r
 
 /// Occurrences of constraint names per scope.
 struct ConstraintNamespace {
-  std::map<std::tuple<ConstraintScope, std::string, std::string>, int>
-      global;  // scope, schema, name
-  std::map<std::tuple<std::uint32_t, ConstraintScope, std::string>, int>
-      local;                                                          // model, scope, name
+  /// Keyed by global_key() / local_key(): hashed, since a 500-model schema has thousands of
+  /// names per scope and every one is looked up again by the rules.
+  std::unordered_map<std::string, int> counts;
   std::map<std::pair<std::uint32_t, std::string>, int> local_custom;  // model, name
+
+  /// scope, schema ("\x01" for none), name; length-prefixed so that no two keys collide.
+  static std::string global_key(ConstraintScope scope, std::string_view schema,
+                                std::string_view name);
+  /// model, scope, name.
+  static std::string local_key(std::uint32_t model, ConstraintScope scope, std::string_view name);
 
   enum class Kind { Index, Relation, Default, PrimaryKey };
   /// Scopes in which `name` of `kind` on `model` occurs more than once (global first).
