@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fstream>
-#include <sstream>
+
+#include <cerrno>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -15,16 +18,29 @@ namespace godwit::migrate {
 namespace fs = std::filesystem;
 namespace {
 
+// POSIX reads: a history has hundreds of small files, and iostreams cost more than the bytes.
 std::optional<std::string> read_bytes(const fs::path& p, std::string& error) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  if (fd < 0 || ::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    if (fd >= 0) ::close(fd);
     std::error_code ec;
     error = fs::exists(p, ec) ? "cannot read " + p.string() : "file not found: " + p.string();
     return std::nullopt;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string out;
+  out.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  while (true) {
+    if (got == out.size()) out.resize(out.size() + 4096);  // the file grew, or st_size was 0
+    auto n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  out.resize(got);
+  return out;
 }
 
 // Collation classes for ASCII, following ICU root order. Lower rank sorts first.
@@ -144,6 +160,11 @@ void check_lock_provider(const MigrationsDir& dir, std::string_view schema_provi
 std::string read_script_text(std::string_view in) {
   // WHATWG UTF-8 decode with replacement: each maximal invalid subpart becomes U+FFFD.
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  // Most scripts are ASCII: nothing to decode.
+  if (std::all_of(in.begin(), in.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(in);
+  }
   std::string out;
   out.reserve(in.size());
   std::size_t i = 0;
