@@ -57,61 +57,61 @@ model User {
 }
 )psl");
   const Schema& s = r.schema;
-EXPECT_EQ(s.provider(), "postgresql");
-EXPECT_EQ(s.preview_features, (std::vector<std::string>{"multiSchema", "views"}));
-ASSERT_EQ(s.enums.size(), 1u);
-EXPECT_EQ(s.enums[0].database_name(), "role");
-EXPECT_EQ(s.enums[0].values[0].database_name(), "user");
-EXPECT_EQ(s.enums[0].values[1].database_name(), "ADMIN");
+  EXPECT_EQ(s.provider(), "postgresql");
+  EXPECT_EQ(s.preview_features, (std::vector<std::string>{"multiSchema", "views"}));
+  ASSERT_EQ(s.enums.size(), 1u);
+  EXPECT_EQ(s.enums[0].database_name(), "role");
+  EXPECT_EQ(s.enums[0].values[0].database_name(), "user");
+  EXPECT_EQ(s.enums[0].values[1].database_name(), "ADMIN");
 
-const Model& u = s.model(*s.find_model("User"));
-EXPECT_EQ(u.database_name(), "users");
-const Field& id = field(s, "User", "id");
-EXPECT_EQ(id.type.kind, FieldType::Kind::Scalar);
-EXPECT_EQ(id.type.scalar, ScalarType::String);
-ASSERT_TRUE(id.default_value);
-EXPECT_EQ(id.default_value->kind, DefaultValue::Kind::Function);
-EXPECT_EQ(id.default_value->function, DefaultFunction::Uuid);
-EXPECT_EQ(id.default_value->version, 7);
-ASSERT_TRUE(id.native_type);
-EXPECT_EQ(id.native_type->name, "Uuid");
-EXPECT_EQ(field(s, "User", "email").native_type->args, (std::vector<std::string>{"255"}));
-EXPECT_EQ(field(s, "User", "score").native_type->args, (std::vector<std::string>{"10", "2"}));
-EXPECT_EQ(field(s, "User", "score").default_value->value.kind, Literal::Kind::String);
-EXPECT_EQ(field(s, "User", "score").default_value->value.text, "1.50");
+  const Model& u = s.model(*s.find_model("User"));
+  EXPECT_EQ(u.database_name(), "users");
+  const Field& id = field(s, "User", "id");
+  EXPECT_EQ(id.type.kind, FieldType::Kind::Scalar);
+  EXPECT_EQ(id.type.scalar, ScalarType::String);
+  ASSERT_TRUE(id.default_value);
+  EXPECT_EQ(id.default_value->kind, DefaultValue::Kind::Function);
+  EXPECT_EQ(id.default_value->function, DefaultFunction::Uuid);
+  EXPECT_EQ(id.default_value->version, 7);
+  ASSERT_TRUE(id.native_type);
+  EXPECT_EQ(id.native_type->name, "Uuid");
+  EXPECT_EQ(field(s, "User", "email").native_type->args, (std::vector<std::string>{"255"}));
+  EXPECT_EQ(field(s, "User", "score").native_type->args, (std::vector<std::string>{"10", "2"}));
+  EXPECT_EQ(field(s, "User", "score").default_value->value.kind, Literal::Kind::String);
+  EXPECT_EQ(field(s, "User", "score").default_value->value.text, "1.50");
 
-const Field& role = field(s, "User", "role");
-EXPECT_EQ(role.type.kind, FieldType::Kind::Enum);
-EXPECT_EQ(role.default_value->value.kind, Literal::Kind::Constant);
-EXPECT_EQ(role.default_value->value.text, "USER");
-const Field& roles = field(s, "User", "roles");
-EXPECT_EQ(roles.arity, Arity::List);
-EXPECT_EQ(roles.default_value->value.kind, Literal::Kind::List);
-EXPECT_EQ(roles.default_value->value.items.size(), 2u);
+  const Field& role = field(s, "User", "role");
+  EXPECT_EQ(role.type.kind, FieldType::Kind::Enum);
+  EXPECT_EQ(role.default_value->value.kind, Literal::Kind::Constant);
+  EXPECT_EQ(role.default_value->value.text, "USER");
+  const Field& roles = field(s, "User", "roles");
+  EXPECT_EQ(roles.arity, Arity::List);
+  EXPECT_EQ(roles.default_value->value.kind, Literal::Kind::List);
+  EXPECT_EQ(roles.default_value->value.items.size(), 2u);
 
-EXPECT_EQ(field(s, "User", "at").database_name(), "created_at");
-EXPECT_EQ(field(s, "User", "at").default_value->function, DefaultFunction::Now);
-EXPECT_TRUE(field(s, "User", "seen").is_updated_at);
-EXPECT_TRUE(field(s, "User", "legacy").is_ignored);
-EXPECT_EQ(field(s, "User", "legacy").arity, Arity::Optional);
-EXPECT_EQ(field(s, "User", "raw").type.kind, FieldType::Kind::Unsupported);
-EXPECT_EQ(field(s, "User", "raw").type.unsupported, "circle");
-EXPECT_EQ(field(s, "User", "counter").default_value->function, DefaultFunction::Autoincrement);
-EXPECT_EQ(*field(s, "User", "gen").default_value->sql, "gen_random_uuid()");
+  EXPECT_EQ(field(s, "User", "at").database_name(), "created_at");
+  EXPECT_EQ(field(s, "User", "at").default_value->function, DefaultFunction::Now);
+  EXPECT_TRUE(field(s, "User", "seen").is_updated_at);
+  EXPECT_TRUE(field(s, "User", "legacy").is_ignored);
+  EXPECT_EQ(field(s, "User", "legacy").arity, Arity::Optional);
+  EXPECT_EQ(field(s, "User", "raw").type.kind, FieldType::Kind::Unsupported);
+  EXPECT_EQ(field(s, "User", "raw").type.unsupported, "circle");
+  EXPECT_EQ(field(s, "User", "counter").default_value->function, DefaultFunction::Autoincrement);
+  EXPECT_EQ(*field(s, "User", "gen").default_value->sql, "gen_random_uuid()");
 
-ASSERT_TRUE(u.primary_key);
-EXPECT_EQ(u.primary_key->fields.size(), 1u);
-EXPECT_EQ(u.primary_key->source_field, u.find_field("id"));
-// Field-level @unique first, then @@index (Prisma's order).
-ASSERT_EQ(u.indexes.size(), 2u);
-EXPECT_EQ(u.indexes[0].kind, Index::Kind::Unique);
-EXPECT_EQ(*u.indexes[0].map, "user_email");
-EXPECT_EQ(u.indexes[0].source_field, u.find_field("email"));
-EXPECT_EQ(u.indexes[1].kind, Index::Kind::Normal);
-EXPECT_EQ(*u.indexes[1].map, "user_at");
-EXPECT_EQ(u.indexes[1].algorithm, IndexAlgorithm::BTree);
-EXPECT_EQ(u.indexes[1].fields[0].sort, SortOrder::Desc);
-EXPECT_FALSE(u.indexes[1].fields[1].sort);
+  ASSERT_TRUE(u.primary_key);
+  EXPECT_EQ(u.primary_key->fields.size(), 1u);
+  EXPECT_EQ(u.primary_key->source_field, u.find_field("id"));
+  // Field-level @unique first, then @@index (Prisma's order).
+  ASSERT_EQ(u.indexes.size(), 2u);
+  EXPECT_EQ(u.indexes[0].kind, Index::Kind::Unique);
+  EXPECT_EQ(*u.indexes[0].map, "user_email");
+  EXPECT_EQ(u.indexes[0].source_field, u.find_field("email"));
+  EXPECT_EQ(u.indexes[1].kind, Index::Kind::Normal);
+  EXPECT_EQ(*u.indexes[1].map, "user_at");
+  EXPECT_EQ(u.indexes[1].algorithm, IndexAlgorithm::BTree);
+  EXPECT_EQ(u.indexes[1].fields[0].sort, SortOrder::Desc);
+  EXPECT_FALSE(u.indexes[1].fields[1].sort);
 }
 
 TEST(PslModel, RelationsArePaired) {
