@@ -328,4 +328,20 @@ std::string to_string(const Catalog& c) {
   return out;
 }
 
+const char* sql_keyword(ReferentialAction a) {
+  switch (a) {
+    case ReferentialAction::Cascade:
+      return "CASCADE";
+    case ReferentialAction::Restrict:
+      return "RESTRICT";
+    case ReferentialAction::NoAction:
+      return "NO ACTION";
+    case ReferentialAction::SetNull:
+      return "SET NULL";
+    case ReferentialAction::SetDefault:
+      return "SET DEFAULT";
+  }
+  return "NO ACTION";
+}
+
 }  // namespace godwit::schema

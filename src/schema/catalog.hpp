@@ -154,6 +154,9 @@ struct Index {
 
 enum class ReferentialAction : std::uint8_t { NoAction, Restrict, Cascade, SetNull, SetDefault };
 
+/// The action as SQL writes it after ON DELETE / ON UPDATE ("CASCADE", "NO ACTION", ...).
+const char* sql_keyword(ReferentialAction a);
+
 struct ForeignKey {
   TableId table;  ///< the constrained (referencing) table
   std::string name;

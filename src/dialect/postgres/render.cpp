@@ -108,19 +108,7 @@ std::string render_constant(const Value& v, std::string_view full_type) {
 }
 
 const char* action_sql(ReferentialAction a) {
-  switch (a) {
-    case ReferentialAction::Cascade:
-      return "CASCADE";
-    case ReferentialAction::Restrict:
-      return "RESTRICT";
-    case ReferentialAction::NoAction:
-      return "NO ACTION";
-    case ReferentialAction::SetNull:
-      return "SET NULL";
-    case ReferentialAction::SetDefault:
-      return "SET DEFAULT";
-  }
-  return "NO ACTION";
+  return schema::sql_keyword(a);
 }
 
 const char* using_sql(IndexAlgorithm a) {

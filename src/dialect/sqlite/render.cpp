@@ -17,19 +17,7 @@ std::string quote_string(std::string_view s) {
 }
 
 const char* action_sql(ReferentialAction a) {
-  switch (a) {
-    case ReferentialAction::Cascade:
-      return "CASCADE";
-    case ReferentialAction::Restrict:
-      return "RESTRICT";
-    case ReferentialAction::NoAction:
-      return "NO ACTION";
-    case ReferentialAction::SetNull:
-      return "SET NULL";
-    case ReferentialAction::SetDefault:
-      return "SET DEFAULT";
-  }
-  return "NO ACTION";
+  return schema::sql_keyword(a);
 }
 
 // Prisma's describer `is_single_primary_key`: the primary key has exactly this one column.
