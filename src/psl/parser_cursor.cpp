@@ -49,13 +49,11 @@ std::pair<std::size_t, std::optional<std::uint32_t>> parse_codepoint(std::string
 
 }  // namespace
 
-std::size_t Cursor::ws_len(std::size_t at) const {
-  if (at >= text_.size()) return 0;
+std::size_t Cursor::ws_len_non_ascii(std::size_t at) const {
   auto b = [&](std::size_t i) {
     return at + i < text_.size() ? static_cast<unsigned char>(text_[at + i]) : 0u;
   };
   unsigned c0 = b(0);
-  if (c0 == ' ' || c0 == '\t') return 1;
   if (c0 == 0xC2 && b(1) == 0xA0) return 2;                  // U+00A0
   if (c0 == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;  // U+1680
   if (c0 == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF) && b(2) >= 0x80) return 3;
@@ -115,14 +113,26 @@ std::optional<ast::Identifier> Cursor::parse_identifier() {
   return ast::Identifier{std::string(text_.substr(start, pos - start)), span(start, pos)};
 }
 
-std::optional<ast::Identifier> Cursor::parse_path() {
-  std::size_t start = pos;
-  if (!parse_identifier()) return std::nullopt;
+bool Cursor::skip_path() {
+  auto ident = [&] {
+    if (eof() || !is_alnum(text_[pos])) return false;
+    ++pos;
+    while (!eof() && (is_alnum(text_[pos]) || text_[pos] == '_' || text_[pos] == '-'))
+      ++pos;
+    return true;
+  };
+  if (!ident()) return false;
   // path = identifier ~ ("." ~ path?)*, atomic: dots may repeat and the tail may be empty.
   while (!eof() && text_[pos] == '.') {
     ++pos;
-    parse_identifier();
+    ident();
   }
+  return true;
+}
+
+std::optional<ast::Identifier> Cursor::parse_path() {
+  std::size_t start = pos;
+  if (!skip_path()) return std::nullopt;
   return ast::Identifier{std::string(text_.substr(start, pos - start)), span(start, pos)};
 }
 
@@ -286,31 +296,36 @@ std::optional<ast::Expression> Cursor::parse_array() {
 
 std::optional<ast::Expression> Cursor::parse_expression() {
   // expression = function_call | array_expression | numeric_literal | string_literal | path
-  {
-    Checkpoint cp(*this);
-    if (auto name = parse_path()) {
+  std::size_t start = pos;
+  if (skip_path()) {
+    std::size_t path_end = pos;
+    {
+      Checkpoint cp(*this);
       ast::Expression e;
       skip_ws();
       if (parse_arguments_list(e.args, e.empty_args, e.trailing_comma, e.trailing_comma_span)) {
         e.kind = ast::Expression::Kind::Function;
-        e.value = name->name;
-        e.name_span = name->span;
-        e.span = span(cp.start(), pos);
+        e.value = std::string(text_.substr(start, path_end - start));
+        e.name_span = span(start, path_end);
+        e.span = span(start, pos);
         cp.commit();
         return e;
       }
     }
+    pos = start;
+    // Not a call. A path starts with a letter or digit, so only a number can still come
+    // first in the grammar's order (no array, no string).
+    if (auto n = parse_number()) return n;
+    pos = path_end;
+    ast::Expression e;
+    e.kind = ast::Expression::Kind::Constant;
+    e.value = std::string(text_.substr(start, path_end - start));
+    e.span = span(start, path_end);
+    return e;
   }
   if (auto a = parse_array()) return a;
   if (auto n = parse_number()) return n;
   if (auto s = parse_string_literal()) return s;
-  if (auto p = parse_path()) {
-    ast::Expression e;
-    e.kind = ast::Expression::Kind::Constant;
-    e.value = p->name;
-    e.span = p->span;
-    return e;
-  }
   return std::nullopt;
 }
 

@@ -28,13 +28,24 @@ class Cursor {
   }
 
   /// Byte length of the white space character (tab or Unicode Zs) at `at`, else 0.
-  std::size_t ws_len(std::size_t at) const;
+  std::size_t ws_len(std::size_t at) const {
+    if (at >= text_.size()) return 0;
+    unsigned char c = static_cast<unsigned char>(text_[at]);
+    if (c == ' ' || c == '\t') return 1;
+    return c < 0x80 ? 0 : ws_len_non_ascii(at);
+  }
   void skip_ws();
   /// Byte length of the line break at `at` ("\n", "\r\n", "\r"), else 0.
   std::size_t newline_len(std::size_t at) const;
   bool eat_newline();
   bool eat(std::string_view literal);
-  bool at(std::string_view literal) const { return text_.substr(pos).starts_with(literal); }
+  // Inline and without memcmp: the parser tries literals at almost every position.
+  bool at(std::string_view literal) const {
+    if (text_.size() - pos < literal.size()) return false;
+    for (std::size_t i = 0; i < literal.size(); ++i)
+      if (text_[pos + i] != literal[i]) return false;
+    return true;
+  }
   /// Consumes up to (not including) the next line break or the end.
   void skip_to_line_end();
   /// Byte length of the UTF-8 character at `at` (1 for invalid bytes).
@@ -53,6 +64,9 @@ class Cursor {
   std::optional<ast::Comment> parse_comment();
 
  private:
+  std::size_t ws_len_non_ascii(std::size_t at) const;
+  /// Moves past a path (see parse_path) without building it; false if none starts here.
+  bool skip_path();
   std::optional<ast::Expression> parse_number();
   std::optional<ast::Expression> parse_array();
   std::string decode_string(std::size_t content_start, std::size_t content_end);

@@ -162,7 +162,6 @@ void resolve_attributes(Context& ctx);
 void infer_relations(Context& ctx);
 void load_configuration(Context& ctx);
 void validate_rules(Context& ctx);
-void validate_relations(Context& ctx);
 void validate_default_values(Context& ctx);
 void finalize_relations(Context& ctx);
 

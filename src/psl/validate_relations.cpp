@@ -446,9 +446,8 @@ void validate_many_to_many(Context& ctx, const RelationCtx& r) {
 
 }  // namespace
 
-void validate_relations(Context& ctx) {
+void validate_relations(Context& ctx, const ConstraintNamespace& ns) {
   auto criterias = [&](ModelId m) { return unique_criterias(ctx, m); };
-  ConstraintNamespace ns = build_constraint_namespace(ctx);
   for (const auto& r : ctx.relations) {
     if (r.kind == RK::OneToOne || r.kind == RK::OneToMany) {
       validate_inline(ctx, r, criterias);

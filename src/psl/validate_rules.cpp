@@ -451,7 +451,7 @@ void validate_rules(Context& ctx) {
     ctx.diags.error("The `schemas` property is not supported on the current connector.",
                     *ctx.datasource->schemas_span);
   }
-  validate_relations(ctx);
+  validate_relations(ctx, ns);
 }
 
 }  // namespace godwit::psl::detail

@@ -54,6 +54,10 @@ struct ConstraintNamespace {
 
 ConstraintNamespace build_constraint_namespace(const Context& ctx);
 
+/// Relation checks (validate_relations.cpp); `ns` is validate_rules' namespace, which nothing
+/// in between changes.
+void validate_relations(Context& ctx, const ConstraintNamespace& ns);
+
 /// Reports a foreign key name that is not unique in its scope.
 void validate_foreign_key_name(Context& ctx, const ConstraintNamespace& ns, const RelationCtx& r);
 
