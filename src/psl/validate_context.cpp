@@ -8,26 +8,32 @@ namespace godwit::psl::detail {
 
 AttributeSet::AttributeSet(Context& ctx, const std::vector<ast::Attribute>& attrs)
     : ctx_(ctx), diags_(ctx.diags) {
+  attrs_.reserve(attrs.size());
   for (const auto& a : attrs)
     attrs_.push_back(&a);
   used_.assign(attrs_.size(), false);
 }
 
 const ast::Attribute* AttributeSet::optional_single(std::string_view name) {
-  std::vector<std::size_t> hits;
-  for (std::size_t i = 0; i < attrs_.size(); ++i)
-    if (attrs_[i]->name.name == name) hits.push_back(i);
-  if (hits.empty()) return nullptr;
-  if (hits.size() > 1) {
-    for (auto i : hits) {
+  // Called for every known attribute name on every item: count first, allocate nothing.
+  std::size_t first = attrs_.size();
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < attrs_.size(); ++i) {
+    if (attrs_[i]->name.name != name) continue;
+    if (count++ == 0) first = i;
+  }
+  if (count == 0) return nullptr;
+  if (count > 1) {
+    for (std::size_t i = first; i < attrs_.size(); ++i) {
+      if (attrs_[i]->name.name != name) continue;
       diags_.error(fmt::format("Attribute \"@{}\" can only be defined once.", attrs_[i]->name.name),
                    attrs_[i]->span);
       used_[i] = true;
     }
     return nullptr;
   }
-  used_[hits[0]] = true;
-  return start(attrs_[hits[0]]) ? attrs_[hits[0]] : nullptr;
+  used_[first] = true;
+  return start(attrs_[first]) ? attrs_[first] : nullptr;
 }
 
 const ast::Attribute* AttributeSet::next_repeated(std::string_view name) {

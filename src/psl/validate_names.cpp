@@ -7,6 +7,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "psl/validate_context.hpp"
 
@@ -68,7 +69,13 @@ void validate_attribute_identifiers(Context& ctx, const std::vector<ast::Attribu
 }  // namespace
 
 void resolve_names(Context& ctx) {
-  std::map<std::string, const ast::Block*> tops, datasources, generators;
+  // Only looked up, never iterated: hashed views into the AST.
+  std::unordered_map<std::string_view, const ast::Block*> tops, datasources, generators;
+  std::size_t n_blocks = 0;
+  for (const auto& file : ctx.ast.files)
+    n_blocks += file.blocks.size();
+  ctx.schema.models.reserve(n_blocks);
+  ctx.models.reserve(n_blocks);
   for (const auto& file : ctx.ast.files) {
     for (const auto& block : file.blocks) {
       if (scalar_type_from_name(block.name.name)) {
@@ -76,7 +83,7 @@ void resolve_names(Context& ctx) {
                                     block.name.name),
                         block.name.span);
       }
-      std::map<std::string, const ast::Block*>* ns = &tops;
+      std::unordered_map<std::string_view, const ast::Block*>* ns = &tops;
       switch (block.kind) {
         case ast::BlockKind::Enum: {
           validate_identifier(ctx, block.name, "Enum");
@@ -123,7 +130,8 @@ void resolve_names(Context& ctx) {
                 block.span);
           }
           validate_attribute_identifiers(ctx, block.attributes);
-          std::set<std::string> seen;
+          std::unordered_set<std::string_view> seen;  // views into the AST, which outlives it
+          seen.reserve(block.fields.size());
           Model m;
           m.name = block.name.name;
           m.is_view = view;
@@ -132,6 +140,8 @@ void resolve_names(Context& ctx) {
           m.documentation = block.documentation;
           ModelCtx mc;
           mc.ast = &block;
+          m.fields.reserve(block.fields.size());
+          mc.fields.reserve(block.fields.size());
           for (const auto& f : block.fields) {
             validate_identifier(ctx, f.name, view ? "field" : "Field");
             validate_attribute_identifiers(ctx, f.attributes);
