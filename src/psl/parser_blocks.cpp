@@ -99,15 +99,7 @@ std::optional<ast::Field> Parser::field_declaration(const ast::Block& b, std::st
     if (field_type(field, type_error)) t.commit();
   }
   std::size_t after_type = c_.diags().size();
-  while (true) {
-    Checkpoint a(c_);
-    c_.skip_ws();
-    auto attr = c_.parse_attribute(false);
-    if (!attr) break;
-    if (field.attributes.empty()) field.attributes.reserve(4);  // skips regrowth in the common case
-    field.attributes.push_back(std::move(*attr));
-    a.commit();
-  }
+  c_.field_attributes(field.attributes);
   field.trailing_comment = trailing_comment();
   c_.skip_ws();
   if (!c_.eat_newline()) return std::nullopt;
@@ -208,14 +200,7 @@ std::optional<ast::EnumValue> Parser::enum_value(std::string& pending) {
   if (!name) return std::nullopt;
   ast::EnumValue v;
   v.name = std::move(*name);
-  while (true) {
-    Checkpoint a(c_);
-    c_.skip_ws();
-    auto attr = c_.parse_attribute(false);
-    if (!attr) break;
-    v.attributes.push_back(std::move(*attr));
-    a.commit();
-  }
+  c_.field_attributes(v.attributes);
   v.trailing_comment = trailing_comment();
   c_.skip_ws();
   if (!c_.eat_newline()) return std::nullopt;

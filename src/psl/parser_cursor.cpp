@@ -137,6 +137,8 @@ std::optional<ast::Identifier> Cursor::parse_path() {
 }
 
 std::string Cursor::decode_string(std::size_t content_start, std::size_t content_end) {
+  std::string_view content = text_.substr(content_start, content_end - content_start);
+  if (content.find('\\') == std::string_view::npos) return std::string(content);  // no escapes
   std::string out;
   std::size_t i = content_start;
   while (i < content_end) {
@@ -223,13 +225,19 @@ std::string Cursor::decode_string(std::size_t content_start, std::size_t content
 }
 
 std::optional<ast::Expression> Cursor::parse_string_literal() {
-  if (eof() || text_[pos] != '"') return std::nullopt;
+  std::optional<ast::Expression> out(std::in_place);
+  if (!string_literal_into(*out)) out.reset();
+  return out;
+}
+
+bool Cursor::string_literal_into(ast::Expression& e) {
+  if (eof() || text_[pos] != '"') return false;
   std::size_t start = pos;
   std::size_t i = pos + 1;
   while (i < text_.size()) {
     unsigned char c = static_cast<unsigned char>(text_[i]);
     if (c == '\\') {
-      if (i + 1 >= text_.size()) return std::nullopt;
+      if (i + 1 >= text_.size()) return false;
       i += 1 + char_len(i + 1);
     } else if (c == '"' || c < 0x20) {
       break;
@@ -237,96 +245,107 @@ std::optional<ast::Expression> Cursor::parse_string_literal() {
       i += char_len(i);
     }
   }
-  if (i >= text_.size() || text_[i] != '"') return std::nullopt;
-  ast::Expression e;
+  if (i >= text_.size() || text_[i] != '"') return false;
   e.kind = ast::Expression::Kind::String;
   e.raw = std::string(text_.substr(start + 1, i - start - 1));
   e.value = decode_string(start + 1, i);
   pos = i + 1;
   e.span = span(start, pos);
-  return e;
+  return true;
 }
 
-std::optional<ast::Expression> Cursor::parse_number() {
+bool Cursor::number_into(ast::Expression& e) {
   std::size_t start = pos;
   std::size_t i = pos;
   if (i < text_.size() && text_[i] == '-') ++i;
   std::size_t digits = i;
   while (i < text_.size() && is_digit(text_[i]))
     ++i;
-  if (i == digits) return std::nullopt;
+  if (i == digits) return false;
   if (i + 1 < text_.size() && text_[i] == '.' && is_digit(text_[i + 1])) {
     i += 1;
     while (i < text_.size() && is_digit(text_[i]))
       ++i;
   }
   pos = i;
-  ast::Expression e;
   e.kind = ast::Expression::Kind::Number;
   e.value = std::string(text_.substr(start, i - start));
   e.span = span(start, i);
-  return e;
+  return true;
 }
 
-std::optional<ast::Expression> Cursor::parse_array() {
+bool Cursor::can_start_expression() const {
+  if (eof()) return false;
+  char c = text_[pos];
+  return is_alnum(c) || c == '[' || c == '-' || c == '"';
+}
+
+bool Cursor::expression_item(std::vector<ast::Expression>& items) {
+  if (!can_start_expression()) return false;
+  if (expression_into(items.emplace_back())) return true;
+  items.pop_back();
+  return false;
+}
+
+bool Cursor::array_into(ast::Expression& e) {
   Checkpoint cp(*this);
-  if (!eat("[")) return std::nullopt;
-  ast::Expression e;
-  e.kind = ast::Expression::Kind::Array;
+  if (!eat("[")) return false;
+  std::vector<ast::Expression> items;
   skip_ws();
-  if (auto first = parse_expression()) {
-    e.items.push_back(std::move(*first));
+  if (expression_item(items)) {
     while (true) {
       Checkpoint item(*this);
       skip_ws();
       if (!eat(",")) break;
       skip_ws();
-      auto next = parse_expression();
-      if (!next) break;
-      e.items.push_back(std::move(*next));
+      if (!expression_item(items)) break;
       item.commit();
     }
   }
   skip_ws();
-  if (!eat("]")) return std::nullopt;
+  if (!eat("]")) return false;
+  e.kind = ast::Expression::Kind::Array;
+  e.items = std::move(items);
   e.span = span(cp.start(), pos);
   cp.commit();
-  return e;
+  return true;
 }
 
 std::optional<ast::Expression> Cursor::parse_expression() {
+  std::optional<ast::Expression> out(std::in_place);
+  if (!expression_into(*out)) out.reset();
+  return out;
+}
+
+bool Cursor::expression_into(ast::Expression& e) {
   // expression = function_call | array_expression | numeric_literal | string_literal | path
   std::size_t start = pos;
   if (skip_path()) {
     std::size_t path_end = pos;
     {
       Checkpoint cp(*this);
-      ast::Expression e;
       skip_ws();
+      // Fills the three outputs only when it succeeds.
       if (parse_arguments_list(e.args, e.empty_args, e.trailing_comma, e.trailing_comma_span)) {
         e.kind = ast::Expression::Kind::Function;
         e.value = std::string(text_.substr(start, path_end - start));
         e.name_span = span(start, path_end);
         e.span = span(start, pos);
         cp.commit();
-        return e;
+        return true;
       }
     }
     pos = start;
     // Not a call. A path starts with a letter or digit, so only a number can still come
     // first in the grammar's order (no array, no string).
-    if (auto n = parse_number()) return n;
+    if (number_into(e)) return true;
     pos = path_end;
-    ast::Expression e;
     e.kind = ast::Expression::Kind::Constant;
     e.value = std::string(text_.substr(start, path_end - start));
     e.span = span(start, path_end);
-    return e;
+    return true;
   }
-  if (auto a = parse_array()) return a;
-  if (auto n = parse_number()) return n;
-  if (auto s = parse_string_literal()) return s;
-  return std::nullopt;
+  return array_into(e) || number_into(e) || string_literal_into(e);
 }
 
 bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
@@ -337,6 +356,10 @@ bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
   std::vector<ast::Argument> out_args;
   std::vector<ast::Identifier> out_empty;
   // argument = named_argument | empty_argument | expression
+  // Each argument is parsed in place in out_args (an Expression is large: no moves).
+  auto value_into = [&](ast::Argument& arg) {
+    return can_start_expression() && expression_into(arg.value);
+  };
   auto argument = [&]() -> bool {
     std::size_t start = pos;
     {
@@ -346,11 +369,16 @@ bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
         if (eat(":")) {
           Checkpoint value_cp(*this);
           skip_ws();
-          if (auto value = parse_expression()) {
-            value_cp.commit();
-            named.commit();
-            out_args.push_back({std::move(*name), std::move(*value), span(start, pos)});
-            return true;
+          if (can_start_expression()) {
+            auto& arg = out_args.emplace_back();
+            if (value_into(arg)) {
+              value_cp.commit();
+              named.commit();
+              arg.name = std::move(*name);
+              arg.span = span(start, pos);
+              return true;
+            }
+            out_args.pop_back();
           }
           named.commit();  // empty_argument: `name:`
           out_empty.push_back(std::move(*name));
@@ -358,10 +386,13 @@ bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
         }
       }
     }
-    if (auto value = parse_expression()) {
-      out_args.push_back({std::nullopt, std::move(*value), span(start, pos)});
+    if (!can_start_expression()) return false;
+    auto& arg = out_args.emplace_back();
+    if (value_into(arg)) {
+      arg.span = span(start, pos);
       return true;
     }
+    out_args.pop_back();
     return false;
   };
   skip_ws();
@@ -393,13 +424,18 @@ bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
 }
 
 std::optional<ast::Attribute> Cursor::parse_attribute(bool block) {
+  std::optional<ast::Attribute> out(std::in_place);
+  if (!attribute_into(*out, block)) out.reset();
+  return out;
+}
+
+bool Cursor::attribute_into(ast::Attribute& a, bool block) {
   Checkpoint cp(*this);
-  if (!eat(block ? "@@" : "@")) return std::nullopt;
+  if (!eat(block ? "@@" : "@")) return false;
   skip_ws();
-  auto name = parse_path();
-  if (!name) return std::nullopt;
-  ast::Attribute a;
-  a.name = std::move(*name);
+  std::size_t name_start = pos;
+  if (!skip_path()) return false;
+  a.name = {std::string(text_.substr(name_start, pos - name_start)), span(name_start, pos)};
   {
     Checkpoint args(*this);
     skip_ws();
@@ -410,7 +446,21 @@ std::optional<ast::Attribute> Cursor::parse_attribute(bool block) {
   }
   a.span = span(cp.start(), pos);
   cp.commit();
-  return a;
+  return true;
+}
+
+void Cursor::field_attributes(std::vector<ast::Attribute>& out) {
+  while (true) {
+    Checkpoint a(*this);
+    skip_ws();
+    if (!at("@")) break;
+    if (out.empty()) out.reserve(4);  // skips regrowth in the common case
+    if (!attribute_into(out.emplace_back(), false)) {
+      out.pop_back();
+      break;
+    }
+    a.commit();
+  }
 }
 
 std::optional<ast::Comment> Cursor::parse_comment() {

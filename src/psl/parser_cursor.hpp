@@ -60,6 +60,10 @@ class Cursor {
                             bool& trailing_comma, Span& trailing_comma_span);
   /// `@path(args)?` (or `@@` when `block`), without a trailing comment.
   std::optional<ast::Attribute> parse_attribute(bool block);
+  /// parse_attribute into `a` (fresh), in place; on false discard `a`.
+  bool attribute_into(ast::Attribute& a, bool block);
+  /// Field attributes (`@...`) after the current position, appended to `out` in place.
+  void field_attributes(std::vector<ast::Attribute>& out);
   /// One `///`, `//` or `/* */` comment (leading white space allowed), not its line break.
   std::optional<ast::Comment> parse_comment();
 
@@ -67,8 +71,16 @@ class Cursor {
   std::size_t ws_len_non_ascii(std::size_t at) const;
   /// Moves past a path (see parse_path) without building it; false if none starts here.
   bool skip_path();
-  std::optional<ast::Expression> parse_number();
-  std::optional<ast::Expression> parse_array();
+  // The *_into forms fill `e` (a fresh Expression) and return true, or leave the position
+  // as it was and return false (they may have written to `e` then: discard it).
+  bool expression_into(ast::Expression& e);
+  bool string_literal_into(ast::Expression& e);
+  bool number_into(ast::Expression& e);
+  bool array_into(ast::Expression& e);
+  /// Whether the next character can begin an expression (a cheap test before allocating).
+  bool can_start_expression() const;
+  /// Parses an expression into a new last element of `items`; false (nothing added) if none.
+  bool expression_item(std::vector<ast::Expression>& items);
   std::string decode_string(std::size_t content_start, std::size_t content_end);
 
   std::string_view text_;
