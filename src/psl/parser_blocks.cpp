@@ -1,6 +1,8 @@
 // Model, view, composite type, enum, datasource and generator blocks and their lines.
 #include "psl/parser_impl.hpp"
 
+#include <algorithm>
+
 namespace godwit::psl::detail {
 
 bool Parser::field_type(ast::Field& field, bool& legacy_error) {
@@ -77,14 +79,13 @@ bool Parser::field_type(ast::Field& field, bool& legacy_error) {
   return false;
 }
 
-std::optional<ast::Field> Parser::field_declaration(const ast::Block& b, std::string& pending) {
+bool Parser::field_declaration(const ast::Block& b, std::string& pending, ast::Field& field) {
   // identifier LEGACY_COLON? field_type? field_attribute* trailing_comment? NEWLINE
   Checkpoint cp(c_);
   std::size_t start = c_.pos;
   std::size_t mark = c_.diags().size();
   auto name = c_.parse_identifier();
-  if (!name) return std::nullopt;
-  ast::Field field;
+  if (!name) return false;
   field.name = std::move(*name);
   bool type_error = false;
   std::optional<Span> colon;
@@ -102,7 +103,7 @@ std::optional<ast::Field> Parser::field_declaration(const ast::Block& b, std::st
   c_.field_attributes(field.attributes);
   field.trailing_comment = trailing_comment();
   c_.skip_ws();
-  if (!c_.eat_newline()) return std::nullopt;
+  if (!c_.eat_newline()) return false;
   field.span = c_.span(start, c_.pos);
   cp.commit();
   // Prisma builds the field from its parts in order and stops at the first broken one, so
@@ -129,7 +130,7 @@ std::optional<ast::Field> Parser::field_declaration(const ast::Block& b, std::st
   if (field.trailing_comment && field.trailing_comment->kind != ast::Comment::Kind::Line)
     append_doc(field.documentation, doc_text({*field.trailing_comment}));
   if (invalid) field.type.reset();
-  return field;
+  return true;
 }
 
 bool Parser::model_like(ast::File& f, std::string& pending_doc) {
@@ -152,19 +153,31 @@ bool Parser::model_like(ast::File& f, std::string& pending_doc) {
   b.name = std::move(*name);
   if (!block_open(b)) return false;
   std::size_t body_start = c_.pos;
+  {
+    // At most one field per line up to the next `}` (a guess only when a `}` sits in a string
+    // or comment): reserving saves moving every field as the vector grows.
+    std::string_view rest = c_.text().substr(body_start);
+    rest = rest.substr(0, rest.find('}'));
+    b.fields.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')));
+  }
   std::string pending;  // field documentation from the last comment block
   while (true) {
     c_.skip_ws();
     if (c_.eof()) return false;
     if (c_.at("}")) break;
-    if (auto field = field_declaration(b, pending)) {
-      if (!field->type) {  // reported; Prisma drops the field
-        b.items.push_back({ast::Item::Kind::Invalid, 0, 1, field->span});
+    if (c_.at_identifier_start()) {
+      // Parsed in place: a Field is large, and a model has many.
+      auto& field = b.fields.emplace_back();
+      if (field_declaration(b, pending, field)) {
+        if (!field.type) {  // reported; Prisma drops the field
+          b.items.push_back({ast::Item::Kind::Invalid, 0, 1, field.span});
+          b.fields.pop_back();
+          continue;
+        }
+        b.items.push_back({ast::Item::Kind::Field, b.fields.size() - 1, 1, field.span});
         continue;
       }
-      b.items.push_back({ast::Item::Kind::Field, b.fields.size(), 1, field->span});
-      b.fields.push_back(std::move(*field));
-      continue;
+      b.fields.pop_back();
     }
     if (auto attr = block_attribute_line()) {
       b.items.push_back({ast::Item::Kind::Attribute, b.attributes.size(), 1, attr->span});

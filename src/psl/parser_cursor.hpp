@@ -23,6 +23,12 @@ class Cursor {
   std::size_t pos = 0;
 
   bool eof() const { return pos >= text_.size(); }
+  /// Whether an identifier (an ASCII letter or digit first) starts here.
+  bool at_identifier_start() const {
+    if (eof()) return false;
+    char c = text_[pos];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
   Span span(std::size_t from, std::size_t to) const {
     return Span{file_, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)};
   }

@@ -41,7 +41,8 @@ class Parser {
   bool type_alias();
   bool arbitrary_block();
 
-  std::optional<ast::Field> field_declaration(const ast::Block& b, std::string& pending);
+  /// Fills `field` (fresh) in place; false when no field declaration starts here.
+  bool field_declaration(const ast::Block& b, std::string& pending, ast::Field& field);
   bool field_type(ast::Field& field, bool& legacy_error);
   std::optional<ast::EnumValue> enum_value(std::string& pending);
   std::optional<ast::Property> key_value();
