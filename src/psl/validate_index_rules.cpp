@@ -21,7 +21,7 @@ void index_rules(Context& ctx, ModelId id, std::size_t i, const ConstraintNamesp
         "field.",
         idx.span);
   }
-  std::string name = index_constraint_name(ctx, id, idx);
+  const std::string& name = ns.index_names[id.value][i];
   for (auto scope : ns.violations(ctx, id, ConstraintNamespace::Kind::Index, name)) {
     Span span = attribute_arg_span(attr, "map")
                     .value_or(attribute_arg_span(attr, "name").value_or(idx.span));

@@ -138,7 +138,8 @@ ConstraintNamespace build_constraint_namespace(const Context& ctx) {
   using S = ConstraintScope;
   auto n_models = static_cast<std::uint32_t>(ctx.schema.models.size());
   // Each name is generated once, whatever the number of scopes it is counted in.
-  std::vector<std::vector<std::string>> index_names(n_models);
+  auto& index_names = ns.index_names;
+  index_names.resize(n_models);
   std::vector<std::optional<std::string>> pk_names(n_models);
   std::size_t n_names = 0;
   for (std::uint32_t m = 0; m < n_models; ++m) {

@@ -39,6 +39,9 @@ struct ConstraintNamespace {
   /// names per scope and every one is looked up again by the rules.
   std::unordered_map<std::string, int> counts;
   std::map<std::pair<std::uint32_t, std::string>, int> local_custom;  // model, name
+  /// index_constraint_name of every Model::indexes entry, [model][index]: built once here
+  /// and reused by the index rules.
+  std::vector<std::vector<std::string>> index_names;
 
   /// scope, schema ("\x01" for none), name; length-prefixed so that no two keys collide.
   static std::string global_key(ConstraintScope scope, std::string_view schema,
