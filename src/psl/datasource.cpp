@@ -1,5 +1,7 @@
 #include "psl/datasource.hpp"
 
+#include "psl/validate_context.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -30,21 +32,8 @@ core::SourceLocation location(const SchemaSource& source, Span span) {
   return core::SourceLocation{display_path(f), lc.line, lc.column};
 }
 
-/// "numeric", "string", ... as Prisma names expression kinds in type mismatch messages.
 const char* describe(const ast::Expression& e) {
-  switch (e.kind) {
-    case ast::Expression::Kind::Number:
-      return "numeric";
-    case ast::Expression::Kind::String:
-      return "string";
-    case ast::Expression::Kind::Constant:
-      return "literal";
-    case ast::Expression::Kind::Function:
-      return "functional";
-    case ast::Expression::Kind::Array:
-      return "array";
-  }
-  return "literal";
+  return detail::describe_value_type(e);
 }
 
 std::string raw_text(const SchemaSource& source, const ast::Expression& e) {

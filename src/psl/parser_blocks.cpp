@@ -133,6 +133,15 @@ bool Parser::field_declaration(const ast::Block& b, std::string& pending, ast::F
   return true;
 }
 
+bool Parser::block_header(ast::Block& b, std::size_t start) {
+  b.keyword = {std::string(c_.text().substr(start, c_.pos - start)), c_.span(start, c_.pos)};
+  c_.skip_ws();
+  auto name = c_.parse_identifier();
+  if (!name) return false;
+  b.name = std::move(*name);
+  return block_open(b);
+}
+
 bool Parser::model_like(ast::File& f, std::string& pending_doc) {
   Checkpoint cp(c_);
   std::size_t start = c_.pos;
@@ -146,12 +155,7 @@ bool Parser::model_like(ast::File& f, std::string& pending_doc) {
   } else {
     return false;
   }
-  b.keyword = {std::string(c_.text().substr(start, c_.pos - start)), c_.span(start, c_.pos)};
-  c_.skip_ws();
-  auto name = c_.parse_identifier();
-  if (!name) return false;
-  b.name = std::move(*name);
-  if (!block_open(b)) return false;
+  if (!block_header(b, start)) return false;
   std::size_t body_start = c_.pos;
   {
     // At most one field per line up to the next `}` (a guess only when a `}` sits in a string
@@ -312,12 +316,7 @@ bool Parser::config_block(ast::File& f, std::string& pending_doc) {
   } else {
     return false;
   }
-  b.keyword = {std::string(c_.text().substr(start, c_.pos - start)), c_.span(start, c_.pos)};
-  c_.skip_ws();
-  auto name = c_.parse_identifier();
-  if (!name) return false;
-  b.name = std::move(*name);
-  if (!block_open(b)) return false;
+  if (!block_header(b, start)) return false;
   std::size_t body_start = c_.pos;
   while (true) {
     c_.skip_ws();

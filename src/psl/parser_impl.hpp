@@ -33,6 +33,8 @@ class Parser {
   // (!NEWLINE ANY)+ NEWLINE?
   Span catch_all_line();
   bool block_open(ast::Block& b);
+  /// After the block keyword (which began at `start`): the keyword span, the name and `{`.
+  bool block_header(ast::Block& b, std::size_t start);
   std::optional<ast::Comment> trailing_comment();
 
   bool model_like(ast::File& f, std::string& pending_doc);
