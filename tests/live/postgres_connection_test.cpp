@@ -21,6 +21,7 @@
 
 namespace godwit::postgres {
 namespace {
+using test::ScopedEnv;
 
 using std::chrono::milliseconds;
 
@@ -334,15 +335,6 @@ TEST(PgConnection, CreatesAndDropsDatabases) {
 }
 
 // --- advisory lock -----------------------------------------------------------------------
-
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
-  ~ScopedEnv() { ::unsetenv(name_); }
-
- private:
-  const char* name_;
-};
 
 TEST(AdvisoryLock, DisableVariableRule) {
   EXPECT_FALSE(advisory_lock_disabled(nullptr));

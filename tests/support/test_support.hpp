@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -112,5 +113,18 @@ std::string psql(const std::string& url, const std::string& sql);
 
 /// Runs `sql` through the sqlite3 CLI on `file` and returns stdout. Throws on failure.
 std::string sqlite3_cli(const std::filesystem::path& file, const std::string& sql);
+
+/// Sets (or, with nullptr, unsets) an environment variable for one scope, then restores it.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value);
+  ~ScopedEnv();
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  std::string name_;
+  std::optional<std::string> saved_;
+};
 
 }  // namespace godwit::test

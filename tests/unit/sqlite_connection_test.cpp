@@ -6,10 +6,12 @@
 
 #include "core/error.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/migration_dialect.hpp"
 #include "support/test_support.hpp"
 
 namespace godwit::sqlite {
 namespace {
+using test::ScopedEnv;
 
 namespace fs = std::filesystem;
 using std::chrono::milliseconds;
@@ -35,16 +37,6 @@ db::DatabaseError database_error(db::Connection& conn, std::string_view sql,
   ADD_FAILURE() << "no error for: " << sql;
   return db::DatabaseError("", "");
 }
-
-// Sets an environment variable for one scope.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
-  ~ScopedEnv() { ::unsetenv(name_); }
-
- private:
-  const char* name_;
-};
 
 TEST(SqliteConnection, MissingFileIsP1003UnlessCreating) {
   test::TempDir dir;
@@ -288,6 +280,19 @@ TEST(SqliteConnection, OpensFromAParsedUrl) {
   EXPECT_TRUE(conn->created());
   EXPECT_EQ(conn->busy_timeout(), milliseconds(2000));
   EXPECT_TRUE(fs::exists(dir.path() / "sub" / "dev.db"));
+}
+
+// Prisma's engine stores epoch milliseconds; its driver adapters store ISO text. P3009 shows
+// either as "YYYY-MM-DD HH:MM:SS.mmm UTC".
+TEST(SqliteHistory, ShowsStoredTimestampsInUtc) {
+  SqliteDialect dialect;
+  auto show = dialect.history().timestamp_display;
+  EXPECT_EQ(show("1732197834177"), "2024-11-21 14:03:54.177 UTC");
+  EXPECT_EQ(show("0"), "1970-01-01 00:00:00.000 UTC");
+  EXPECT_EQ(show("-1"), "1969-12-31 23:59:59.999 UTC");
+  EXPECT_EQ(show("951868799999"), "2000-02-29 23:59:59.999 UTC");
+  EXPECT_EQ(show("2026-11-21T15:03:37.880+00:00"), "2026-11-21 15:03:37.880 UTC");
+  EXPECT_EQ(show("not a time"), "not a time");
 }
 
 }  // namespace
