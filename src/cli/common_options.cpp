@@ -30,7 +30,9 @@ void add_common_options(CLI::App& cmd, CommonOptions& o, bool with_lock, bool wi
                  "Schema file or folder (default: prisma/schema.prisma, then ./schema.prisma)");
   cmd.add_option("--url", o.url,
                  "Database URL; overrides the datasource `url` (default: its env(\"VAR\"), read "
-                 "from the environment or a .env file next to the schema, else DATABASE_URL)");
+                 "from the environment or a .env file next to the schema, else DATABASE_URL). "
+                 "PostgreSQL: GSSAPI encryption only if the URL sets gssencmode (Prisma has none; "
+                 "libpq would try it first)");
   cmd.add_option("--migrations", o.migrations,
                  "Migrations folder (default: the `migrations` folder next to the schema)");
   if (with_lock) {

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "dialect/postgres/connection.hpp"
 #include "dialect/postgres/url.hpp"
+#include "support/test_support.hpp"
 
 namespace godwit::postgres {
 namespace {
@@ -122,6 +123,20 @@ TEST(PostgresUrl, SslModes) {
   EXPECT_EQ(parse_url("postgresql://h/d?sslaccept=bogus").param("sslmode"), "verify-full");
   EXPECT_EQ(parse_url("postgresql://h/d?sslmode=disable&sslaccept=strict").param("sslmode"),
             "disable");
+}
+
+// Prisma's engine has no GSSAPI encryption; godwit asks libpq for it only when told to.
+TEST(PostgresUrl, GssEncryptionOnlyWhenAsked) {
+  test::ScopedEnv unset("PGGSSENCMODE", nullptr);
+  EXPECT_EQ(parse_url("postgresql://h/d").param("gssencmode"), "disable");
+  auto asked = parse_url("postgresql://h/d?gssencmode=prefer");
+  EXPECT_EQ(asked.param("gssencmode"), "prefer");
+  int entries = 0;
+  for (const auto& [k, v] : asked.libpq_params)
+    entries += k == "gssencmode";
+  EXPECT_EQ(entries, 1);
+  test::ScopedEnv from_env("PGGSSENCMODE", "require");
+  EXPECT_FALSE(has_param(parse_url("postgresql://h/d"), "gssencmode"));
 }
 
 TEST(PostgresUrl, SslCertIsTheRootCertificateResolvedAgainstTheBaseDir) {

@@ -32,13 +32,11 @@ constexpr std::string_view kHistoryExists =
     "= c.relnamespace WHERE c.relname = '_prisma_migrations' AND c.relkind IN ('r', 'p') AND "
     "n.nspname = current_schema())";
 
-#define GW_UTC(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') || ' UTC'"
+// started_at in P3009's display form; the other timestamps are only tested for NULL.
 constexpr std::string_view kListHistory =
-    "SELECT id, checksum, " GW_UTC("finished_at") ", migration_name, logs, " GW_UTC(
-        "rolled_back_at") ", " GW_UTC("started_at") ", applied_steps_count FROM "
-                                                    "_prisma_migrations ORDER BY started_at ASC, "
-                                                    "migration_name ASC";
-#undef GW_UTC
+    "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, to_char(started_at "
+    "AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') || ' UTC', applied_steps_count FROM "
+    "_prisma_migrations ORDER BY started_at ASC, migration_name ASC";
 
 // Everything that makes a schema "not empty" for P3005, except the history table and objects
 // that belong to an extension.

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
@@ -336,6 +337,14 @@ ConnectionTarget parse_url(std::string_view url, const std::filesystem::path& ba
     if (*v == "disable" || *v == "prefer" || *v == "require") {
       out.emplace_back("channel_binding", *v);
     }
+  }
+
+  // GSSAPI encryption: Prisma's engine has none. libpq's default ("prefer") initialises
+  // Kerberos on every connection (~9 ms here) only to be refused by most servers, so godwit asks
+  // for it only when the URL (`gssencmode=`) or PGGSSENCMODE does. (Every libpq since 12 knows
+  // the keyword; checking would load libpq just to print the header.)
+  if (!get("gssencmode") && std::getenv("PGGSSENCMODE") == nullptr) {
+    out.emplace_back("gssencmode", "disable");
   }
 
   std::string options = get("options").value_or("");
