@@ -33,7 +33,7 @@ int run_deploy(const CommonOptions& o) {
   if (!o.json) print_header(l);
   try {
     auto session = migrate::open_session(l.project, *l.dialect, /*create=*/true);
-    const auto found = session.migrations.migrations.size();
+    const auto found = session.migrations().migrations.size();
     if (!o.json) {
       std::cout << (found == 0 ? fmt::format("No migration found in {}\n\n", migrations_label(l))
                                : fmt::format("{} found in {}\n\n", count_noun(found, "migration"),

@@ -9,7 +9,9 @@ std::string checksum_of(std::string_view script) {
   return core::sha256_hex(script);
 }
 
-bool checksum_matches(std::string_view stored, std::string_view script) {
+bool checksum_matches(std::string_view stored, std::string_view script,
+                      std::string_view script_checksum) {
+  if (!script_checksum.empty() && script_checksum == stored) return true;
   const bool legacy = !stored.empty() && stored.size() != 64;
   auto digest = [&](std::string_view text) {
     return legacy ? core::sha256_hex_legacy(text) : core::sha256_hex(text);

@@ -11,7 +11,10 @@ std::string checksum_of(std::string_view script);
 
 /// True when `stored` matches `script` as written, with CRLF turned into LF, or with LF turned
 /// into CRLF; a stored value that is non-empty and not 64 characters long is compared in the
-/// legacy unpadded form (prisma-engines#1887).
-bool checksum_matches(std::string_view stored, std::string_view script);
+/// legacy unpadded form (prisma-engines#1887). `script_checksum`, when given, is
+/// checksum_of(script) already computed (LocalMigration::checksum): the common case then hashes
+/// nothing.
+bool checksum_matches(std::string_view stored, std::string_view script,
+                      std::string_view script_checksum = {});
 
 }  // namespace godwit::migrate

@@ -8,7 +8,6 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "core/uuid.hpp"
-#include "migrate/checksum.hpp"
 
 namespace godwit::migrate {
 namespace {
@@ -59,13 +58,13 @@ std::string statement_excerpt(std::string_view text) {
                   first));
 }
 
-[[noreturn]] void throw_not_empty(const Session& s, const std::vector<std::string>& objects) {
+[[noreturn]] void throw_not_empty(Session& s, const std::vector<std::string>& objects) {
   std::string listed;
   for (std::size_t i = 0; i < objects.size() && i < 10; ++i)
     listed += "  - " + objects[i] + "\n";
   if (objects.size() > 10) listed += fmt::format("  ... and {} more\n", objects.size() - 10);
   std::string first =
-      s.migrations.migrations.empty() ? "<migration>" : s.migrations.migrations.front().name;
+      s.migrations().migrations.empty() ? "<migration>" : s.migrations().migrations.front().name;
   throw core::Error(
       "P3005",
       fmt::format("The database schema is not empty. Read more about how to baseline an existing "
@@ -105,7 +104,7 @@ std::string describe_failure(const std::string& migration, const ScriptFailure& 
 
 DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress& progress) {
   DeployReport report;
-  report.migrations_found = s.migrations.migrations.size();
+  report.migrations_found = s.migrations().migrations.size();
   auto& conn = *s.conn;
   std::unique_ptr<RunLock> lock;
   if (run_lock_enabled()) lock = s.dialect.lock(conn, options.lock_timeout);
@@ -128,7 +127,7 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
 
   // Every pending script must be there before anything runs.
   const LocalMigration* last_pending = nullptr;
-  for (const auto& m : s.migrations.migrations) {
+  for (const auto& m : s.migrations().migrations) {
     if (applied.contains(m.name)) continue;
     last_pending = &m;
     if (!m.script) {
@@ -139,7 +138,7 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
                         m.read_error);
     }
   }
-  for (const auto& m : s.migrations.migrations) {
+  for (const auto& m : s.migrations().migrations) {
     if (applied.contains(m.name)) continue;
     auto script = s.dialect.split(*m.script);
     if (progress) progress(m.name);
@@ -148,7 +147,7 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
     // Outside a transaction, the finishing UPDATE is a commit of its own; it need not wait for
     // the disk unless it is the run's last (the next synchronous commit flushes it).
     const bool relaxed = script.mode != sql::TransactionMode::kSingle && &m != last_pending;
-    migrate::HistoryWrites writes{history.started_sql(id, m.name, checksum_of(*m.script)),
+    migrate::HistoryWrites writes{history.started_sql(id, m.name, m.checksum),
                                   history.finished_sql(id, relaxed)};
     auto failure = s.dialect.apply(conn, script, writes);
     if (failure) {

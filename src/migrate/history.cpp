@@ -30,17 +30,17 @@ std::vector<HistoryRow> HistoryStore::list() {
     if (!v) return std::nullopt;
     return flavor_.timestamp_display(*v);
   };
+  auto text = [](std::optional<std::string>& v) { return v ? std::move(*v) : std::string(); };
   for (auto& r : result.rows) {
-    HistoryRow row;
-    row.id = r[0].value_or("");
-    row.checksum = r[1].value_or("");
-    row.finished_at = ts(r[2]);
-    row.migration_name = r[3].value_or("");
-    row.logs = r[4];
-    row.rolled_back_at = ts(r[5]);
+    HistoryRow& row = out.emplace_back();
+    row.id = text(r[0]);
+    row.checksum = text(r[1]);
+    row.finished_at = std::move(r[2]);
+    row.migration_name = text(r[3]);
+    row.logs = std::move(r[4]);
+    row.rolled_back_at = std::move(r[5]);
     row.started_at = ts(r[6]).value_or("");
     row.applied_steps_count = r[7] ? std::stoll(*r[7]) : 0;
-    out.push_back(std::move(row));
   }
   return out;
 }

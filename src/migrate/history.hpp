@@ -16,11 +16,11 @@ inline constexpr std::string_view kHistoryTable = "_prisma_migrations";
 struct HistoryRow {
   std::string id;
   std::string checksum;
-  std::optional<std::string> finished_at;  ///< display form (UTC), nullopt = NULL
+  std::optional<std::string> finished_at;  ///< as the driver returns it; nullopt = NULL
   std::string migration_name;
   std::optional<std::string> logs;
-  std::optional<std::string> rolled_back_at;
-  std::string started_at;
+  std::optional<std::string> rolled_back_at;  ///< as the driver returns it; nullopt = NULL
+  std::string started_at;                     ///< display form, "2026-11-21 15:03:54.177 UTC"
   long long applied_steps_count = 0;
 
   /// Started, not finished, not rolled back (§1.3).
@@ -34,7 +34,8 @@ struct HistoryFlavor {
   std::string create_table_sql;  ///< the exact DDL Prisma uses (§1.1)
   std::string table_exists_sql;  ///< one row with one column "t"/"f" or 1/0
   /// SELECT of id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at,
-  /// applied_steps_count from the table, ORDER BY started_at (Prisma's order).
+  /// applied_steps_count from the table, ORDER BY started_at (Prisma's order). Only started_at
+  /// is ever shown (P3009): the other two timestamps only need to be NULL or not.
   std::string list_sql;
   /// SQL around a history write that may commit without waiting for the disk (see
   /// HistoryStore::started_sql / finished_sql). PostgreSQL: "BEGIN; SET LOCAL

@@ -2,37 +2,47 @@
 
 #include <fmt/format.h>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <memory>
 
 #include <cerrno>
+#include <cstring>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "migrate/checksum.hpp"
 
 namespace godwit::migrate {
 namespace fs = std::filesystem;
 namespace {
 
 // POSIX reads: a history has hundreds of small files, and iostreams cost more than the bytes.
-std::optional<std::string> read_bytes(const fs::path& p, std::string& error) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+// `relative` is opened relative to the open folder `at` (the kernel walks one path component
+// instead of the whole path per file); `shown` is the full path for messages. Reads st_size
+// bytes and stops there, as Node's readFile does for a regular file (no extra read call to see
+// end-of-file).
+std::optional<std::string> read_bytes(int at, const std::string& relative, const std::string& shown,
+                                      std::string& error) {
+  int fd = ::openat(at, relative.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st {};
   if (fd < 0 || ::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
     if (fd >= 0) ::close(fd);
     std::error_code ec;
-    error = fs::exists(p, ec) ? "cannot read " + p.string() : "file not found: " + p.string();
+    error = fs::exists(shown, ec) ? "cannot read " + shown : "file not found: " + shown;
     return std::nullopt;
   }
+  const auto size = static_cast<std::size_t>(st.st_size);
   std::string out;
-  out.resize(static_cast<std::size_t>(st.st_size));
+  out.resize(size > 0 ? size : 4096);  // st_size 0: a special file, read until end-of-file
   std::size_t got = 0;
-  while (true) {
-    if (got == out.size()) out.resize(out.size() + 4096);  // the file grew, or st_size was 0
+  while (size == 0 || got < size) {
+    if (got == out.size()) out.resize(out.size() * 2);
     auto n = ::read(fd, out.data() + got, out.size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
@@ -41,6 +51,34 @@ std::optional<std::string> read_bytes(const fs::path& p, std::string& error) {
   ::close(fd);
   out.resize(got);
   return out;
+}
+
+[[noreturn]] void throw_unlistable(const fs::path& dir, int err) {
+  throw core::Error("GW2001", fmt::format("Could not list the migrations folder {}: {}",
+                                          dir.string(), std::strerror(err)));
+}
+
+// The names of the sub-folders of the open folder `d` (readdir's d_type; stat only where the
+// file system does not say).
+std::vector<std::string> list_subfolders(DIR* d, const fs::path& dir) {
+  std::vector<std::string> names;
+  while (true) {
+    errno = 0;  // readdir's end and its failure differ only in errno
+    const dirent* e = ::readdir(d);
+    if (e == nullptr) {
+      if (errno != 0) throw_unlistable(dir, errno);
+      break;
+    }
+    std::string_view name(e->d_name);
+    if (name == "." || name == "..") continue;
+    bool is_dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+      struct stat st {};
+      is_dir = ::fstatat(::dirfd(d), e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode);
+    }
+    if (is_dir) names.emplace_back(name);
+  }
+  return names;
 }
 
 // Collation classes for ASCII, following ICU root order. Lower rank sorts first.
@@ -116,24 +154,28 @@ MigrationsDir read_migrations_dir(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
   out.exists = true;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (!entry.is_directory(ec)) continue;
-    LocalMigration m;
-    m.name = entry.path().filename().string();
-    m.dir = entry.path();
-    if (auto raw = read_bytes(m.script_path(), m.read_error)) m.script = read_script_text(*raw);
-    out.migrations.push_back(std::move(m));
+  std::unique_ptr<DIR, int (*)(DIR*)> folder(::opendir(dir.c_str()), &::closedir);
+  if (!folder) throw_unlistable(dir, errno);
+  const int at = ::dirfd(folder.get());
+  // Sorting the names before building the entries moves strings, not whole migrations.
+  auto names = list_subfolders(folder.get(), dir);
+  std::sort(names.begin(), names.end(), migration_name_less);
+  std::string base = dir.native();
+  if (!base.empty() && base.back() != '/') base += '/';
+  out.migrations.reserve(names.size());
+  std::string relative;
+  for (auto& name : names) {
+    LocalMigration& m = out.migrations.emplace_back();
+    relative.assign(name).append("/migration.sql");
+    m.script_file = base + relative;
+    m.name = std::move(name);
+    if (auto raw = read_bytes(at, relative, m.script_file, m.read_error)) {
+      m.script = read_script_text(std::move(*raw));
+      m.checksum = checksum_of(*m.script);
+    }
   }
-  if (ec) {
-    throw core::Error("GW2001", fmt::format("Could not list the migrations folder {}: {}",
-                                            dir.string(), ec.message()));
-  }
-  std::sort(out.migrations.begin(), out.migrations.end(),
-            [](const LocalMigration& x, const LocalMigration& y) {
-              return migration_name_less(x.name, y.name);
-            });
   std::string err;
-  if (auto lock = read_bytes(dir / "migration_lock.toml", err)) {
+  if (auto lock = read_bytes(at, "migration_lock.toml", base + "migration_lock.toml", err)) {
     out.has_lock_file = true;
     out.lock_provider = read_lock_provider(*lock);
   }
@@ -157,14 +199,15 @@ void check_lock_provider(const MigrationsDir& dir, std::string_view schema_provi
       core::SourceLocation{(dir.path / "migration_lock.toml").string(), 0, 0});
 }
 
-std::string read_script_text(std::string_view in) {
+std::string read_script_text(std::string raw_bytes) {
   // WHATWG UTF-8 decode with replacement: each maximal invalid subpart becomes U+FFFD.
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   // Most scripts are ASCII: nothing to decode.
-  if (std::all_of(in.begin(), in.end(),
+  if (std::all_of(raw_bytes.begin(), raw_bytes.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    return std::string(in);
+    return raw_bytes;
   }
+  const std::string_view in = raw_bytes;
   std::string out;
   out.reserve(in.size());
   std::size_t i = 0;

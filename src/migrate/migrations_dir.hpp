@@ -13,10 +13,11 @@ namespace godwit::migrate {
 /// One migration folder.
 struct LocalMigration {
   std::string name;                   ///< the folder name, e.g. "20240101000000_init"
-  std::filesystem::path dir;          ///< the folder
+  std::string script_file;            ///< "<migrations folder>/<name>/migration.sql"
   std::optional<std::string> script;  ///< migration.sql as Node reads it (see read_script_text)
   std::string read_error;             ///< why `script` is missing, when it is
-  std::filesystem::path script_path() const { return dir / "migration.sql"; }
+  std::string checksum;               ///< checksum_of(*script), computed while reading; "" if none
+  std::filesystem::path script_path() const { return script_file; }
 };
 
 struct MigrationsDir {
@@ -28,7 +29,8 @@ struct MigrationsDir {
 };
 
 /// Lists `dir` non-recursively (a missing folder is an empty list, §3.4). Every sub-folder is a
-/// migration, hidden ones included; plain files are ignored. Reads each migration.sql.
+/// migration, hidden ones included; plain files are ignored. Reads each migration.sql and
+/// computes its checksum. Safe to run on another thread (it touches no shared state).
 MigrationsDir read_migrations_dir(const std::filesystem::path& dir);
 
 /// Prisma's folder order: JavaScript `localeCompare` (ICU root collation), approximated for
@@ -47,6 +49,6 @@ void check_lock_provider(const MigrationsDir& dir, std::string_view schema_provi
 
 /// Bytes of a migration.sql as Prisma hashes them: Node's `fs.readFile(p, 'utf-8')` keeps a BOM
 /// and turns invalid UTF-8 into U+FFFD (WHATWG decoder), so the checksum is of that text (§2).
-std::string read_script_text(std::string_view raw_bytes);
+std::string read_script_text(std::string raw_bytes);
 
 }  // namespace godwit::migrate

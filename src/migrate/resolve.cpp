@@ -6,14 +6,13 @@
 
 #include "core/error.hpp"
 #include "core/uuid.hpp"
-#include "migrate/checksum.hpp"
 
 namespace godwit::migrate {
 
 void resolve_applied(Session& s, const RunOptions& options, const std::string& name) {
   std::unique_ptr<RunLock> lock;
   if (run_lock_enabled()) lock = s.dialect.lock(*s.conn, options.lock_timeout);
-  const auto& ms = s.migrations.migrations;
+  const auto& ms = s.migrations().migrations;
   auto it = std::find_if(ms.begin(), ms.end(), [&](const auto& m) { return m.name == name; });
   if (it == ms.end() || !it->script) {
     throw core::Error(
@@ -22,7 +21,7 @@ void resolve_applied(Session& s, const RunOptions& options, const std::string& n
                     "exists, and that you included the whole name of the directory. (example: "
                     "\"20201207184859_initial_migration\")",
                     name),
-        it == ms.end() ? fmt::format("The migrations folder is {}.", s.migrations.path.string())
+        it == ms.end() ? fmt::format("The migrations folder is {}.", s.migrations().path.string())
                        : it->read_error);
   }
   HistoryStore history(*s.conn, s.dialect.history(), options.clock);
@@ -36,10 +35,11 @@ void resolve_applied(Session& s, const RunOptions& options, const std::string& n
     }
   }
   history.mark_failed_rows_rolled_back(name);
-  history.insert_resolved_applied(core::uuid_v4(), name, checksum_of(*it->script));
+  history.insert_resolved_applied(core::uuid_v4(), name, it->checksum);
 }
 
 void resolve_rolled_back(Session& s, const RunOptions& options, const std::string& name) {
+  s.migrations();  // not needed for the rows, but a folder for another provider fails (P3019)
   std::unique_ptr<RunLock> lock;
   if (run_lock_enabled()) lock = s.dialect.lock(*s.conn, options.lock_timeout);
   HistoryStore history(*s.conn, s.dialect.history(), options.clock);

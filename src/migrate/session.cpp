@@ -12,11 +12,31 @@ bool run_lock_enabled() {
   return s.empty() || s == "0";
 }
 
+Session::Session(const project::Project& project, const Dialect& dialect,
+                 std::unique_ptr<db::Connection> conn, std::future<MigrationsDir> folder)
+    : project(project), dialect(dialect), conn(std::move(conn)), folder_(std::move(folder)) {}
+
+// Waits for the reading thread (a std::async future would too) and ignores its outcome.
+Session::~Session() {
+  if (folder_.valid()) folder_.wait();
+}
+
+const MigrationsDir& Session::migrations() {
+  if (!migrations_) {
+    migrations_ = folder_.get();
+    check_lock_provider(*migrations_, project.datasource.provider);
+  }
+  return *migrations_;
+}
+
 Session open_session(const project::Project& project, const Dialect& dialect, bool create) {
-  auto migrations = read_migrations_dir(project.migrations_dir);
-  check_lock_provider(migrations, project.datasource.provider);
-  auto conn = dialect.connect(project.target, create);
-  return Session{project, dialect, std::move(conn), std::move(migrations)};
+  auto folder = std::async(std::launch::async,
+                           [&dir = project.migrations_dir] { return read_migrations_dir(dir); });
+  if (create) folder.wait();
+  Session session(project, dialect, nullptr, std::move(folder));
+  if (create) session.migrations();  // a bad folder (P3019, ...) must not create a database
+  session.conn = dialect.connect(project.target, create);
+  return session;
 }
 
 }  // namespace godwit::migrate

@@ -3,7 +3,9 @@
 // migrations folder.
 
 #include <chrono>
+#include <future>
 #include <memory>
+#include <optional>
 
 #include "core/clock.hpp"
 #include "db/connection.hpp"
@@ -24,15 +26,31 @@ struct RunOptions {
 /// (prisma-compat.md §4.3).
 bool run_lock_enabled();
 
-struct Session {
+/// An open migrate session. The migrations folder is read (and its scripts hashed) on a second
+/// thread while the command talks to the database: on a long history these are the two big
+/// costs of `migrate status`, and they do not depend on each other.
+class Session {
+ public:
+  Session(const project::Project& project, const Dialect& dialect,
+          std::unique_ptr<db::Connection> conn, std::future<MigrationsDir> folder);
+  Session(Session&&) = default;
+  ~Session();
+
+  /// The migrations folder, its lock file checked against the schema's provider. The first
+  /// call waits for the folder to be read and throws what reading it threw (GW2001) or P3019.
+  const MigrationsDir& migrations();
+
   const project::Project& project;
   const Dialect& dialect;
   std::unique_ptr<db::Connection> conn;
-  MigrationsDir migrations;
+
+ private:
+  std::future<MigrationsDir> folder_;
+  std::optional<MigrationsDir> migrations_;
 };
 
-/// Opens a session: reads the migrations folder, checks the lock file's provider (P3019) and
-/// connects (`create`: make a missing database).
+/// Opens a session: starts reading the migrations folder and connects (`create`: make a missing
+/// database; then the folder is read and checked first, so a bad folder creates nothing).
 Session open_session(const project::Project& project, const Dialect& dialect, bool create);
 
 }  // namespace godwit::migrate

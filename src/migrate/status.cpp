@@ -1,9 +1,9 @@
 #include "migrate/status.hpp"
 
 #include <algorithm>
-#include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "migrate/checksum.hpp"
 
@@ -16,30 +16,32 @@ int StatusReport::exit_code() const {
 
 StatusReport status(Session& s, const RunOptions& options) {
   StatusReport r;
-  for (const auto& m : s.migrations.migrations) {
-    r.local.push_back(m.name);
-    if (!m.script) r.missing_script.push_back(m.name);
-  }
+  // The database first: the folder is still being read on the session's other thread.
   HistoryStore history(*s.conn, s.dialect.history(), options.clock);
   r.has_history_table = history.exists();
   std::vector<HistoryRow> rows;
   if (r.has_history_table) rows = history.list();
+  const auto& local = s.migrations().migrations;
+  for (const auto& m : local) {
+    r.local.push_back(m.name);
+    if (!m.script) r.missing_script.push_back(m.name);
+  }
 
   // Rows that are not rolled back stand for the database's migrations (failed ones included).
   std::vector<const HistoryRow*> in_db;
-  std::set<std::string> db_names;
+  std::unordered_set<std::string_view> db_names;
   for (const auto& row : rows) {
     if (row.rolled_back_at) continue;
     in_db.push_back(&row);
     db_names.insert(row.migration_name);
     if (row.failed()) r.failed.push_back(row);
   }
-  std::set<std::string> local_names(r.local.begin(), r.local.end());
+  std::unordered_set<std::string_view> local_names(r.local.begin(), r.local.end());
   std::unordered_map<std::string_view, std::vector<const HistoryRow*>> rows_by_name;
   for (const auto& row : rows)
     rows_by_name[row.migration_name].push_back(&row);
   bool seen_gap = false;
-  for (const auto& m : s.migrations.migrations) {
+  for (const auto& m : local) {
     if (!db_names.contains(m.name)) {
       r.pending.push_back(m.name);
       seen_gap = true;
@@ -50,11 +52,11 @@ StatusReport status(Session& s, const RunOptions& options) {
     // Compared against any row with the name, failed or rolled back included (§2).
     const auto& named = rows_by_name[m.name];
     bool matches = std::any_of(named.begin(), named.end(), [&](const HistoryRow* row) {
-      return checksum_matches(row->checksum, *m.script);
+      return checksum_matches(row->checksum, *m.script, m.checksum);
     });
     if (!named.empty() && !matches) r.edited.push_back(m.name);
   }
-  std::set<std::string> reported;
+  std::unordered_set<std::string_view> reported;
   for (const auto* row : in_db) {
     if (!local_names.contains(row->migration_name) && reported.insert(row->migration_name).second) {
       r.missing_locally.push_back(row->migration_name);

@@ -87,7 +87,10 @@ TEST(Folder, EverySubfolderIsAMigrationAndFilesAreIgnored) {
   EXPECT_EQ(dir.migrations[0].name, ".hidden");
   EXPECT_EQ(dir.migrations[1].name, "20240101000000_init");
   EXPECT_EQ(dir.migrations[1].script.value_or(""), "SELECT 1;\n");
+  EXPECT_EQ(dir.migrations[1].checksum, checksum_of("SELECT 1;\n"));
+  EXPECT_EQ(dir.migrations[1].script_path(), tmp.path() / "20240101000000_init" / "migration.sql");
   EXPECT_FALSE(dir.migrations[2].script.has_value());
+  EXPECT_TRUE(dir.migrations[2].checksum.empty());
   EXPECT_NE(dir.migrations[2].read_error.find("not found"), std::string::npos);
   EXPECT_FALSE(dir.has_lock_file);
   EXPECT_FALSE(read_migrations_dir(tmp.path() / "missing").exists);
