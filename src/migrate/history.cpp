@@ -45,6 +45,19 @@ std::vector<HistoryRow> HistoryStore::list() {
   return out;
 }
 
+std::optional<std::vector<HistoryRow>> HistoryStore::list_if_exists() {
+  if (flavor_.missing_table_code.empty()) {
+    if (!exists()) return std::nullopt;
+    return list();
+  }
+  try {
+    return list();
+  } catch (const db::DatabaseError& e) {
+    if (e.code() == flavor_.missing_table_code) return std::nullopt;
+    throw;
+  }
+}
+
 std::string HistoryStore::literal(const db::Value& v) {
   if (std::holds_alternative<std::monostate>(v)) return "NULL";
   if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);

@@ -46,6 +46,10 @@ struct HistoryFlavor {
   /// Empty: every write is synchronous. It must leave no transaction open.
   std::string relaxed_prefix;
   std::string relaxed_suffix;
+  /// The error code `list_sql` fails with when the table does not exist (PostgreSQL: SQLSTATE
+  /// 42P01), so that HistoryStore::list_if_exists needs one query instead of two. Empty: ask
+  /// `table_exists_sql` first.
+  std::string missing_table_code;
   /// How a timestamp is bound: PostgreSQL timestamptz text, SQLite epoch milliseconds.
   db::Value (*timestamp_value)(core::TimePoint);
   /// How a stored timestamp, as `list_sql` returns it, is shown: "2026-11-21 15:03:54.177 UTC"
@@ -63,6 +67,8 @@ class HistoryStore {
   void create();
   /// All rows, ordered by started_at then migration_name (Prisma lists ORDER BY started_at).
   std::vector<HistoryRow> list();
+  /// list(), or nullopt when there is no history table.
+  std::optional<std::vector<HistoryRow>> list_if_exists();
 
   /// §1.2 step 6: SQL inserting a row with started_at = now, nothing else set; committed on its
   /// own (values as literals, so the runner can send it in the same round trip as the

@@ -18,9 +18,9 @@ StatusReport status(Session& s, const RunOptions& options) {
   StatusReport r;
   // The database first: the folder is still being read on the session's other thread.
   HistoryStore history(*s.conn, s.dialect.history(), options.clock);
-  r.has_history_table = history.exists();
-  std::vector<HistoryRow> rows;
-  if (r.has_history_table) rows = history.list();
+  auto listed = history.list_if_exists();
+  r.has_history_table = listed.has_value();
+  std::vector<HistoryRow> rows = listed ? std::move(*listed) : std::vector<HistoryRow>{};
   const auto& local = s.migrations().migrations;
   for (const auto& m : local) {
     r.local.push_back(m.name);

@@ -87,6 +87,7 @@ PostgresDialect::PostgresDialect() {
   history_.create_table_sql = std::string(kCreateHistory);
   history_.table_exists_sql = std::string(kHistoryExists);
   history_.list_sql = std::string(kListHistory);
+  history_.missing_table_code = "42P01";  // undefined_table
   // SET LOCAL ends with its own transaction: the script's transaction, opened in the same
   // message, runs with the session's durability.
   history_.relaxed_prefix = "BEGIN;\nSET LOCAL synchronous_commit TO off;\n";
