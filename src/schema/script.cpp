@@ -96,71 +96,107 @@ std::vector<CreationStep> creation_steps(const Catalog& c, const Renderer& r) {
   return steps;
 }
 
+namespace {
+
+// Prisma's script layout, written straight into one string: `-- <Kind>` before the first
+// statement of every step, steps separated by a blank line, `;\n` after each statement.
+class ScriptWriter {
+ public:
+  ScriptWriter(const std::vector<std::string>& warnings, std::size_t size_hint) {
+    out_.reserve(size_hint);
+    if (warnings.empty()) return;
+    out_ += "/*\n  Warnings:\n\n";
+    for (const auto& w : warnings) {
+      out_ += "  - ";
+      out_ += w;
+      out_ += '\n';
+    }
+    out_ += "\n*/\n";
+  }
+
+  /// Starts a step; its header is written with its first statement (none: no header).
+  void begin_step(StepKind kind) {
+    kind_ = kind;
+    header_pending_ = true;
+  }
+  void statement(std::string_view sql) {
+    if (header_pending_) {
+      if (any_) out_ += '\n';
+      out_ += "-- ";
+      out_ += step_name(kind_);
+      out_ += '\n';
+      header_pending_ = false;
+      any_ = true;
+    }
+    out_ += sql;
+    out_ += ";\n";
+  }
+  std::string finish() && {
+    if (!any_) return "-- This is an empty migration.";
+    return std::move(out_);
+  }
+
+ private:
+  std::string out_;
+  StepKind kind_ = StepKind::CreateTable;
+  bool header_pending_ = false;
+  bool any_ = false;
+};
+
+}  // namespace
+
 std::string assemble_script(const std::vector<RenderedStep>& steps,
                             const std::vector<std::string>& warnings) {
-  bool any = std::any_of(steps.begin(), steps.end(),
-                         [](const RenderedStep& s) { return !s.statements.empty(); });
-  if (!any) return "-- This is an empty migration.";
-
-  std::string out;
   std::size_t size = 0;
   for (const auto& step : steps) {
     size += 32;
     for (const auto& stmt : step.statements)
       size += stmt.size() + 2;
   }
-  out.reserve(size);
-  if (!warnings.empty()) {
-    out += "/*\n  Warnings:\n\n";
-    for (const auto& w : warnings)
-      out += "  - " + w + "\n";
-    out += "\n*/\n";
-  }
-  bool first = true;
+  ScriptWriter w(warnings, size);
   for (const auto& step : steps) {
-    if (step.statements.empty()) continue;
-    if (!first) out += '\n';
-    first = false;
-    out += "-- ";
-    out += step_name(step.kind);
-    out += '\n';
-    for (const auto& stmt : step.statements) {
-      out += stmt;
-      out += ";\n";
-    }
+    w.begin_step(step.kind);
+    for (const auto& stmt : step.statements)
+      w.statement(stmt);
   }
-  return out;
+  return std::move(w).finish();
 }
 
 std::string render_create_script(const Catalog& c, const Renderer& r) {
-  std::vector<RenderedStep> rendered;
+  // An upper bound for typical catalogs, so the script is not copied as it grows; pages
+  // reserved but never written cost nothing.
+  std::size_t hint =
+      4096 + 128 * c.columns.size() + 256 * (c.indexes.size() + c.foreign_keys.size());
+  ScriptWriter w({}, hint);
   for (const auto& step : creation_steps(c, r)) {
-    RenderedStep rs{step.kind, {}};
+    w.begin_step(step.kind);
     switch (step.kind) {
       case StepKind::CreateSchema:
-        rs.statements = r.create_namespace(c, NamespaceId{step.object});
+        for (const auto& s : r.create_namespace(c, NamespaceId{step.object}))
+          w.statement(s);
         break;
       case StepKind::CreateExtension:
-        rs.statements = r.create_extension(c, ExtensionId{step.object});
+        for (const auto& s : r.create_extension(c, ExtensionId{step.object}))
+          w.statement(s);
         break;
       case StepKind::CreateEnum:
-        rs.statements = r.create_enum(c, EnumId{step.object});
+        for (const auto& s : r.create_enum(c, EnumId{step.object}))
+          w.statement(s);
         break;
       case StepKind::CreateTable:
-        rs.statements = {r.create_table(c, TableId{step.object})};
+        w.statement(r.create_table(c, TableId{step.object}));
         break;
       case StepKind::CreateIndex:
-        rs.statements = {r.create_index(c, IndexId{step.object})};
+        w.statement(r.create_index(c, IndexId{step.object}));
         break;
       case StepKind::AddForeignKey:
-        rs.statements = {r.add_foreign_key(c, ForeignKeyId{step.object})};
+        w.statement(r.add_foreign_key(c, ForeignKeyId{step.object}));
         break;
       default:
         break;
     }
-    rendered.push_back(std::move(rs));
   }
-  return assemble_script(rendered);
+  return std::move(w).finish();
 }
 
 namespace {
@@ -289,14 +325,28 @@ std::string render_create_summary(const Catalog& c, const Renderer& r) {
   return out;
 }
 
+std::string_view cli_file_ending(std::string_view text) {
+  return text.empty() || text.back() != '\n' ? "\n" : "";
+}
+
+std::string_view cli_stdout_ending(std::string_view text) {
+  return text.empty() || text.back() != '\n' ? "\n\n" : "\n";
+}
+
 std::string cli_file_text(std::string_view text) {
-  std::string out{text};
-  if (out.empty() || out.back() != '\n') out += '\n';
+  std::string out;
+  out.reserve(text.size() + 1);
+  out += text;
+  out += cli_file_ending(text);
   return out;
 }
 
 std::string cli_stdout_text(std::string_view text) {
-  return cli_file_text(text) + "\n";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += text;
+  out += cli_stdout_ending(text);
+  return out;
 }
 
 }  // namespace godwit::schema

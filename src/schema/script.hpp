@@ -54,8 +54,12 @@ std::string render_create_summary(const Catalog& catalog, const Renderer& render
 /// How the CLI prints a script or summary: Prisma's CLI adds a newline when the text does not
 /// end with one, and `console.log` adds another.
 std::string cli_stdout_text(std::string_view text);
+/// What cli_stdout_text appends to `text` ("\n" or "\n\n"), for writing `text` without a copy.
+std::string_view cli_stdout_ending(std::string_view text);
 
 /// What `-o FILE` writes: the text, with a newline added when it does not end with one.
 std::string cli_file_text(std::string_view text);
+/// What cli_file_text appends to `text` ("" or "\n").
+std::string_view cli_file_ending(std::string_view text);
 
 }  // namespace godwit::schema

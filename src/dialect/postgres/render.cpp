@@ -1,10 +1,7 @@
 #include "dialect/postgres/render.hpp"
 
-#include <fmt/format.h>
-
 #include <cctype>
 
-#include "core/text.hpp"
 #include "schema/script.hpp"
 
 namespace godwit::postgres {
@@ -13,32 +10,65 @@ using namespace godwit::schema;
 
 namespace {
 
-std::string optional_args(const NativeType& t) {
-  if (t.args.empty()) return {};
-  return fmt::format("({})", fmt::join(t.args, ","));
+// Statements are built by appending to one string: a 500-table script has ~7,000 columns,
+// and a temporary string per part of each made rendering allocation-bound.
+
+void append_ident(std::string& out, std::string_view name) {
+  out += '"';
+  out += name;
+  out += '"';
 }
 
-std::string upper(std::string_view s) {
-  std::string out{s};
-  for (auto& ch : out)
-    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  return out;
+// `'text'` with embedded quotes doubled (core::single_quoted, appended in place).
+void append_string_literal(std::string& out, std::string_view s) {
+  out += '\'';
+  for (char ch : s) {
+    if (ch == '\'') out += '\'';
+    out += ch;
+  }
+  out += '\'';
+}
+
+void append_optional_args(std::string& out, const NativeType& t) {
+  if (t.args.empty()) return;
+  out += '(';
+  for (std::size_t i = 0; i < t.args.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(t.args[i]);
+  }
+  out += ')';
+}
+
+void append_upper(std::string& out, std::string_view s) {
+  for (char ch : s)
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
 }
 
 // Native type names as Prisma's PostgresType spells them, to SQL (ENG postgres renderer
 // `render_column_type_postgres`).
-std::string native_type_sql(const NativeType& t, bool autoincrement) {
+void append_native_type(std::string& out, const NativeType& t, bool autoincrement) {
   const std::string& n = t.name;
-  if (n == "SmallInt") return autoincrement ? "SMALLSERIAL" : "SMALLINT";
-  if (n == "Integer") return autoincrement ? "SERIAL" : "INTEGER";
-  if (n == "BigInt") return autoincrement ? "BIGSERIAL" : "BIGINT";
-  if (n == "DoublePrecision") return "DOUBLE PRECISION";
-  if (n == "ByteA") return "BYTEA";
-  if (n == "JsonB") return "JSONB";
-  if (n == "VarBit") return "VARBIT" + optional_args(t);
-  // Citext, Oid, Inet, Money, Real, Text, Date, Boolean, Uuid, Xml, Json: the upper-cased
-  // name; Decimal, VarChar, Char, Timestamp, Timestamptz, Time, Timetz, Bit: name(args).
-  return upper(n) + optional_args(t);
+  if (n == "SmallInt") {
+    out += autoincrement ? "SMALLSERIAL" : "SMALLINT";
+  } else if (n == "Integer") {
+    out += autoincrement ? "SERIAL" : "INTEGER";
+  } else if (n == "BigInt") {
+    out += autoincrement ? "BIGSERIAL" : "BIGINT";
+  } else if (n == "DoublePrecision") {
+    out += "DOUBLE PRECISION";
+  } else if (n == "ByteA") {
+    out += "BYTEA";
+  } else if (n == "JsonB") {
+    out += "JSONB";
+  } else if (n == "VarBit") {
+    out += "VARBIT";
+    append_optional_args(out, t);
+  } else {
+    // Citext, Oid, Inet, Money, Real, Text, Date, Boolean, Uuid, Xml, Json: the upper-cased
+    // name; Decimal, VarChar, Char, Timestamp, Timestamptz, Time, Timetz, Bit: name(args).
+    append_upper(out, n);
+    append_optional_args(out, t);
+  }
 }
 
 // The type for a column without a native type (not produced by the Prisma builder, which
@@ -72,43 +102,55 @@ std::string_view family_default_sql(TypeFamily f) {
   return "TEXT";
 }
 
-std::string quote_ident(std::string_view name) {
-  return core::double_quoted(name);
-}
-std::string quote_string(std::string_view s) {
-  return core::single_quoted(s);
-}
-
-std::string render_constant(const Value& v, std::string_view full_type) {
+void append_constant(std::string& out, const Value& v, std::string_view full_type) {
   switch (v.kind) {
     case Value::Kind::String:
     case Value::Kind::Enum:
     case Value::Kind::Json:
-      return quote_string(v.text);
+      append_string_literal(out, v.text);
+      return;
     case Value::Kind::DateTime:
-      return "'" + v.text + "'";
+      out += '\'';
+      out += v.text;
+      out += '\'';
+      return;
     case Value::Kind::Bytes:
-      return "'\\x" + hex_encode(v.text) + "'";
-    case Value::Kind::List: {
-      std::string out = "ARRAY[";
+      out += "'\\x";
+      out += hex_encode(v.text);
+      out += '\'';
+      return;
+    case Value::Kind::List:
+      out += "ARRAY[";
       for (std::size_t i = 0; i < v.items.size(); ++i) {
         if (i > 0) out += ", ";
-        out += render_constant(v.items[i], full_type);
+        append_constant(out, v.items[i], full_type);
       }
       out += "]::";
       out += full_type;
-      return out;
-    }
+      return;
     case Value::Kind::Int:
     case Value::Kind::Float:
     case Value::Kind::Boolean:
-      return v.text;
+      break;
   }
-  return v.text;
+  out += v.text;
 }
 
-const char* action_sql(ReferentialAction a) {
-  return schema::sql_keyword(a);
+void append_default(std::string& out, const DefaultValue& d, std::string_view full_type) {
+  switch (d.kind) {
+    case DefaultKind::Value:
+      append_constant(out, d.value, full_type);
+      return;
+    case DefaultKind::Now:
+      out += "CURRENT_TIMESTAMP";
+      return;
+    case DefaultKind::DbGenerated:
+      out += d.expression;
+      return;
+    case DefaultKind::Sequence:
+    case DefaultKind::PrismaLevel:
+      return;
+  }
 }
 
 const char* using_sql(IndexAlgorithm a) {
@@ -129,115 +171,154 @@ const char* using_sql(IndexAlgorithm a) {
   return "";
 }
 
-std::string column_list(const Catalog& c, const std::vector<ColumnId>& cols, const char* sep) {
-  std::string out;
+void append_qualified(std::string& out, const Catalog& c, NamespaceId ns, std::string_view name) {
+  if (!c.is_default_namespace(ns)) {
+    append_ident(out, c.get(ns).name);
+    out += '.';
+  }
+  append_ident(out, name);
+}
+
+void append_column_type(std::string& out, const Catalog& c, const Column& column) {
+  const ColumnType& t = column.type;
+  if (t.family == TypeFamily::Enum) {
+    const Enum& e = c.get(t.enum_id);
+    append_qualified(out, c, e.namespace_id, e.name);
+  } else if (t.family == TypeFamily::Unsupported) {
+    out += t.raw;
+  } else if (t.native.empty()) {
+    out += family_default_sql(t.family);
+  } else {
+    append_native_type(out, t.native, column.auto_increment);
+  }
+  if (column.arity == Arity::List) out += "[]";
+}
+
+void append_column(std::string& out, const Catalog& c, ColumnId id) {
+  const Column& col = c.get(id);
+  append_ident(out, col.name);
+  out += ' ';
+  std::size_t type_start = out.size();
+  append_column_type(out, c, col);
+  std::size_t type_end = out.size();
+  if (col.arity == Arity::Required) out += " NOT NULL";
+  if (col.default_value) {
+    // Only list defaults repeat the type (`ARRAY[...]::TYPE[]`); copied, since appending
+    // may move `out`.
+    const DefaultValue& d = *col.default_value;
+    std::string list_type;
+    if (d.kind == DefaultKind::Value && d.value.kind == Value::Kind::List)
+      list_type = out.substr(type_start, type_end - type_start);
+    std::size_t before = out.size();
+    out += " DEFAULT ";
+    std::size_t value_start = out.size();
+    append_default(out, d, list_type);
+    if (out.size() == value_start) out.resize(before);  // nothing to render
+  }
+}
+
+void append_column_list(std::string& out, const Catalog& c, const std::vector<ColumnId>& cols,
+                        const char* sep) {
   for (std::size_t i = 0; i < cols.size(); ++i) {
     if (i > 0) out += sep;
-    out += quote_ident(c.get(cols[i]).name);
+    append_ident(out, c.get(cols[i]).name);
   }
-  return out;
 }
 
 }  // namespace
 
 std::string PostgresRenderer::quote(std::string_view name) const {
-  return quote_ident(name);
+  std::string out;
+  out.reserve(name.size() + 2);
+  append_ident(out, name);
+  return out;
 }
 
 std::string qualified_name(const Catalog& c, NamespaceId ns, std::string_view name) {
-  if (c.is_default_namespace(ns)) return quote_ident(name);
-  return quote_ident(c.get(ns).name) + "." + quote_ident(name);
+  std::string out;
+  append_qualified(out, c, ns, name);
+  return out;
 }
 
 std::string render_column_type(const Catalog& c, const Column& column) {
-  const ColumnType& t = column.type;
-  const char* list = column.arity == Arity::List ? "[]" : "";
-  if (t.family == TypeFamily::Enum) {
-    const Enum& e = c.get(t.enum_id);
-    return qualified_name(c, e.namespace_id, e.name) + list;
-  }
-  if (t.family == TypeFamily::Unsupported) return t.raw + list;
-  std::string base = t.native.empty() ? std::string(family_default_sql(t.family))
-                                      : native_type_sql(t.native, column.auto_increment);
-  return base + list;
+  std::string out;
+  append_column_type(out, c, column);
+  return out;
 }
 
 std::string render_default(const DefaultValue& d, std::string_view full_type) {
-  switch (d.kind) {
-    case DefaultKind::Value:
-      return render_constant(d.value, full_type);
-    case DefaultKind::Now:
-      return "CURRENT_TIMESTAMP";
-    case DefaultKind::DbGenerated:
-      return d.expression;
-    case DefaultKind::Sequence:
-    case DefaultKind::PrismaLevel:
-      return {};
-  }
-  return {};
+  std::string out;
+  append_default(out, d, full_type);
+  return out;
 }
 
 std::string render_column(const Catalog& c, ColumnId id) {
-  const Column& col = c.get(id);
-  std::string type = render_column_type(c, col);
   std::string out;
-  out.reserve(col.name.size() + type.size() + 32);
-  out += '"';
-  out += col.name;
-  out += "\" ";
-  out += type;
-  if (col.arity == Arity::Required) out += " NOT NULL";
-  if (col.default_value) {
-    std::string def = render_default(*col.default_value, type);
-    if (!def.empty()) {
-      out += " DEFAULT ";
-      out += def;
-    }
-  }
+  append_column(out, c, id);
   return out;
 }
 
 std::vector<std::string> PostgresRenderer::create_namespace(const Catalog& c,
                                                             NamespaceId id) const {
-  return {"CREATE SCHEMA IF NOT EXISTS " + quote_ident(c.get(id).name)};
+  std::string out = "CREATE SCHEMA IF NOT EXISTS ";
+  append_ident(out, c.get(id).name);
+  return {std::move(out)};
 }
 
 std::vector<std::string> PostgresRenderer::create_extension(const Catalog& c,
                                                             ExtensionId id) const {
   const Extension& e = c.get(id);
-  std::string out = "CREATE EXTENSION IF NOT EXISTS " + quote_ident(e.name);
+  std::string out = "CREATE EXTENSION IF NOT EXISTS ";
+  append_ident(out, e.name);
   if (!e.version.empty() || !e.schema.empty()) out += " WITH";
-  if (!e.schema.empty()) out += " SCHEMA " + quote_ident(e.schema);
-  if (!e.version.empty()) out += " VERSION " + quote_ident(e.version);
-  return {out};
+  if (!e.schema.empty()) {
+    out += " SCHEMA ";
+    append_ident(out, e.schema);
+  }
+  if (!e.version.empty()) {
+    out += " VERSION ";
+    append_ident(out, e.version);
+  }
+  return {std::move(out)};
 }
 
 std::vector<std::string> PostgresRenderer::create_enum(const Catalog& c, EnumId id) const {
   const Enum& e = c.get(id);
-  std::string out = "CREATE TYPE " + qualified_name(c, e.namespace_id, e.name) + " AS ENUM (";
+  std::string out = "CREATE TYPE ";
+  append_qualified(out, c, e.namespace_id, e.name);
+  out += " AS ENUM (";
   for (std::size_t i = 0; i < e.values.size(); ++i) {
     if (i > 0) out += ", ";
-    out += "'" + e.values[i] + "'";
+    out += '\'';
+    out += e.values[i];
+    out += '\'';
   }
-  out += ")";
-  return {out};
+  out += ')';
+  return {std::move(out)};
 }
 
 std::string PostgresRenderer::create_table(const Catalog& c, TableId id) const {
   const Table& t = c.get(id);
-  std::string out = "CREATE TABLE " + qualified_name(c, t.namespace_id, t.name) + " (\n";
+  std::string out;
+  out.reserve(64 + 64 * t.columns.size());  // a typical column line is under 64 bytes
+  out += "CREATE TABLE ";
+  append_qualified(out, c, t.namespace_id, t.name);
+  out += " (\n";
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     if (i > 0) out += ",\n";
     out += "    ";
-    out += render_column(c, t.columns[i]);
+    append_column(out, c, t.columns[i]);
   }
   if (auto pk = c.primary_key(id)) {
     const Index& idx = c.get(*pk);
-    std::vector<ColumnId> cols;
-    for (const auto& ic : idx.columns)
-      cols.push_back(ic.column);
-    out += ",\n\n    CONSTRAINT " + quote_ident(idx.name) + " PRIMARY KEY (" +
-           column_list(c, cols, ",") + ")";
+    out += ",\n\n    CONSTRAINT ";
+    append_ident(out, idx.name);
+    out += " PRIMARY KEY (";
+    for (std::size_t i = 0; i < idx.columns.size(); ++i) {
+      if (i > 0) out += ',';
+      append_ident(out, c.get(idx.columns[i].column).name);
+    }
+    out += ')';
   }
   out += "\n)";
   return out;
@@ -247,18 +328,26 @@ std::string PostgresRenderer::create_index(const Catalog& c, IndexId id) const {
   const Index& idx = c.get(id);
   const Table& t = c.get(idx.table);
   std::string out = idx.kind == IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-  out += quote_ident(idx.name) + " ON " + qualified_name(c, t.namespace_id, t.name);
+  append_ident(out, idx.name);
+  out += " ON ";
+  append_qualified(out, c, t.namespace_id, t.name);
   out += using_sql(idx.algorithm);
-  out += "(";
+  out += '(';
   for (std::size_t i = 0; i < idx.columns.size(); ++i) {
     const IndexColumn& ic = idx.columns[i];
     if (i > 0) out += ", ";
-    out += quote_ident(c.get(ic.column).name);
-    if (!ic.operator_class.empty()) out += " " + ic.operator_class;
+    append_ident(out, c.get(ic.column).name);
+    if (!ic.operator_class.empty()) {
+      out += ' ';
+      out += ic.operator_class;
+    }
     if (ic.sort) out += *ic.sort == SortOrder::Asc ? " ASC" : " DESC";
   }
-  out += ")";
-  if (!idx.predicate.empty()) out += " WHERE " + idx.predicate;
+  out += ')';
+  if (!idx.predicate.empty()) {
+    out += " WHERE ";
+    out += idx.predicate;
+  }
   return out;
 }
 
@@ -266,11 +355,21 @@ std::string PostgresRenderer::add_foreign_key(const Catalog& c, ForeignKeyId id)
   const ForeignKey& fk = c.get(id);
   const Table& t = c.get(fk.table);
   const Table& rt = c.get(fk.referenced_table);
-  return "ALTER TABLE " + qualified_name(c, t.namespace_id, t.name) + " ADD CONSTRAINT " +
-         quote_ident(fk.name) + " FOREIGN KEY (" + column_list(c, fk.columns, ", ") +
-         ") REFERENCES " + qualified_name(c, rt.namespace_id, rt.name) + "(" +
-         column_list(c, fk.referenced_columns, ", ") + ") ON DELETE " + action_sql(fk.on_delete) +
-         " ON UPDATE " + action_sql(fk.on_update);
+  std::string out = "ALTER TABLE ";
+  append_qualified(out, c, t.namespace_id, t.name);
+  out += " ADD CONSTRAINT ";
+  append_ident(out, fk.name);
+  out += " FOREIGN KEY (";
+  append_column_list(out, c, fk.columns, ", ");
+  out += ") REFERENCES ";
+  append_qualified(out, c, rt.namespace_id, rt.name);
+  out += '(';
+  append_column_list(out, c, fk.referenced_columns, ", ");
+  out += ") ON DELETE ";
+  out += schema::sql_keyword(fk.on_delete);
+  out += " ON UPDATE ";
+  out += schema::sql_keyword(fk.on_update);
+  return out;
 }
 
 std::string render_create_script(const Catalog& catalog) {
