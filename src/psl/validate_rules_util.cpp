@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <span>
+
 #include "psl/constraint_names.hpp"
 
 namespace godwit::psl::detail {
@@ -62,59 +64,50 @@ std::string foreign_key_constraint_name(const Context& ctx, const RelationCtx& r
 
 namespace {
 
-std::vector<ConstraintScope> possible_scopes(ConstraintNamespace::Kind kind) {
+std::span<const ConstraintScope> possible_scopes(ConstraintNamespace::Kind kind) {
   using S = ConstraintScope;
+  static constexpr S kIndex[] = {S::GlobalKeyIndex, S::GlobalPrimaryKeyKeyIndex, S::ModelKeyIndex,
+                                 S::ModelPrimaryKeyKeyIndex};
+  static constexpr S kRelation[] = {S::GlobalForeignKey, S::GlobalPrimaryKeyForeignKeyDefault,
+                                    S::ModelPrimaryKeyKeyIndexForeignKey};
+  static constexpr S kDefault[] = {S::GlobalPrimaryKeyForeignKeyDefault};
+  static constexpr S kPrimaryKey[] = {S::GlobalPrimaryKeyForeignKeyDefault,
+                                      S::GlobalPrimaryKeyKeyIndex, S::ModelPrimaryKeyKeyIndex,
+                                      S::ModelPrimaryKeyKeyIndexForeignKey};
   switch (kind) {
     case ConstraintNamespace::Kind::Index:
-      return {S::GlobalKeyIndex, S::GlobalPrimaryKeyKeyIndex, S::ModelKeyIndex,
-              S::ModelPrimaryKeyKeyIndex};
+      return kIndex;
     case ConstraintNamespace::Kind::Relation:
-      return {S::GlobalForeignKey, S::GlobalPrimaryKeyForeignKeyDefault,
-              S::ModelPrimaryKeyKeyIndexForeignKey};
+      return kRelation;
     case ConstraintNamespace::Kind::Default:
-      return {S::GlobalPrimaryKeyForeignKeyDefault};
+      return kDefault;
     case ConstraintNamespace::Kind::PrimaryKey:
-      return {S::GlobalPrimaryKeyForeignKeyDefault, S::GlobalPrimaryKeyKeyIndex,
-              S::ModelPrimaryKeyKeyIndex, S::ModelPrimaryKeyKeyIndexForeignKey};
+      return kPrimaryKey;
   }
   return {};
 }
 
-std::string_view schema_of(const Context& ctx, ModelId m) {
-  const auto& s = ctx.model(m).schema;
-  return s ? std::string_view(*s)
-           : std::string_view("\x01");  // "no schema" differs from every real name
-}
-
-void append_u32(std::string& out, std::uint32_t v) {
-  char bytes[4] = {static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16),
-                   static_cast<char>(v >> 24)};
-  out.append(bytes, 4);
-}
-
 }  // namespace
 
-std::string ConstraintNamespace::global_key(ConstraintScope scope, std::string_view schema,
-                                            std::string_view name) {
-  std::string key;
-  key.reserve(10 + schema.size() + name.size());
-  key += 'g';
-  key += static_cast<char>(scope);
-  append_u32(key, static_cast<std::uint32_t>(schema.size()));
-  key += schema;
-  key += name;
-  return key;
+std::size_t ConstraintNamespace::KeyHash::operator()(const Key& k) const {
+  std::size_t h = std::hash<std::string_view>{}(k.name);
+  auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+  mix(static_cast<std::size_t>(k.scope) * 2 + k.local);
+  mix(k.model);
+  if (k.in_schema) mix(std::hash<std::string_view>{}(k.schema));
+  return h;
 }
 
-std::string ConstraintNamespace::local_key(std::uint32_t model, ConstraintScope scope,
-                                           std::string_view name) {
-  std::string key;
-  key.reserve(6 + name.size());
-  key += 'l';
-  key += static_cast<char>(scope);
-  append_u32(key, model);
-  key += name;
-  return key;
+ConstraintNamespace::Key ConstraintNamespace::global_key(ConstraintScope scope, const Model& model,
+                                                         std::string_view name) {
+  Key k{scope, false, 0, model.schema.has_value(), {}, name};
+  if (model.schema) k.schema = *model.schema;
+  return k;
+}
+
+ConstraintNamespace::Key ConstraintNamespace::local_key(std::uint32_t model, ConstraintScope scope,
+                                                        std::string_view name) {
+  return Key{scope, true, model, false, {}, name};
 }
 
 std::vector<ConstraintScope> ConstraintNamespace::violations(const Context& ctx, ModelId model,
@@ -122,12 +115,12 @@ std::vector<ConstraintScope> ConstraintNamespace::violations(const Context& ctx,
                                                              const std::string& name) const {
   std::vector<ConstraintScope> out;
   auto scopes = possible_scopes(kind);
-  auto more_than_once = [&](const std::string& key) {
+  auto more_than_once = [&](const Key& key) {
     auto it = counts.find(key);
     return it != counts.end() && it->second > 1;
   };
   for (auto s : scopes)
-    if (more_than_once(global_key(s, schema_of(ctx, model), name))) out.push_back(s);
+    if (more_than_once(global_key(s, ctx.model(model), name))) out.push_back(s);
   for (auto s : scopes)
     if (more_than_once(local_key(model.value, s, name))) out.push_back(s);
   return out;
@@ -140,7 +133,8 @@ ConstraintNamespace build_constraint_namespace(const Context& ctx) {
   // Each name is generated once, whatever the number of scopes it is counted in.
   auto& index_names = ns.index_names;
   index_names.resize(n_models);
-  std::vector<std::optional<std::string>> pk_names(n_models);
+  auto& pk_names = ns.pk_names;
+  pk_names.resize(n_models);
   std::size_t n_names = 0;
   for (std::uint32_t m = 0; m < n_models; ++m) {
     for (const auto& idx : ctx.schema.models[m].indexes)
@@ -148,7 +142,7 @@ ConstraintNamespace build_constraint_namespace(const Context& ctx) {
     pk_names[m] = primary_key_constraint_name(ctx, ModelId{m});
     n_names += index_names[m].size() + 1;
   }
-  std::vector<std::pair<std::uint32_t, std::string>> fk_names;  // model_a, name
+  auto& fk_names = ns.fk_names;
   for (const auto& r : ctx.relations)
     if (r.kind == RelationCtx::Kind::OneToOne || r.kind == RelationCtx::Kind::OneToMany)
       fk_names.emplace_back(r.model_a.value, foreign_key_constraint_name(ctx, r));
@@ -156,17 +150,16 @@ ConstraintNamespace build_constraint_namespace(const Context& ctx) {
   auto add_global_indexes = [&](S scope) {
     for (std::uint32_t m = 0; m < n_models; ++m)
       for (const auto& name : index_names[m])
-        ++ns.counts[ConstraintNamespace::global_key(scope, schema_of(ctx, ModelId{m}), name)];
+        ++ns.counts[ConstraintNamespace::global_key(scope, ctx.schema.models[m], name)];
   };
   auto add_global_pks = [&](S scope) {
     for (std::uint32_t m = 0; m < n_models; ++m)
       if (pk_names[m])
-        ++ns.counts[ConstraintNamespace::global_key(scope, schema_of(ctx, ModelId{m}),
-                                                    *pk_names[m])];
+        ++ns.counts[ConstraintNamespace::global_key(scope, ctx.schema.models[m], *pk_names[m])];
   };
   auto add_global_relations = [&](S scope) {
     for (const auto& [m, name] : fk_names)
-      ++ns.counts[ConstraintNamespace::global_key(scope, schema_of(ctx, ModelId{m}), name)];
+      ++ns.counts[ConstraintNamespace::global_key(scope, ctx.schema.models[m], name)];
   };
   auto add_local_indexes = [&](S scope) {
     for (std::uint32_t m = 0; m < n_models; ++m)

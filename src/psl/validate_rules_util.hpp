@@ -35,19 +35,33 @@ std::string foreign_key_constraint_name(const Context& ctx, const RelationCtx& r
 
 /// Occurrences of constraint names per scope.
 struct ConstraintNamespace {
-  /// Keyed by global_key() / local_key(): hashed, since a 500-model schema has thousands of
-  /// names per scope and every one is looked up again by the rules.
-  std::unordered_map<std::string, int> counts;
+  /// One name in one scope: global keys are per database schema, local keys per model (the
+  /// rules look a name up both ways in every scope, so the two kinds never compare equal).
+  /// `schema` and `name` view the model (ctx.schema) and the name lists below.
+  struct Key {
+    ConstraintScope scope = ConstraintScope::GlobalKeyIndex;
+    bool local = false;
+    std::uint32_t model = 0;  ///< local keys only
+    bool in_schema = false;   ///< global keys: the model has @@schema
+    std::string_view schema;  ///< global keys with in_schema
+    std::string_view name;
+    friend bool operator==(const Key&, const Key&) = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const;
+  };
+  static Key global_key(ConstraintScope scope, const Model& model, std::string_view name);
+  static Key local_key(std::uint32_t model, ConstraintScope scope, std::string_view name);
+
+  /// Hashed, since a 500-model schema has thousands of names per scope and every one is
+  /// looked up again by the rules.
+  std::unordered_map<Key, int, KeyHash> counts;
   std::map<std::pair<std::uint32_t, std::string>, int> local_custom;  // model, name
   /// index_constraint_name of every Model::indexes entry, [model][index]: built once here
   /// and reused by the index rules.
   std::vector<std::vector<std::string>> index_names;
-
-  /// scope, schema ("\x01" for none), name; length-prefixed so that no two keys collide.
-  static std::string global_key(ConstraintScope scope, std::string_view schema,
-                                std::string_view name);
-  /// model, scope, name.
-  static std::string local_key(std::uint32_t model, ConstraintScope scope, std::string_view name);
+  std::vector<std::optional<std::string>> pk_names;             ///< [model]
+  std::vector<std::pair<std::uint32_t, std::string>> fk_names;  ///< model_a, name
 
   enum class Kind { Index, Relation, Default, PrimaryKey };
   /// Scopes in which `name` of `kind` on `model` occurs more than once (global first).
@@ -55,6 +69,8 @@ struct ConstraintNamespace {
                                           const std::string& name) const;
 };
 
+/// Counts every constraint name. The keys view strings owned by the result and by ctx.schema,
+/// so the result must not outlive ctx (moving it is fine: the strings stay where they are).
 ConstraintNamespace build_constraint_namespace(const Context& ctx);
 
 /// Relation checks (validate_relations.cpp); `ns` is validate_rules' namespace, which nothing
