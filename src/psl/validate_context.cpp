@@ -7,10 +7,7 @@
 namespace godwit::psl::detail {
 
 AttributeSet::AttributeSet(Context& ctx, const std::vector<ast::Attribute>& attrs)
-    : ctx_(ctx), diags_(ctx.diags) {
-  attrs_.reserve(attrs.size());
-  for (const auto& a : attrs)
-    attrs_.push_back(&a);
+    : attrs_(attrs), ctx_(ctx), diags_(ctx.diags) {
   used_.assign(attrs_.size(), false);
 }
 
@@ -19,28 +16,28 @@ const ast::Attribute* AttributeSet::optional_single(std::string_view name) {
   std::size_t first = attrs_.size();
   std::size_t count = 0;
   for (std::size_t i = 0; i < attrs_.size(); ++i) {
-    if (attrs_[i]->name.name != name) continue;
+    if (attrs_[i].name.name != name) continue;
     if (count++ == 0) first = i;
   }
   if (count == 0) return nullptr;
   if (count > 1) {
     for (std::size_t i = first; i < attrs_.size(); ++i) {
-      if (attrs_[i]->name.name != name) continue;
-      diags_.error(fmt::format("Attribute \"@{}\" can only be defined once.", attrs_[i]->name.name),
-                   attrs_[i]->span);
+      if (attrs_[i].name.name != name) continue;
+      diags_.error(fmt::format("Attribute \"@{}\" can only be defined once.", attrs_[i].name.name),
+                   attrs_[i].span);
       used_[i] = true;
     }
     return nullptr;
   }
   used_[first] = true;
-  return start(attrs_[first]) ? attrs_[first] : nullptr;
+  return start(&attrs_[first]) ? &attrs_[first] : nullptr;
 }
 
 const ast::Attribute* AttributeSet::next_repeated(std::string_view name) {
   for (std::size_t i = 0; i < attrs_.size(); ++i) {
-    if (used_[i] || attrs_[i]->name.name != name) continue;
+    if (used_[i] || attrs_[i].name.name != name) continue;
     used_[i] = true;
-    if (start(attrs_[i])) return attrs_[i];
+    if (start(&attrs_[i])) return &attrs_[i];
   }
   return nullptr;
 }
@@ -48,15 +45,15 @@ const ast::Attribute* AttributeSet::next_repeated(std::string_view name) {
 const ast::Attribute* AttributeSet::datasource_scoped() {
   const ast::Attribute* found = nullptr;
   for (std::size_t i = 0; i < attrs_.size(); ++i) {
-    const auto& n = attrs_[i]->name.name;
+    const auto& n = attrs_[i].name.name;
     auto dot = n.find('.');
     if (dot == std::string::npos) continue;
     used_[i] = true;
     if (found) {
       diags_.error(fmt::format("Attribute \"@{}\" can only be defined once.", n.substr(0, dot)),
-                   attrs_[i]->span);
+                   attrs_[i].span);
     }
-    found = attrs_[i];
+    found = &attrs_[i];
   }
   return found;
 }
@@ -64,21 +61,20 @@ const ast::Attribute* AttributeSet::datasource_scoped() {
 void AttributeSet::finish() {
   for (std::size_t i = 0; i < attrs_.size(); ++i) {
     if (used_[i]) continue;
-    diags_.error(fmt::format("Attribute not known: \"@{}\".", attrs_[i]->name.name),
-                 attrs_[i]->span);
+    diags_.error(fmt::format("Attribute not known: \"@{}\".", attrs_[i].name.name), attrs_[i].span);
     used_[i] = true;
   }
 }
 
 bool AttributeSet::start(const ast::Attribute* attr) {
   bool reasonably_valid = true;
-  std::string at_name = "@" + attr->name.name;
+  const std::string& name = attr->name.name;
   auto check_list = [&](const std::vector<ast::Identifier>& empty,
                         const std::vector<ast::Argument>& args, bool trailing, Span comma) {
     for (const auto& e : empty) {
-      diags_.error(fmt::format("Error parsing attribute \"{}\": The `{}` argument is missing a "
+      diags_.error(fmt::format("Error parsing attribute \"@{}\": The `{}` argument is missing a "
                                "value.",
-                               at_name, e.name),
+                               name, e.name),
                    e.span);
       reasonably_valid = false;
     }
@@ -95,9 +91,9 @@ bool AttributeSet::start(const ast::Attribute* attr) {
       }
     }
     if (trailing) {
-      diags_.error(fmt::format("Error parsing attribute \"{}\": Trailing commas are not valid in "
+      diags_.error(fmt::format("Error parsing attribute \"@{}\": Trailing commas are not valid in "
                                "attribute arguments, please remove the comma.",
-                               at_name),
+                               name),
                    comma);
     }
   };
@@ -114,7 +110,7 @@ bool AttributeSet::start(const ast::Attribute* attr) {
   std::vector<std::string> unnamed_values;
   for (std::size_t i = 0; i < attr->args.size(); ++i) {
     const auto& arg = attr->args[i];
-    std::optional<std::string> key;
+    std::optional<std::string_view> key;
     if (arg.name) key = arg.name->name;
     bool replaced = false;
     for (auto& [k, idx] : args_) {

@@ -3,7 +3,10 @@
 // helpers that reproduce Prisma's attribute/argument bookkeeping (ENG psl/parser-database
 // context.rs, coerce_expression.rs) so that messages match Prisma's.
 
+#include <array>
+#include <cstddef>
 #include <map>
+#include <memory_resource>
 #include <optional>
 #include <set>
 #include <string>
@@ -76,7 +79,10 @@ struct DatasourceCtx {
 /// the arguments of the attribute currently under validation.
 class AttributeSet {
  public:
+  /// `attrs` (the AST's) must outlive the set.
   AttributeSet(struct Context& ctx, const std::vector<ast::Attribute>& attrs);
+  AttributeSet(const AttributeSet&) = delete;
+  AttributeSet& operator=(const AttributeSet&) = delete;
 
   /// The attribute `name`, when it occurs exactly once; reports duplicates (and then returns
   /// null). Starts argument validation for it when found.
@@ -109,12 +115,17 @@ class AttributeSet {
   bool start(const ast::Attribute* attr);
   std::string source_text(const ast::Expression& e) const;
 
-  std::vector<const ast::Attribute*> attrs_;
-  std::vector<bool> used_;
+  const std::vector<ast::Attribute>& attrs_;
   struct Context& ctx_;
   Diagnostics& diags_;
   const ast::Attribute* current_ = nullptr;
-  std::vector<std::pair<std::optional<std::string>, std::size_t>> args_;  ///< not yet visited
+  // One set per field, model and enum value: its bookkeeping lives in an inline buffer
+  // (the heap is used only past it), so validating a field allocates nothing.
+  std::array<std::byte, 256> buffer_;
+  std::pmr::monotonic_buffer_resource arena_{buffer_.data(), buffer_.size()};
+  std::pmr::vector<bool> used_{&arena_};  ///< parallel to attrs_
+  /// Arguments of the current attribute not yet visited: name (none: unnamed), index.
+  std::pmr::vector<std::pair<std::optional<std::string_view>, std::size_t>> args_{&arena_};
 };
 
 /// Everything the phases share.
