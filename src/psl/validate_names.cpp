@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory_resource>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -71,6 +72,7 @@ void validate_attribute_identifiers(Context& ctx, const std::vector<ast::Attribu
 void resolve_names(Context& ctx) {
   // Only looked up, never iterated: hashed views into the AST.
   std::unordered_map<std::string_view, const ast::Block*> tops, datasources, generators;
+  std::pmr::unsynchronized_pool_resource field_names_arena;
   std::size_t n_blocks = 0;
   for (const auto& file : ctx.ast.files)
     n_blocks += file.blocks.size();
@@ -130,15 +132,17 @@ void resolve_names(Context& ctx) {
                 block.span);
           }
           validate_attribute_identifiers(ctx, block.attributes);
-          std::unordered_set<std::string_view> seen;  // views into the AST, which outlives it
+          // Views into the AST, which outlives it; the nodes are recycled by a pool from one
+          // model to the next.
+          std::pmr::unordered_set<std::string_view> seen(&field_names_arena);
           seen.reserve(block.fields.size());
-          Model m;
+          Model& m = ctx.schema.models.emplace_back();
           m.name = block.name.name;
           m.is_view = view;
           m.span = block.span;
           m.name_span = block.name.span;
           m.documentation = block.documentation;
-          ModelCtx mc;
+          ModelCtx& mc = ctx.models.emplace_back();
           mc.ast = &block;
           m.fields.reserve(block.fields.size());
           mc.fields.reserve(block.fields.size());
@@ -150,7 +154,8 @@ void resolve_names(Context& ctx) {
                                           f.name.name, view ? "view" : "model", block.name.name),
                               f.name.span);
             }
-            Field field;
+            // Built in place: a model Field is ~750 bytes.
+            Field& field = m.fields.emplace_back();
             field.name = f.name.name;
             field.span = f.span;
             field.name_span = f.name.span;
@@ -159,11 +164,8 @@ void resolve_names(Context& ctx) {
             field.arity = f.arity == ast::Arity::List       ? Arity::List
                           : f.arity == ast::Arity::Optional ? Arity::Optional
                                                             : Arity::Required;
-            m.fields.push_back(std::move(field));
             mc.fields.push_back({&f});
           }
-          ctx.schema.models.push_back(std::move(m));
-          ctx.models.push_back(std::move(mc));
           break;
         }
         case ast::BlockKind::CompositeType: {
