@@ -28,8 +28,6 @@ struct Expression {
   /// Number: the literal text ("-1.5"); String: the decoded value; Constant and Function:
   /// the path ("Cascade", "db.VarChar", "now").
   std::string value;
-  /// String only: the source text between the quotes, escapes left as written.
-  std::string raw;
   std::vector<Expression> items;       ///< Array elements.
   std::vector<Argument> args;          ///< Function arguments.
   std::vector<Identifier> empty_args;  ///< Function: `name:` without a value (invalid).

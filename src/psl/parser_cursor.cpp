@@ -247,7 +247,6 @@ bool Cursor::string_literal_into(ast::Expression& e) {
   }
   if (i >= text_.size() || text_[i] != '"') return false;
   e.kind = ast::Expression::Kind::String;
-  e.raw = std::string(text_.substr(start + 1, i - start - 1));
   e.value = decode_string(start + 1, i);
   pos = i + 1;
   e.span = span(start, pos);
@@ -454,7 +453,6 @@ void Cursor::field_attributes(std::vector<ast::Attribute>& out) {
     Checkpoint a(*this);
     skip_ws();
     if (!at("@")) break;
-    if (out.empty()) out.reserve(4);  // skips regrowth in the common case
     if (!attribute_into(out.emplace_back(), false)) {
       out.pop_back();
       break;
