@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "psl/boxed.hpp"
 #include "psl/span.hpp"
 
 namespace godwit::psl::ast {
@@ -44,6 +45,9 @@ struct Argument {
   Span span;
 };
 
+// Trailing comments are rare and a Comment is ~56 bytes: nodes that may have one keep it boxed
+// (boxed.hpp: std::optional's interface, on the heap).
+
 /// `//`, `///` or `/* */` comment. `text` is everything after the marker (for `/* */`, the
 /// whole comment including the markers), without the line break.
 struct Comment {
@@ -61,7 +65,7 @@ struct Attribute {
   bool has_parens = false;             ///< `@id()` rather than `@id`
   bool trailing_comma = false;
   Span trailing_comma_span;
-  std::optional<Comment> trailing_comment;  ///< block attributes only
+  Boxed<Comment> trailing_comment;  ///< block attributes only
   Span span;  ///< from `@` to the closing parenthesis (block attributes: to the end of a
               ///< trailing comment, as Prisma's span does)
 };
@@ -81,7 +85,7 @@ struct Field {
   std::optional<FieldType> type;  ///< missing only in invalid declarations (then an error)
   Arity arity = Arity::Required;
   std::vector<Attribute> attributes;
-  std::optional<Comment> trailing_comment;
+  Boxed<Comment> trailing_comment;
   std::string documentation;  ///< joined `///` lines above and a trailing `///`
   Span span;                  ///< the declaration including its line break
 };
@@ -89,7 +93,7 @@ struct Field {
 struct EnumValue {
   Identifier name;
   std::vector<Attribute> attributes;
-  std::optional<Comment> trailing_comment;
+  Boxed<Comment> trailing_comment;
   std::string documentation;
   Span span;
 };
@@ -98,7 +102,7 @@ struct EnumValue {
 struct Property {
   Identifier name;
   std::optional<Expression> value;  ///< missing in `key =` (an error in validation)
-  std::optional<Comment> trailing_comment;
+  Boxed<Comment> trailing_comment;
   Span span;
 };
 

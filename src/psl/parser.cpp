@@ -136,11 +136,12 @@ bool Parser::block_open(ast::Block& b) {
   return c_.eat_newline();
 }
 
-std::optional<ast::Comment> Parser::trailing_comment() {
+Boxed<ast::Comment> Parser::trailing_comment() {
   Checkpoint cp(c_);
   auto com = c_.parse_comment();
-  if (com) cp.commit();
-  return com;
+  if (!com) return {};
+  cp.commit();
+  return std::move(*com);
 }
 
 std::optional<ast::Attribute> Parser::block_attribute_line() {

@@ -158,11 +158,16 @@ bool Parser::model_like(ast::File& f, std::string& pending_doc) {
   if (!block_header(b, start)) return false;
   std::size_t body_start = c_.pos;
   {
-    // At most one field per line up to the next `}` (a guess only when a `}` sits in a string
-    // or comment): reserving saves moving every field as the vector grows.
+    // At most one field, and about one item, per line up to the next `}` (a guess only when a
+    // `}` sits in a string or comment): reserving saves moving every field as the vector grows.
     std::string_view rest = c_.text().substr(body_start);
     rest = rest.substr(0, rest.find('}'));
-    b.fields.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')));
+    std::size_t lines = 0;
+    for (std::size_t at = rest.find('\n'); at != std::string_view::npos;
+         at = rest.find('\n', at + 1))
+      ++lines;  // find() is memchr: much faster than a byte loop over a 500-model schema
+    b.fields.reserve(lines);
+    b.items.reserve(lines);
   }
   std::string pending;  // field documentation from the last comment block
   while (true) {

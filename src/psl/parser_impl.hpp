@@ -35,7 +35,7 @@ class Parser {
   bool block_open(ast::Block& b);
   /// After the block keyword (which began at `start`): the keyword span, the name and `{`.
   bool block_header(ast::Block& b, std::size_t start);
-  std::optional<ast::Comment> trailing_comment();
+  Boxed<ast::Comment> trailing_comment();
 
   bool model_like(ast::File& f, std::string& pending_doc);
   bool enum_block(ast::File& f, std::string& pending_doc);
