@@ -58,7 +58,7 @@ std::string statement_excerpt(std::string_view text) {
                   first));
 }
 
-[[noreturn]] void throw_not_empty(Session& s, const std::vector<std::string>& objects) {
+[[noreturn]] void throw_not_empty(const Session& s, const std::vector<std::string>& objects) {
   std::string listed;
   for (std::size_t i = 0; i < objects.size() && i < 10; ++i)
     listed += "  - " + objects[i] + "\n";

@@ -13,28 +13,22 @@ bool run_lock_enabled() {
 }
 
 Session::Session(const project::Project& project, const Dialect& dialect,
-                 std::unique_ptr<db::Connection> conn, std::future<MigrationsDir> folder)
+                 std::unique_ptr<db::Connection> conn, std::shared_future<MigrationsDir> folder)
     : project(project), dialect(dialect), conn(std::move(conn)), folder_(std::move(folder)) {}
 
-// Waits for the reading thread (a std::async future would too) and ignores its outcome.
+// The reading thread must not outlive the project it reads from.
 Session::~Session() {
   if (folder_.valid()) folder_.wait();
 }
 
-const MigrationsDir& Session::migrations() {
-  if (!migrations_) {
-    migrations_ = folder_.get();
-    check_lock_provider(*migrations_, project.datasource.provider);
-  }
-  return *migrations_;
-}
-
 Session open_session(const project::Project& project, const Dialect& dialect, bool create) {
-  auto folder = std::async(std::launch::async,
-                           [&dir = project.migrations_dir] { return read_migrations_dir(dir); });
-  if (create) folder.wait();
-  Session session(project, dialect, nullptr, std::move(folder));
-  if (create) session.migrations();  // a bad folder (P3019, ...) must not create a database
+  auto folder = std::async(std::launch::async, [&project] {
+                  auto dir = read_migrations_dir(project.migrations_dir);
+                  check_lock_provider(dir, project.datasource.provider);
+                  return dir;
+                }).share();
+  if (create) folder.get();  // a bad folder (P3019, ...) must not create a database
+  Session session(project, dialect, nullptr, folder);
   session.conn = dialect.connect(project.target, create);
   return session;
 }

@@ -5,7 +5,6 @@
 #include <chrono>
 #include <future>
 #include <memory>
-#include <optional>
 
 #include "core/clock.hpp"
 #include "db/connection.hpp"
@@ -31,22 +30,22 @@ bool run_lock_enabled();
 /// costs of `migrate status`, and they do not depend on each other.
 class Session {
  public:
+  /// `folder`: the folder being read, its lock file already checked (see open_session).
   Session(const project::Project& project, const Dialect& dialect,
-          std::unique_ptr<db::Connection> conn, std::future<MigrationsDir> folder);
+          std::unique_ptr<db::Connection> conn, std::shared_future<MigrationsDir> folder);
   Session(Session&&) = default;
   ~Session();
 
-  /// The migrations folder, its lock file checked against the schema's provider. The first
-  /// call waits for the folder to be read and throws what reading it threw (GW2001) or P3019.
-  const MigrationsDir& migrations();
+  /// The migrations folder, its lock file checked against the schema's provider. Waits for the
+  /// folder to be read; throws (on every call) what reading it threw: GW2001 or P3019.
+  const MigrationsDir& migrations() const { return folder_.get(); }
 
   const project::Project& project;
   const Dialect& dialect;
   std::unique_ptr<db::Connection> conn;
 
  private:
-  std::future<MigrationsDir> folder_;
-  std::optional<MigrationsDir> migrations_;
+  std::shared_future<MigrationsDir> folder_;
 };
 
 /// Opens a session: starts reading the migrations folder and connects (`create`: make a missing

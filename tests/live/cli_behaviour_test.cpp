@@ -111,11 +111,22 @@ TEST(Cli, InputErrorsHaveCodesAndPlaces) {
   fs::remove_all(p.dir.path() / "prisma" / "migrations" / "20240103000000_empty");
 
   // The lock file names another provider.
+  fs::remove(p.dir.path() / "prisma" / "dev.db");
   write_file(p.dir.path() / "prisma" / "migrations" / "migration_lock.toml",
              "provider = \"postgresql\"\n");
   r = p.run({"migrate", "deploy"});
   EXPECT_TRUE(contains(r.err, "Error: P3019")) << r.err;
   EXPECT_TRUE(contains(r.err, "migration_lock.toml")) << r.err;
+  EXPECT_FALSE(fs::exists(p.dir.path() / "prisma" / "dev.db")) << "created before the check";
+  // The commands that read the folder while they connect report it too.
+  sqlite3_cli(p.dir.path() / "prisma" / "dev.db", "CREATE TABLE t (x);");
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"migrate", "status"},
+        {"migrate", "resolve", "--rolled-back", "20240101000000_init"}}) {
+    r = p.run(args);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "Error: P3019")) << args[1] << ": " << r.err;
+  }
   write_file(p.dir.path() / "prisma" / "migrations" / "migration_lock.toml",
              "provider = \"sqlite\"\n");
 
