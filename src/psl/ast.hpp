@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "psl/boxed.hpp"
@@ -14,8 +15,10 @@
 
 namespace godwit::psl::ast {
 
+/// A name as written. It views the parsed text: a tree is only valid while the text it was
+/// parsed from lives (for validate_schema(), the SchemaSource).
 struct Identifier {
-  std::string name;
+  std::string_view name;
   Span span;
 };
 

@@ -148,12 +148,12 @@ Datasource read_datasource(const SchemaSource& source) {
 
   for (const auto& p : found->properties) {
     if (!p.value) {
-      diags.error(
-          "Property " + p.name.name + " in datasource " + ds.name + " needs to be assigned a value",
-          found->span);
+      diags.error("Property " + std::string(p.name.name) + " in datasource " + ds.name +
+                      " needs to be assigned a value",
+                  found->span);
       continue;
     }
-    const std::string& key = p.name.name;
+    std::string_view key = p.name.name;
     if (key == "provider") {
       have_provider = true;
       if (auto s = string_value(p)) ds.provider = *s == "postgres" ? "postgresql" : *s;

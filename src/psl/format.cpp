@@ -238,10 +238,14 @@ class Formatter {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       if (i) out += ", ";
       if (pieces[i].arg) {
-        if (pieces[i].arg->name) out += pieces[i].arg->name->name + ": ";
+        if (pieces[i].arg->name) {
+          out += pieces[i].arg->name->name;
+          out += ": ";
+        }
         expression(pieces[i].arg->value, out);
       } else {
-        out += pieces[i].empty->name + ": ";
+        out += pieces[i].empty->name;
+        out += ": ";
       }
     }
     out += ')';

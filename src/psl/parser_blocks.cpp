@@ -24,7 +24,7 @@ bool Parser::field_type(ast::Field& field, bool& legacy_error) {
     }
     if (auto id = c_.parse_identifier()) {
       cp.commit();
-      return ast::FieldType{false, std::move(id->name), id->span};
+      return ast::FieldType{false, std::string(id->name), id->span};
     }
     return std::nullopt;
   };
@@ -118,7 +118,8 @@ bool Parser::field_declaration(const ast::Block& b, std::string& pending, ast::F
     const char* container = b.kind == ast::BlockKind::CompositeType ? "composite type"
                             : b.kind == ast::BlockKind::View        ? "view"
                                                                     : "model";
-    c_.diags().error(std::string("Error validating ") + container + " \"" + b.name.name +
+    c_.diags().error(std::string("Error validating ") + container + " \"" +
+                         std::string(b.name.name) +
                          "\": This field declaration is invalid. It is either missing a name or "
                          "a type.",
                      field.span);
@@ -134,7 +135,7 @@ bool Parser::field_declaration(const ast::Block& b, std::string& pending, ast::F
 }
 
 bool Parser::block_header(ast::Block& b, std::size_t start) {
-  b.keyword = {std::string(c_.text().substr(start, c_.pos - start)), c_.span(start, c_.pos)};
+  b.keyword = {c_.text().substr(start, c_.pos - start), c_.span(start, c_.pos)};
   c_.skip_ws();
   auto name = c_.parse_identifier();
   if (!name) return false;
@@ -335,9 +336,9 @@ bool Parser::config_block(ast::File& f, std::string& pending_doc) {
     if (comment_block(b.comments, b.items, nullptr)) continue;
     if (empty_lines(b.items)) continue;
     Span s = catch_all_line();
-    c_.diags().error(
-        "Error validating: This line is not a valid definition within a " + b.keyword.name + ".",
-        s);
+    c_.diags().error("Error validating: This line is not a valid definition within a " +
+                         std::string(b.keyword.name) + ".",
+                     s);
     b.items.push_back({ast::Item::Kind::Invalid, 0, 1, s});
   }
   b.body_span = c_.span(body_start, c_.pos);

@@ -104,28 +104,26 @@ std::size_t Cursor::char_len(std::size_t at) const {
   return n;
 }
 
-std::optional<ast::Identifier> Cursor::parse_identifier() {
-  if (eof() || !is_alnum(text_[pos])) return std::nullopt;
-  std::size_t start = pos;
+bool Cursor::skip_identifier() {
+  if (eof() || !is_alnum(text_[pos])) return false;
   ++pos;
   while (!eof() && (is_alnum(text_[pos]) || text_[pos] == '_' || text_[pos] == '-'))
     ++pos;
-  return ast::Identifier{std::string(text_.substr(start, pos - start)), span(start, pos)};
+  return true;
+}
+
+std::optional<ast::Identifier> Cursor::parse_identifier() {
+  std::size_t start = pos;
+  if (!skip_identifier()) return std::nullopt;
+  return ast::Identifier{text_.substr(start, pos - start), span(start, pos)};
 }
 
 bool Cursor::skip_path() {
-  auto ident = [&] {
-    if (eof() || !is_alnum(text_[pos])) return false;
-    ++pos;
-    while (!eof() && (is_alnum(text_[pos]) || text_[pos] == '_' || text_[pos] == '-'))
-      ++pos;
-    return true;
-  };
-  if (!ident()) return false;
+  if (!skip_identifier()) return false;
   // path = identifier ~ ("." ~ path?)*, atomic: dots may repeat and the tail may be empty.
   while (!eof() && text_[pos] == '.') {
     ++pos;
-    ident();
+    skip_identifier();
   }
   return true;
 }
@@ -133,7 +131,7 @@ bool Cursor::skip_path() {
 std::optional<ast::Identifier> Cursor::parse_path() {
   std::size_t start = pos;
   if (!skip_path()) return std::nullopt;
-  return ast::Identifier{std::string(text_.substr(start, pos - start)), span(start, pos)};
+  return ast::Identifier{text_.substr(start, pos - start), span(start, pos)};
 }
 
 std::string Cursor::decode_string(std::size_t content_start, std::size_t content_end) {
@@ -362,10 +360,15 @@ bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
   auto argument = [&]() -> bool {
     std::size_t start = pos;
     {
+      // Most arguments are unnamed (`now()`, `"x"`, `200`, which also start like a name): the
+      // name is only built once the `:` is there.
       Checkpoint named(*this);
-      if (auto name = parse_identifier()) {
+      if (skip_identifier()) {
+        std::size_t name_end = pos;
         skip_ws();
         if (eat(":")) {
+          std::optional<ast::Identifier> name(std::in_place, text_.substr(start, name_end - start),
+                                              span(start, name_end));
           Checkpoint value_cp(*this);
           skip_ws();
           if (can_start_expression()) {
@@ -434,7 +437,7 @@ bool Cursor::attribute_into(ast::Attribute& a, bool block) {
   skip_ws();
   std::size_t name_start = pos;
   if (!skip_path()) return false;
-  a.name = {std::string(text_.substr(name_start, pos - name_start)), span(name_start, pos)};
+  a.name = {text_.substr(name_start, pos - name_start), span(name_start, pos)};
   {
     Checkpoint args(*this);
     skip_ws();

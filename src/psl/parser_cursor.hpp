@@ -75,6 +75,8 @@ class Cursor {
 
  private:
   std::size_t ws_len_non_ascii(std::size_t at) const;
+  /// Moves past an identifier without building it; false if none starts here.
+  bool skip_identifier();
   /// Moves past a path (see parse_path) without building it; false if none starts here.
   bool skip_path();
   // The *_into forms fill `e` (a fresh Expression) and return true, or leave the position

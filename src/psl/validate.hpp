@@ -11,7 +11,7 @@
 namespace godwit::psl {
 
 struct ValidationResult {
-  ast::Schema ast;
+  ast::Schema ast;  ///< views the SchemaSource's text: valid only while that source lives
   Schema schema;  ///< complete only when `diagnostics` has no errors
   Diagnostics diagnostics;
   bool ok() const { return !diagnostics.has_errors(); }

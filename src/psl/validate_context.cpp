@@ -68,7 +68,7 @@ void AttributeSet::finish() {
 
 bool AttributeSet::start(const ast::Attribute* attr) {
   bool reasonably_valid = true;
-  const std::string& name = attr->name.name;
+  std::string_view name = attr->name.name;
   auto check_list = [&](const std::vector<ast::Identifier>& empty,
                         const std::vector<ast::Argument>& args, bool trailing, Span comma) {
     for (const auto& e : empty) {
@@ -201,7 +201,7 @@ void AttributeSet::discard_arguments() {
 }
 
 std::string AttributeSet::current_name() const {
-  return current_ ? "@" + current_->name.name : std::string("@");
+  return "@" + std::string(current_ ? current_->name.name : std::string_view());
 }
 
 void AttributeSet::attribute_error(const std::string& message) {

@@ -99,7 +99,7 @@ void resolve_names(Context& ctx) {
                 block.span);
           }
           validate_attribute_identifiers(ctx, block.attributes);
-          std::set<std::string> seen;
+          std::set<std::string_view> seen;  // views into the AST
           Enum e;
           e.name = block.name.name;
           e.span = block.span;
@@ -113,7 +113,7 @@ void resolve_names(Context& ctx) {
                                           v.name.name, block.name.name),
                               v.span);
             }
-            e.values.push_back({v.name.name, std::nullopt, v.documentation, v.span});
+            e.values.push_back({std::string(v.name.name), std::nullopt, v.documentation, v.span});
           }
           ctx.schema.enums.push_back(std::move(e));
           ctx.enums.push_back({&block, std::nullopt});
@@ -170,7 +170,7 @@ void resolve_names(Context& ctx) {
         }
         case ast::BlockKind::CompositeType: {
           validate_identifier(ctx, block.name, "Composite type");
-          std::set<std::string> seen;
+          std::set<std::string_view> seen;  // views into the AST
           CompositeType ct;
           ct.name = block.name.name;
           ct.span = block.span;
@@ -193,7 +193,7 @@ void resolve_names(Context& ctx) {
         case ast::BlockKind::Datasource:
         case ast::BlockKind::Generator: {
           ns = block.kind == ast::BlockKind::Datasource ? &datasources : &generators;
-          std::set<std::string> seen;
+          std::set<std::string_view> seen;  // views into the AST
           for (const auto& p : block.properties) {
             if (!seen.insert(p.name.name).second) {
               ctx.diags.error(fmt::format("Key \"{}\" is already defined in {} \"{}\".",
