@@ -7,7 +7,12 @@
 namespace godwit::psl::detail {
 
 AttributeSet::AttributeSet(Context& ctx, const std::vector<ast::Attribute>& attrs)
-    : attrs_(attrs), ctx_(ctx), diags_(ctx.diags) {
+    : attrs_(attrs),
+      ctx_(ctx),
+      diags_(ctx.diags),
+      arena_(buffer_.data(), buffer_.size()),
+      used_(&arena_),
+      args_(&arena_) {
   used_.assign(attrs_.size(), false);
 }
 

@@ -122,10 +122,10 @@ class AttributeSet {
   // One set per field, model and enum value: its bookkeeping lives in an inline buffer
   // (the heap is used only past it), so validating a field allocates nothing.
   std::array<std::byte, 256> buffer_;
-  std::pmr::monotonic_buffer_resource arena_{buffer_.data(), buffer_.size()};
-  std::pmr::vector<bool> used_{&arena_};  ///< parallel to attrs_
+  std::pmr::monotonic_buffer_resource arena_;
+  std::pmr::vector<bool> used_;  ///< parallel to attrs_
   /// Arguments of the current attribute not yet visited: name (none: unnamed), index.
-  std::pmr::vector<std::pair<std::optional<std::string_view>, std::size_t>> args_{&arena_};
+  std::pmr::vector<std::pair<std::optional<std::string_view>, std::size_t>> args_;
 };
 
 /// Everything the phases share.
