@@ -367,8 +367,8 @@ bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,
         std::size_t name_end = pos;
         skip_ws();
         if (eat(":")) {
-          std::optional<ast::Identifier> name(std::in_place, text_.substr(start, name_end - start),
-                                              span(start, name_end));
+          std::optional<ast::Identifier> name(
+              ast::Identifier{text_.substr(start, name_end - start), span(start, name_end)});
           Checkpoint value_cp(*this);
           skip_ws();
           if (can_start_expression()) {
