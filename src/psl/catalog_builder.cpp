@@ -117,6 +117,7 @@ class Builder {
       if (m.is_view) continue;
       sc::TableId t = c_.add_table(namespace_for(m.schema), m.database_name());
       table_ids_[i] = t;
+      c_.tables[t.value].columns.reserve(m.fields.size());  // an upper bound: one allocation
       for (const Field& f : m.fields) {
         if (f.is_relation() || f.type.kind == FieldType::Kind::Composite) continue;
         push_column(m, f, t);

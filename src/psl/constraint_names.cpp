@@ -19,7 +19,13 @@ std::string truncated_with_suffix(std::string s, std::size_t limit, std::string_
 }
 
 std::string joined(std::string_view table, const std::vector<std::string>& columns) {
-  std::string out(table);
+  // Sized for the name and the longest suffix ("_fkey"), so it is allocated once.
+  std::size_t size = table.size() + 1 + 5;
+  for (const auto& c : columns)
+    size += c.size() + 1;
+  std::string out;
+  out.reserve(size);
+  out += table;
   out += '_';
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (i) out += '_';

@@ -327,7 +327,9 @@ std::string PostgresRenderer::create_table(const Catalog& c, TableId id) const {
 std::string PostgresRenderer::create_index(const Catalog& c, IndexId id) const {
   const Index& idx = c.get(id);
   const Table& t = c.get(idx.table);
-  std::string out = idx.kind == IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  std::string out;
+  out.reserve(128);  // fits typical statements: one allocation
+  out += idx.kind == IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
   append_ident(out, idx.name);
   out += " ON ";
   append_qualified(out, c, t.namespace_id, t.name);
@@ -355,7 +357,9 @@ std::string PostgresRenderer::add_foreign_key(const Catalog& c, ForeignKeyId id)
   const ForeignKey& fk = c.get(id);
   const Table& t = c.get(fk.table);
   const Table& rt = c.get(fk.referenced_table);
-  std::string out = "ALTER TABLE ";
+  std::string out;
+  out.reserve(192);  // fits typical statements: one allocation
+  out += "ALTER TABLE ";
   append_qualified(out, c, t.namespace_id, t.name);
   out += " ADD CONSTRAINT ";
   append_ident(out, fk.name);
