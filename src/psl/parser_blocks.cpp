@@ -159,15 +159,23 @@ bool Parser::model_like(ast::File& f, std::string& pending_doc) {
   if (!block_header(b, start)) return false;
   std::size_t body_start = c_.pos;
   {
-    // At most one field, and about one item, per line up to the next `}` (a guess only when a
-    // `}` sits in a string or comment): reserving saves moving every field as the vector grows.
+    // Sizes from the lines up to the next `}` (a guess only when a `}` sits in a string or
+    // comment): about one item per line, and a field on each line that starts with a name.
+    // Reserving saves moving every field as the vector grows.
     std::string_view rest = c_.text().substr(body_start);
     rest = rest.substr(0, rest.find('}'));
-    std::size_t lines = 0;
-    for (std::size_t at = rest.find('\n'); at != std::string_view::npos;
-         at = rest.find('\n', at + 1))
-      ++lines;  // find() is memchr: much faster than a byte loop over a 500-model schema
-    b.fields.reserve(lines);
+    std::size_t lines = 0, fields = 0;
+    for (std::size_t line = 0; line < rest.size();) {
+      std::size_t first = line;
+      while (first < rest.size() && (rest[first] == ' ' || rest[first] == '\t'))
+        ++first;
+      if (first < rest.size() && c_.is_identifier_start(rest[first])) ++fields;
+      std::size_t end = rest.find('\n', line);  // memchr: fast on a 500-model schema
+      if (end == std::string_view::npos) break;
+      ++lines;
+      line = end + 1;
+    }
+    b.fields.reserve(fields);
     b.items.reserve(lines);
   }
   std::string pending;  // field documentation from the last comment block

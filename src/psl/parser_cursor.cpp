@@ -1,11 +1,22 @@
 #include "psl/parser_cursor.hpp"
 
+#include <array>
+
 namespace godwit::psl::detail {
 namespace {
 
-bool is_alnum(char c) {
+constexpr bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+
+// The characters after an identifier's first (ASCII letters, digits, `_`, `-`), as a table: the
+// scanner tests every character of every name.
+constexpr std::array<bool, 256> kIdentifierTail = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = is_alnum(static_cast<char>(c)) || c == '_' || c == '-';
+  return t;
+}();
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -107,7 +118,7 @@ std::size_t Cursor::char_len(std::size_t at) const {
 bool Cursor::skip_identifier() {
   if (eof() || !is_alnum(text_[pos])) return false;
   ++pos;
-  while (!eof() && (is_alnum(text_[pos]) || text_[pos] == '_' || text_[pos] == '-'))
+  while (!eof() && kIdentifierTail[static_cast<unsigned char>(text_[pos])])
     ++pos;
   return true;
 }

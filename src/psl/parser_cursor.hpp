@@ -23,12 +23,12 @@ class Cursor {
   std::size_t pos = 0;
 
   bool eof() const { return pos >= text_.size(); }
-  /// Whether an identifier (an ASCII letter or digit first) starts here.
-  bool at_identifier_start() const {
-    if (eof()) return false;
-    char c = text_[pos];
+  /// Whether an identifier can start with `c` (an ASCII letter or digit).
+  static bool is_identifier_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
+  /// Whether an identifier starts here.
+  bool at_identifier_start() const { return !eof() && is_identifier_start(text_[pos]); }
   Span span(std::size_t from, std::size_t to) const {
     return Span{file_, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)};
   }
