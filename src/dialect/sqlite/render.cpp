@@ -1,6 +1,5 @@
 #include "dialect/sqlite/render.hpp"
 
-#include "core/text.hpp"
 #include "schema/script.hpp"
 
 namespace godwit::sqlite {
@@ -9,15 +8,23 @@ using namespace godwit::schema;
 
 namespace {
 
-std::string quote_ident(std::string_view name) {
-  return core::double_quoted(name);
-}
-std::string quote_string(std::string_view s) {
-  return core::single_quoted(s);
+// Statements are built by appending to one string, without a temporary per part (as in the
+// PostgreSQL renderer).
+
+void append_ident(std::string& out, std::string_view name) {
+  out += '"';
+  out += name;
+  out += '"';
 }
 
-const char* action_sql(ReferentialAction a) {
-  return schema::sql_keyword(a);
+// `'text'` with embedded quotes doubled (core::single_quoted, appended in place).
+void append_string_literal(std::string& out, std::string_view s) {
+  out += '\'';
+  for (char ch : s) {
+    if (ch == '\'') out += '\'';
+    out += ch;
+  }
+  out += '\'';
 }
 
 // Prisma's describer `is_single_primary_key`: the primary key has exactly this one column.
@@ -30,36 +37,107 @@ bool is_single_primary_key(const Catalog& c, ColumnId id) {
 
 // Prisma prints the PrismaValue Display for values it does not quote; for Json that is the
 // raw JSON text, unquoted (reproduced as is).
-std::string render_value(const Value& v) {
+void append_value(std::string& out, const Value& v) {
   switch (v.kind) {
     case Value::Kind::String:
     case Value::Kind::Enum:
-      return quote_string(v.text);
+      append_string_literal(out, v.text);
+      return;
     case Value::Kind::Bytes:
-      return "'" + hex_encode(v.text) + "'";
+      out += '\'';
+      out += hex_encode(v.text);
+      out += '\'';
+      return;
     case Value::Kind::DateTime:
-      return "'" + v.text + "'";
-    case Value::Kind::List: {
-      std::string out = "[";
+      out += '\'';
+      out += v.text;
+      out += '\'';
+      return;
+    case Value::Kind::List:
+      out += '[';
       for (std::size_t i = 0; i < v.items.size(); ++i) {
         if (i > 0) out += ", ";
-        out += render_value(v.items[i]);
+        append_value(out, v.items[i]);
       }
-      return out + "]";
-    }
+      out += ']';
+      return;
     case Value::Kind::Json:
     case Value::Kind::Int:
     case Value::Kind::Float:
     case Value::Kind::Boolean:
-      return v.text;
+      break;
   }
-  return v.text;
+  out += v.text;
+}
+
+void append_default(std::string& out, const DefaultValue& d) {
+  switch (d.kind) {
+    case DefaultKind::Value:
+      append_value(out, d.value);
+      return;
+    case DefaultKind::Now:
+      out += "CURRENT_TIMESTAMP";
+      return;
+    case DefaultKind::DbGenerated:
+      out += d.expression;
+      return;
+    case DefaultKind::Sequence:
+    case DefaultKind::PrismaLevel:
+      return;
+  }
+}
+
+void append_column(std::string& out, const Catalog& c, ColumnId id) {
+  const Column& col = c.get(id);
+  bool single_pk = is_single_primary_key(c, id);
+  append_ident(out, col.name);
+  out += ' ';
+  out += render_column_type(col);
+  if (col.arity != Arity::Nullable) out += " NOT NULL";
+  if (single_pk) out += " PRIMARY KEY";
+  // Any one-column Int primary key is a rowid alias; Prisma always marks it AUTOINCREMENT.
+  if (single_pk && col.type.family == TypeFamily::Int) out += " AUTOINCREMENT";
+  if (col.default_value) {
+    std::size_t before = out.size();
+    out += " DEFAULT ";
+    std::size_t value_start = out.size();
+    append_default(out, *col.default_value);
+    if (out.size() == value_start) out.resize(before);  // nothing to render
+  }
+}
+
+void append_foreign_key(std::string& out, const Catalog& c, ForeignKeyId id) {
+  const ForeignKey& fk = c.get(id);
+  if (!fk.name.empty()) {
+    out += "CONSTRAINT ";
+    append_ident(out, fk.name);
+    out += ' ';
+  }
+  out += "FOREIGN KEY (";
+  for (std::size_t i = 0; i < fk.columns.size(); ++i) {
+    if (i > 0) out += ", ";
+    append_ident(out, c.get(fk.columns[i]).name);
+  }
+  out += ") REFERENCES ";
+  append_ident(out, c.get(fk.referenced_table).name);
+  out += " (";
+  for (std::size_t i = 0; i < fk.referenced_columns.size(); ++i) {
+    if (i > 0) out += ", ";
+    append_ident(out, c.get(fk.referenced_columns[i]).name);
+  }
+  out += ") ON DELETE ";
+  out += schema::sql_keyword(fk.on_delete);
+  out += " ON UPDATE ";
+  out += schema::sql_keyword(fk.on_update);
 }
 
 }  // namespace
 
 std::string SqliteRenderer::quote(std::string_view name) const {
-  return quote_ident(name);
+  std::string out;
+  out.reserve(name.size() + 2);
+  append_ident(out, name);
+  return out;
 }
 
 std::string_view render_column_type(const Column& column) {
@@ -93,32 +171,14 @@ std::string_view render_column_type(const Column& column) {
 }
 
 std::string render_default(const DefaultValue& d) {
-  switch (d.kind) {
-    case DefaultKind::Value:
-      return render_value(d.value);
-    case DefaultKind::Now:
-      return "CURRENT_TIMESTAMP";
-    case DefaultKind::DbGenerated:
-      return d.expression;
-    case DefaultKind::Sequence:
-    case DefaultKind::PrismaLevel:
-      return {};
-  }
-  return {};
+  std::string out;
+  append_default(out, d);
+  return out;
 }
 
 std::string render_column(const Catalog& c, ColumnId id) {
-  const Column& col = c.get(id);
-  bool single_pk = is_single_primary_key(c, id);
-  std::string out = quote_ident(col.name) + " " + std::string(render_column_type(col));
-  if (col.arity != Arity::Nullable) out += " NOT NULL";
-  if (single_pk) out += " PRIMARY KEY";
-  // Any one-column Int primary key is a rowid alias; Prisma always marks it AUTOINCREMENT.
-  if (single_pk && col.type.family == TypeFamily::Int) out += " AUTOINCREMENT";
-  if (col.default_value) {
-    std::string def = render_default(*col.default_value);
-    if (!def.empty()) out += " DEFAULT " + def;
-  }
+  std::string out;
+  append_column(out, c, id);
   return out;
 }
 
@@ -136,11 +196,17 @@ std::vector<std::string> SqliteRenderer::create_enum(const Catalog&, EnumId) con
 
 std::string SqliteRenderer::create_table(const Catalog& c, TableId id) const {
   const Table& t = c.get(id);
-  std::string out = "CREATE TABLE " + quote_ident(t.name) + " (\n";
+  std::string out;
+  // A typical column line is under 64 bytes, a foreign key under 160.
+  out.reserve(64 + 64 * t.columns.size() + 160 * t.foreign_keys.size());
+  out += "CREATE TABLE ";
+  append_ident(out, t.name);
+  out += " (\n";
   bool inline_pk = false;
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     if (i > 0) out += ",\n";
-    out += "    " + render_column(c, t.columns[i]);
+    out += "    ";
+    append_column(out, c, t.columns[i]);
     inline_pk = inline_pk || is_single_primary_key(c, t.columns[i]);
   }
   if (auto pk = c.primary_key(id); pk && !inline_pk) {
@@ -148,52 +214,48 @@ std::string SqliteRenderer::create_table(const Catalog& c, TableId id) const {
     const auto& cols = c.get(*pk).columns;
     for (std::size_t i = 0; i < cols.size(); ++i) {
       if (i > 0) out += ", ";
-      out += quote_ident(c.get(cols[i].column).name);
+      append_ident(out, c.get(cols[i].column).name);
     }
-    out += ")";
+    out += ')';
   }
-  for (ForeignKeyId fk : t.foreign_keys)
-    out += ",\n    " + add_foreign_key(c, fk);
+  for (ForeignKeyId fk : t.foreign_keys) {
+    out += ",\n    ";
+    append_foreign_key(out, c, fk);
+  }
   out += "\n)";
   return out;
 }
 
 std::string SqliteRenderer::create_index(const Catalog& c, IndexId id) const {
   const Index& idx = c.get(id);
-  std::string out = idx.kind == IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-  out += quote_ident(idx.name) + " ON " + quote_ident(c.get(idx.table).name) + "(";
+  // Names starting with `sqlite_` are reserved: Prisma lifts the restriction around them.
+  bool reserved_name = idx.name.rfind("sqlite_", 0) == 0;
+  std::string out;
+  out.reserve(128);  // fits typical statements: one allocation
+  if (reserved_name) out += "Pragma writable_schema=1;\n";
+  out += idx.kind == IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  append_ident(out, idx.name);
+  out += " ON ";
+  append_ident(out, c.get(idx.table).name);
+  out += '(';
   for (std::size_t i = 0; i < idx.columns.size(); ++i) {
     const IndexColumn& ic = idx.columns[i];
     if (i > 0) out += ", ";
-    out += quote_ident(c.get(ic.column).name);
+    append_ident(out, c.get(ic.column).name);
     if (ic.sort) out += *ic.sort == SortOrder::Asc ? " ASC" : " DESC";
   }
-  out += ")";
-  if (!idx.predicate.empty()) out += " WHERE " + idx.predicate;
-  if (idx.name.rfind("sqlite_", 0) == 0) {
-    out = "Pragma writable_schema=1;\n" + out + ";\nPragma writable_schema=0";
+  out += ')';
+  if (!idx.predicate.empty()) {
+    out += " WHERE ";
+    out += idx.predicate;
   }
+  if (reserved_name) out += ";\nPragma writable_schema=0";
   return out;
 }
 
 std::string SqliteRenderer::add_foreign_key(const Catalog& c, ForeignKeyId id) const {
-  const ForeignKey& fk = c.get(id);
   std::string out;
-  if (!fk.name.empty()) out += "CONSTRAINT " + quote_ident(fk.name) + " ";
-  out += "FOREIGN KEY (";
-  for (std::size_t i = 0; i < fk.columns.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += quote_ident(c.get(fk.columns[i]).name);
-  }
-  out += ") REFERENCES " + quote_ident(c.get(fk.referenced_table).name) + " (";
-  for (std::size_t i = 0; i < fk.referenced_columns.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += quote_ident(c.get(fk.referenced_columns[i]).name);
-  }
-  out += ") ON DELETE ";
-  out += action_sql(fk.on_delete);
-  out += " ON UPDATE ";
-  out += action_sql(fk.on_update);
+  append_foreign_key(out, c, id);
   return out;
 }
 
