@@ -478,6 +478,8 @@ void Cursor::field_attributes(std::vector<ast::Attribute>& out) {
 std::optional<ast::Comment> Cursor::parse_comment() {
   Checkpoint cp(*this);
   skip_ws();
+  // Tried after every field and attribute line, which rarely has a comment.
+  if (!at("/")) return std::nullopt;
   std::size_t start = pos;
   ast::Comment c;
   if (eat("///")) {
