@@ -80,23 +80,32 @@ std::string indent(std::string_view text, std::string_view prefix) {
   return out;
 }
 
-std::string single_quoted(std::string_view text) {
-  std::string out = "'";
-  out.reserve(text.size() + 2);
+void append_single_quoted(std::string& out, std::string_view text) {
+  out += '\'';
   for (char c : text) {
     if (c == '\'') out += '\'';
     out += c;
   }
   out += '\'';
+}
+
+std::string single_quoted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  append_single_quoted(out, text);
   return out;
+}
+
+void append_double_quoted(std::string& out, std::string_view text) {
+  out += '"';
+  out += text;
+  out += '"';
 }
 
 std::string double_quoted(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
-  out += '"';
-  out += text;
-  out += '"';
+  append_double_quoted(out, text);
   return out;
 }
 

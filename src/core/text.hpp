@@ -32,10 +32,14 @@ std::string indent(std::string_view text, std::string_view prefix);
 /// `text` in single quotes with every `'` doubled: an SQL string literal (PostgreSQL with
 /// standard_conforming_strings, SQLite; as Prisma renders them, ENG `escape_string_literal`).
 std::string single_quoted(std::string_view text);
+/// single_quoted(text) appended to `out` (renderers build a whole script in one string).
+void append_single_quoted(std::string& out, std::string_view text);
 
 /// `text` in double quotes, *without* escaping embedded quotes: Prisma's identifier rendering
 /// (prisma-compat.md §7.1), kept byte-identical.
 std::string double_quoted(std::string_view text);
+/// double_quoted(text) appended to `out`.
+void append_double_quoted(std::string& out, std::string_view text);
 
 /// A database URL with its password replaced by "****", so it can appear in output and logs.
 /// Handles `scheme://user:password@host` and `password=` query / keyword forms.

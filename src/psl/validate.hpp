@@ -12,7 +12,7 @@ namespace godwit::psl {
 
 struct ValidationResult {
   ast::Schema ast;  ///< views the SchemaSource's text: valid only while that source lives
-  Schema schema;  ///< complete only when `diagnostics` has no errors
+  Schema schema;    ///< complete only when `diagnostics` has no errors
   Diagnostics diagnostics;
   bool ok() const { return !diagnostics.has_errors(); }
 };

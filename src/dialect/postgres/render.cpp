@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/text.hpp"
 #include "schema/script.hpp"
 
 namespace godwit::postgres {
@@ -12,22 +13,6 @@ namespace {
 
 // Statements are built by appending to one string: a 500-table script has ~7,000 columns,
 // and a temporary string per part of each made rendering allocation-bound.
-
-void append_ident(std::string& out, std::string_view name) {
-  out += '"';
-  out += name;
-  out += '"';
-}
-
-// `'text'` with embedded quotes doubled (core::single_quoted, appended in place).
-void append_string_literal(std::string& out, std::string_view s) {
-  out += '\'';
-  for (char ch : s) {
-    if (ch == '\'') out += '\'';
-    out += ch;
-  }
-  out += '\'';
-}
 
 void append_optional_args(std::string& out, const NativeType& t) {
   if (t.args.empty()) return;
@@ -107,7 +92,7 @@ void append_constant(std::string& out, const Value& v, std::string_view full_typ
     case Value::Kind::String:
     case Value::Kind::Enum:
     case Value::Kind::Json:
-      append_string_literal(out, v.text);
+      core::append_single_quoted(out, v.text);
       return;
     case Value::Kind::DateTime:
       out += '\'';
@@ -173,10 +158,10 @@ const char* using_sql(IndexAlgorithm a) {
 
 void append_qualified(std::string& out, const Catalog& c, NamespaceId ns, std::string_view name) {
   if (!c.is_default_namespace(ns)) {
-    append_ident(out, c.get(ns).name);
+    core::append_double_quoted(out, c.get(ns).name);
     out += '.';
   }
-  append_ident(out, name);
+  core::append_double_quoted(out, name);
 }
 
 void append_column_type(std::string& out, const Catalog& c, const Column& column) {
@@ -196,7 +181,7 @@ void append_column_type(std::string& out, const Catalog& c, const Column& column
 
 void append_column(std::string& out, const Catalog& c, ColumnId id) {
   const Column& col = c.get(id);
-  append_ident(out, col.name);
+  core::append_double_quoted(out, col.name);
   out += ' ';
   std::size_t type_start = out.size();
   append_column_type(out, c, col);
@@ -221,7 +206,7 @@ void append_column_list(std::string& out, const Catalog& c, const std::vector<Co
                         const char* sep) {
   for (std::size_t i = 0; i < cols.size(); ++i) {
     if (i > 0) out += sep;
-    append_ident(out, c.get(cols[i]).name);
+    core::append_double_quoted(out, c.get(cols[i]).name);
   }
 }
 
@@ -230,7 +215,7 @@ void append_column_list(std::string& out, const Catalog& c, const std::vector<Co
 std::string PostgresRenderer::quote(std::string_view name) const {
   std::string out;
   out.reserve(name.size() + 2);
-  append_ident(out, name);
+  core::append_double_quoted(out, name);
   return out;
 }
 
@@ -261,7 +246,7 @@ std::string render_column(const Catalog& c, ColumnId id) {
 std::vector<std::string> PostgresRenderer::create_namespace(const Catalog& c,
                                                             NamespaceId id) const {
   std::string out = "CREATE SCHEMA IF NOT EXISTS ";
-  append_ident(out, c.get(id).name);
+  core::append_double_quoted(out, c.get(id).name);
   return {std::move(out)};
 }
 
@@ -269,15 +254,15 @@ std::vector<std::string> PostgresRenderer::create_extension(const Catalog& c,
                                                             ExtensionId id) const {
   const Extension& e = c.get(id);
   std::string out = "CREATE EXTENSION IF NOT EXISTS ";
-  append_ident(out, e.name);
+  core::append_double_quoted(out, e.name);
   if (!e.version.empty() || !e.schema.empty()) out += " WITH";
   if (!e.schema.empty()) {
     out += " SCHEMA ";
-    append_ident(out, e.schema);
+    core::append_double_quoted(out, e.schema);
   }
   if (!e.version.empty()) {
     out += " VERSION ";
-    append_ident(out, e.version);
+    core::append_double_quoted(out, e.version);
   }
   return {std::move(out)};
 }
@@ -312,11 +297,11 @@ std::string PostgresRenderer::create_table(const Catalog& c, TableId id) const {
   if (auto pk = c.primary_key(id)) {
     const Index& idx = c.get(*pk);
     out += ",\n\n    CONSTRAINT ";
-    append_ident(out, idx.name);
+    core::append_double_quoted(out, idx.name);
     out += " PRIMARY KEY (";
     for (std::size_t i = 0; i < idx.columns.size(); ++i) {
       if (i > 0) out += ',';
-      append_ident(out, c.get(idx.columns[i].column).name);
+      core::append_double_quoted(out, c.get(idx.columns[i].column).name);
     }
     out += ')';
   }
@@ -330,7 +315,7 @@ std::string PostgresRenderer::create_index(const Catalog& c, IndexId id) const {
   std::string out;
   out.reserve(128);  // fits typical statements: one allocation
   out += idx.kind == IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-  append_ident(out, idx.name);
+  core::append_double_quoted(out, idx.name);
   out += " ON ";
   append_qualified(out, c, t.namespace_id, t.name);
   out += using_sql(idx.algorithm);
@@ -338,7 +323,7 @@ std::string PostgresRenderer::create_index(const Catalog& c, IndexId id) const {
   for (std::size_t i = 0; i < idx.columns.size(); ++i) {
     const IndexColumn& ic = idx.columns[i];
     if (i > 0) out += ", ";
-    append_ident(out, c.get(ic.column).name);
+    core::append_double_quoted(out, c.get(ic.column).name);
     if (!ic.operator_class.empty()) {
       out += ' ';
       out += ic.operator_class;
@@ -362,7 +347,7 @@ std::string PostgresRenderer::add_foreign_key(const Catalog& c, ForeignKeyId id)
   out += "ALTER TABLE ";
   append_qualified(out, c, t.namespace_id, t.name);
   out += " ADD CONSTRAINT ";
-  append_ident(out, fk.name);
+  core::append_double_quoted(out, fk.name);
   out += " FOREIGN KEY (";
   append_column_list(out, c, fk.columns, ", ");
   out += ") REFERENCES ";

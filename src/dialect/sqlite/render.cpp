@@ -1,5 +1,6 @@
 #include "dialect/sqlite/render.hpp"
 
+#include "core/text.hpp"
 #include "schema/script.hpp"
 
 namespace godwit::sqlite {
@@ -10,22 +11,6 @@ namespace {
 
 // Statements are built by appending to one string, without a temporary per part (as in the
 // PostgreSQL renderer).
-
-void append_ident(std::string& out, std::string_view name) {
-  out += '"';
-  out += name;
-  out += '"';
-}
-
-// `'text'` with embedded quotes doubled (core::single_quoted, appended in place).
-void append_string_literal(std::string& out, std::string_view s) {
-  out += '\'';
-  for (char ch : s) {
-    if (ch == '\'') out += '\'';
-    out += ch;
-  }
-  out += '\'';
-}
 
 // Prisma's describer `is_single_primary_key`: the primary key has exactly this one column.
 bool is_single_primary_key(const Catalog& c, ColumnId id) {
@@ -41,7 +26,7 @@ void append_value(std::string& out, const Value& v) {
   switch (v.kind) {
     case Value::Kind::String:
     case Value::Kind::Enum:
-      append_string_literal(out, v.text);
+      core::append_single_quoted(out, v.text);
       return;
     case Value::Kind::Bytes:
       out += '\'';
@@ -90,7 +75,7 @@ void append_default(std::string& out, const DefaultValue& d) {
 void append_column(std::string& out, const Catalog& c, ColumnId id) {
   const Column& col = c.get(id);
   bool single_pk = is_single_primary_key(c, id);
-  append_ident(out, col.name);
+  core::append_double_quoted(out, col.name);
   out += ' ';
   out += render_column_type(col);
   if (col.arity != Arity::Nullable) out += " NOT NULL";
@@ -110,20 +95,20 @@ void append_foreign_key(std::string& out, const Catalog& c, ForeignKeyId id) {
   const ForeignKey& fk = c.get(id);
   if (!fk.name.empty()) {
     out += "CONSTRAINT ";
-    append_ident(out, fk.name);
+    core::append_double_quoted(out, fk.name);
     out += ' ';
   }
   out += "FOREIGN KEY (";
   for (std::size_t i = 0; i < fk.columns.size(); ++i) {
     if (i > 0) out += ", ";
-    append_ident(out, c.get(fk.columns[i]).name);
+    core::append_double_quoted(out, c.get(fk.columns[i]).name);
   }
   out += ") REFERENCES ";
-  append_ident(out, c.get(fk.referenced_table).name);
+  core::append_double_quoted(out, c.get(fk.referenced_table).name);
   out += " (";
   for (std::size_t i = 0; i < fk.referenced_columns.size(); ++i) {
     if (i > 0) out += ", ";
-    append_ident(out, c.get(fk.referenced_columns[i]).name);
+    core::append_double_quoted(out, c.get(fk.referenced_columns[i]).name);
   }
   out += ") ON DELETE ";
   out += schema::sql_keyword(fk.on_delete);
@@ -136,7 +121,7 @@ void append_foreign_key(std::string& out, const Catalog& c, ForeignKeyId id) {
 std::string SqliteRenderer::quote(std::string_view name) const {
   std::string out;
   out.reserve(name.size() + 2);
-  append_ident(out, name);
+  core::append_double_quoted(out, name);
   return out;
 }
 
@@ -200,7 +185,7 @@ std::string SqliteRenderer::create_table(const Catalog& c, TableId id) const {
   // A typical column line is under 64 bytes, a foreign key under 160.
   out.reserve(64 + 64 * t.columns.size() + 160 * t.foreign_keys.size());
   out += "CREATE TABLE ";
-  append_ident(out, t.name);
+  core::append_double_quoted(out, t.name);
   out += " (\n";
   bool inline_pk = false;
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -214,7 +199,7 @@ std::string SqliteRenderer::create_table(const Catalog& c, TableId id) const {
     const auto& cols = c.get(*pk).columns;
     for (std::size_t i = 0; i < cols.size(); ++i) {
       if (i > 0) out += ", ";
-      append_ident(out, c.get(cols[i].column).name);
+      core::append_double_quoted(out, c.get(cols[i].column).name);
     }
     out += ')';
   }
@@ -234,14 +219,14 @@ std::string SqliteRenderer::create_index(const Catalog& c, IndexId id) const {
   out.reserve(128);  // fits typical statements: one allocation
   if (reserved_name) out += "Pragma writable_schema=1;\n";
   out += idx.kind == IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-  append_ident(out, idx.name);
+  core::append_double_quoted(out, idx.name);
   out += " ON ";
-  append_ident(out, c.get(idx.table).name);
+  core::append_double_quoted(out, c.get(idx.table).name);
   out += '(';
   for (std::size_t i = 0; i < idx.columns.size(); ++i) {
     const IndexColumn& ic = idx.columns[i];
     if (i > 0) out += ", ";
-    append_ident(out, c.get(ic.column).name);
+    core::append_double_quoted(out, c.get(ic.column).name);
     if (ic.sort) out += *ic.sort == SortOrder::Asc ? " ASC" : " DESC";
   }
   out += ')';
