@@ -10,10 +10,6 @@ namespace {
 
 using RK = RelationCtx::Kind;
 
-const std::optional<std::vector<FieldId>>& fields_of(const Field& f) {
-  static const std::optional<std::vector<FieldId>> kNone;
-  return f.relation_attribute ? f.relation_attribute->fields : kNone;
-}
 std::optional<std::string> explicit_name(const Field& f) {
   return f.relation_attribute ? f.relation_attribute->name : std::nullopt;
 }

@@ -52,6 +52,17 @@ struct EnumCtx {
   std::optional<Span> schema_span;
 };
 
+/// The `fields:` / `references:` of a field's @relation; nullopt without the attribute or
+/// the argument.
+inline const std::optional<std::vector<FieldId>>& fields_of(const Field& f) {
+  static const std::optional<std::vector<FieldId>> kNone;
+  return f.relation_attribute ? f.relation_attribute->fields : kNone;
+}
+inline const std::optional<std::vector<FieldId>>& references_of(const Field& f) {
+  static const std::optional<std::vector<FieldId>> kNone;
+  return f.relation_attribute ? f.relation_attribute->references : kNone;
+}
+
 /// A relation as Prisma infers it before validation: sides may be missing
 /// (ENG parser-database relations.rs).
 struct RelationCtx {

@@ -14,14 +14,6 @@ namespace {
 
 using RK = RelationCtx::Kind;
 
-const std::optional<std::vector<FieldId>>& fields_of(const Field& f) {
-  static const std::optional<std::vector<FieldId>> kNone;
-  return f.relation_attribute ? f.relation_attribute->fields : kNone;
-}
-const std::optional<std::vector<FieldId>>& references_of(const Field& f) {
-  static const std::optional<std::vector<FieldId>> kNone;
-  return f.relation_attribute ? f.relation_attribute->references : kNone;
-}
 bool empty_list(const std::optional<std::vector<FieldId>>& l) {
   return !l || l->empty();
 }
