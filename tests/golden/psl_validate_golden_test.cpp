@@ -2,10 +2,11 @@
 // - every invalid case fails with the P1012 text in expected.txt (GODWIT_UPDATE_EXPECT=1
 //   rewrites it);
 // - every valid case validates, with its warnings (if any) in expected.txt;
-// - godwit rejects exactly the cases the real Prisma CLI rejected (oracle_verdicts.tsv,
-//   written by make_oracle_verdicts.sh).
+// - godwit rejects exactly the cases the real Prisma CLI rejected, and its first error says what
+//   Prisma's first error says (oracle_verdicts.tsv, written by make_oracle_verdicts.sh).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -69,7 +70,22 @@ TEST(PslValidateGolden, ValidSchemasPass) {
   }
 }
 
-TEST(PslValidateGolden, RejectsExactlyWhatPrismaRejects) {
+// The text of the first "error: " line of a P1012 report ("-" when there is none), as
+// make_oracle_verdicts.sh extracts it from Prisma's output (tabs become spaces).
+std::string first_error(const std::string& report) {
+  std::istringstream in(report);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.starts_with("error: ")) {
+      line.erase(0, 7);
+      std::replace(line.begin(), line.end(), '\t', ' ');
+      return line;
+    }
+  }
+  return "-";
+}
+
+TEST(PslValidateGolden, RejectsExactlyWhatPrismaRejectsWithItsFirstError) {
   std::ifstream in(golden_dir() / "oracle_verdicts.tsv");
   ASSERT_TRUE(in) << "run tests/golden/psl/make_oracle_verdicts.sh";
   std::string line;
@@ -77,14 +93,19 @@ TEST(PslValidateGolden, RejectsExactlyWhatPrismaRejects) {
   std::size_t checked = 0;
   while (std::getline(in, line)) {
     std::istringstream row(line);
-    std::string name, code;
+    std::string name, code, oracle_first_error;
     std::getline(row, name, '\t');
     std::getline(row, code, '\t');
+    std::getline(row, oracle_first_error);
     SCOPED_TRACE(name);
     auto dir = golden_dir() / name;
     ASSERT_TRUE(fs::exists(dir / "schema.prisma"));
-    auto r = validate_schema(source_of(dir));
+    auto src = source_of(dir);
+    auto r = validate_schema(src);
     EXPECT_EQ(r.diagnostics.has_errors(), code != "0");
+    auto godwit_first_error =
+        r.diagnostics.has_errors() ? first_error(to_p1012(src, r.diagnostics).render()) : "-";
+    EXPECT_EQ(godwit_first_error, oracle_first_error);
     ++checked;
   }
   EXPECT_EQ(checked, cases("invalid").size() + cases("valid").size())

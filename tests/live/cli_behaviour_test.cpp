@@ -184,7 +184,7 @@ TEST(Cli, PasswordsNeverAppear) {
   r = p.run({"migrate", "status"}, "postgresql://alice:" + secret + "@127.0.0.1:notaport/app");
   EXPECT_TRUE(contains(r.err, "P1013")) << r.err;
   EXPECT_FALSE(contains(r.out + r.err, secret)) << r.out << r.err;
-  if (pg_admin_url().empty()) return;
+  GODWIT_REQUIRE_PG();
   // A real server reached with a password in the URL (trust auth ignores it).
   PgDatabase db("cli_pw");
   auto url = db.url();
@@ -207,7 +207,7 @@ TEST(Cli, PasswordsNeverAppear) {
 }
 
 TEST(Cli, SchemaParameterSetsTheSearchPath) {
-  if (pg_admin_url().empty()) GTEST_SKIP() << "GODWIT_TEST_PG_URL is not set";
+  GODWIT_REQUIRE_PG();
   SmallProject p("postgresql");
   PgDatabase db("cli_schema");
   auto url = db.url() + "?schema=tenant_a";

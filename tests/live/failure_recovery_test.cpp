@@ -84,9 +84,7 @@ class Project {
 class Failure : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql" && pg_admin_url().empty()) {
-      GTEST_SKIP() << "GODWIT_TEST_PG_URL is not set";
-    }
+    if (GetParam() == "postgresql") GODWIT_REQUIRE_PG();
   }
   std::string name() const {
     return ::testing::UnitTest::GetInstance()->current_test_info()->name();

@@ -105,7 +105,7 @@ bool all_started_after(const Database& db, const std::string& instant,
 }
 
 TEST(InteropLock, GodwitAndPrismaWaitForTheAdvisoryLockHolder) {
-  if (pg_admin_url().empty()) GTEST_SKIP() << "GODWIT_TEST_PG_URL is not set";
+  GODWIT_REQUIRE_PG();
   const fs::path history = corpus_dir() / "umami-software__umami";
   Project project(history);
   Database db("postgresql", "interop_lock");
@@ -136,9 +136,8 @@ TEST(InteropLock, GodwitAndPrismaWaitForTheAdvisoryLockHolder) {
     EXPECT_TRUE(all_started_after(db, released, "%")) << "released at " << released;
   }
 
-  if (prisma_oracle().empty()) {
-    GTEST_SKIP() << "GODWIT_PRISMA_ORACLE is not set: Prisma's side of the lock not checked";
-  }
+  // Prisma's side of the lock needs the oracle.
+  GODWIT_REQUIRE_ORACLE();
   project.put_migration("20_interop_extra",
                         read_file(fixture_dir("postgresql") / "extra_migration.sql"));
   LockHolder holder(db.url());

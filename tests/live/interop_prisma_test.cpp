@@ -38,12 +38,8 @@ constexpr const char* kNothingPending = "No pending migrations to apply.";
 class Interop : public ::testing::TestWithParam<Dialect> {
  protected:
   void SetUp() override {
-    if (prisma_oracle().empty()) {
-      GTEST_SKIP() << "GODWIT_PRISMA_ORACLE is not set (scripts/test installs the Prisma oracle)";
-    }
-    if (GetParam().provider == "postgresql" && pg_admin_url().empty()) {
-      GTEST_SKIP() << "GODWIT_TEST_PG_URL is not set";
-    }
+    GODWIT_REQUIRE_ORACLE();
+    if (GetParam().provider == "postgresql") GODWIT_REQUIRE_PG();
   }
   const std::string& provider() const { return GetParam().provider; }
   fs::path fixtures() const { return fixture_dir(provider()); }

@@ -25,8 +25,7 @@ using test::ScopedEnv;
 
 using std::chrono::milliseconds;
 
-#define REQUIRE_PG() \
-  if (test::pg_admin_url().empty()) GTEST_SKIP() << "GODWIT_TEST_PG_URL unset"
+#define REQUIRE_PG() GODWIT_REQUIRE_PG()
 
 std::string with_params(const std::string& url, const std::string& params) {
   return url + (url.find('?') == std::string::npos ? "?" : "&") + params;
@@ -220,7 +219,8 @@ TEST(PgConnection, HostParameterReachesAUnixSocket) {
   auto tcp = connect(test::pg_admin_url());
   auto dirs = core::split(scalar(*tcp, "SHOW unix_socket_directories"), ',');
   std::string dir(core::trim(dirs.at(0)));
-  if (dir.empty()) GTEST_SKIP() << "the test server listens on no Unix socket";
+  GODWIT_REQUIRE_LIVE_PART(
+      !dir.empty(), "a Unix socket on the test server (scripts/pg-cluster starts it with -k)");
   auto target = parse_url(tcp->target().redacted());
   auto local = PgConnection::open(parse_url(
       "postgresql://postgres@localhost:" + std::to_string(target.port) + "/postgres?host=" + dir));

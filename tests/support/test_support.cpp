@@ -247,6 +247,16 @@ std::string pg_admin_url() {
   return v ? v : "";
 }
 
+std::string prisma_oracle() {
+  const char* v = std::getenv("GODWIT_PRISMA_ORACLE");
+  return v ? v : "";
+}
+
+bool live_parts_required() {
+  const char* v = std::getenv("GODWIT_REQUIRE_LIVE");
+  return v != nullptr && std::string_view(v) == "1";
+}
+
 namespace {
 
 std::string with_database(const std::string& url, const std::string& db) {

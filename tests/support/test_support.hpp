@@ -92,6 +92,38 @@ CommandResult run_godwit(const std::vector<std::string>& args,
 /// GODWIT_TEST_PG_URL (a superuser URL to the throwaway test server), or empty.
 std::string pg_admin_url();
 
+/// GODWIT_PRISMA_ORACLE (the real Prisma CLI wrapper that scripts/test installs), or empty.
+std::string prisma_oracle();
+
+/// True when GODWIT_REQUIRE_LIVE=1, as scripts/test sets it: a live part that is missing
+/// (PostgreSQL, the Prisma oracle, the corpus, a shell or tool a test drives) fails the test
+/// instead of skipping it, so a suite run on an unprepared machine cannot pass by skipping.
+bool live_parts_required();
+
+/// Skips the current test, or fails it under GODWIT_REQUIRE_LIVE=1, unless `available`.
+/// `what` names the missing part and how to get it. Use in a test body or SetUp (it returns).
+#define GODWIT_REQUIRE_LIVE_PART(available, what)                        \
+  do {                                                                   \
+    if (!(available)) {                                                  \
+      if (::godwit::test::live_parts_required()) {                       \
+        FAIL() << "missing live part (GODWIT_REQUIRE_LIVE=1): " << what; \
+      } else {                                                           \
+        GTEST_SKIP() << "missing live part: " << what;                   \
+      }                                                                  \
+    }                                                                    \
+  } while (false)
+
+/// The throwaway PostgreSQL server (scripts/test starts it).
+#define GODWIT_REQUIRE_PG()                                         \
+  GODWIT_REQUIRE_LIVE_PART(!::godwit::test::pg_admin_url().empty(), \
+                           "PostgreSQL: GODWIT_TEST_PG_URL is not set (scripts/test starts one)")
+
+/// The real Prisma CLI (scripts/test installs it from ../shared/tools/prisma-oracle).
+#define GODWIT_REQUIRE_ORACLE()                                                                \
+  GODWIT_REQUIRE_LIVE_PART(!::godwit::test::prisma_oracle().empty(),                           \
+                           "the Prisma oracle: GODWIT_PRISMA_ORACLE is not set (scripts/test " \
+                           "installs it)")
+
 /// Creates a fresh database on the test server and returns its URL; drops it on destruction.
 class PgDatabase {
  public:

@@ -35,7 +35,8 @@ TEST(MigrationOrder, FollowsLocaleCompareForPunctuationAndCase) {
 TEST(MigrationOrder, CorpusFolderOrderMatchesPrismaHistory) {
   // Prisma's deploy of langfuse applied the folders in this order (prisma-golden/history.tsv).
   auto dir = test::corpus_dir() / "langfuse__langfuse";
-  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "corpus not found";
+  GODWIT_REQUIRE_LIVE_PART(std::filesystem::exists(dir),
+                           "the corpus " + dir.string() + " (../shared beside the repository)");
   auto listed = read_migrations_dir(dir / "migrations");
   auto golden = test::read_file(dir / "prisma-golden" / "history.tsv");
   std::vector<std::string> expected;

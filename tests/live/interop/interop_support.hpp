@@ -22,12 +22,6 @@
 namespace godwit::test::interop {
 namespace fs = std::filesystem;
 
-/// Path of the Prisma wrapper script, or empty when the oracle is not installed.
-inline std::string prisma_oracle() {
-  const char* v = std::getenv("GODWIT_PRISMA_ORACLE");
-  return v != nullptr ? v : "";
-}
-
 /// tests/live/interop/<provider>/ (small hand-written fixtures).
 inline fs::path fixture_dir(const std::string& provider) {
   return source_dir() / "tests" / "live" / "interop" / provider;
