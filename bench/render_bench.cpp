@@ -3,7 +3,8 @@
 // schema (trigger.dev `database`) and a generated 500-model schema
 // (bench/render_gen_schema.py, run once at start-up).
 //
-//   cmake --build build --target render_bench && build/bench/render_bench
+//   cmake -B build -DGODWIT_BUILD_BENCH=ON && cmake --build build --target render_bench
+//   build/bench/render_bench
 //
 // GODWIT_CORPUS_DIR overrides ../shared/corpus. The end-to-end process timing against Prisma
 // is bench/diff_vs_prisma.sh.

@@ -3,6 +3,9 @@
 // Files are read once; each iteration splits every file. Reported counters:
 // `time_per_stmt` (seconds per statement, e.g. "29.6u" = 29.6 µs) and `stmts` (statements per
 // iteration).
+//
+//   cmake -B build -DGODWIT_BUILD_BENCH=ON && cmake --build build --target split_bench
+//   build/bench/split_bench
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
