@@ -1,5 +1,7 @@
 #include "migrate/apply.hpp"
 
+#include <fmt/format.h>
+
 namespace godwit::migrate {
 namespace {
 
@@ -87,32 +89,42 @@ std::optional<ScriptFailure> apply_as_written(db::Connection& conn, const sql::S
                                               const ApplyHooks& hooks) {
   if (!writes.before.empty()) conn.execute(writes.before);
   std::size_t committed = 0;  // statements whose effects are committed so far
+  std::size_t opened = 0;     // the statement that opened the transaction still open
   for (std::size_t i = 0; i < script.statements.size(); ++i) {
+    const bool was_open = conn.in_transaction();
     try {
       conn.execute(script.statements[i].text);
     } catch (const db::DatabaseError& e) {
       rollback_quietly(conn);
       auto f = failure_at(script, i, e, hooks);
       f.statements_kept = committed;
-      f.rolled_back = false;
+      f.rolled_back = committed == 0;
       return f;
     }
-    if (!conn.in_transaction()) committed = i + 1;
+    if (!conn.in_transaction()) {
+      committed = i + 1;
+    } else if (!was_open) {
+      opened = i;
+    }
   }
   if (conn.in_transaction()) {
-    // The script opened a transaction and never closed it: its changes are not committed.
+    // The script opened a transaction and never closed it: its changes are not committed. The
+    // failure names the statement that opened it.
     rollback_quietly(conn);
+    const auto& begin = script.statements[opened];
     ScriptFailure f;
-    f.statement_index = script.statements.size() - 1;
+    f.statement_index = opened;
     f.statement_count = script.statements.size();
-    f.statement = script.statements.back().text;
-    f.line = script.statements.back().line;
+    f.statement = begin.text;
+    f.line = begin.line;
     f.db_code = "GW2004";
-    f.db_message =
-        "The migration opened a transaction (BEGIN) that it never closed; godwit rolled it back "
-        "instead of leaving it to commit implicitly.";
+    f.db_message = fmt::format(
+        "The migration opens a transaction (statement {}, line {}) and never closes it (no "
+        "COMMIT or ROLLBACK follows); godwit rolled back what ran inside it instead of leaving "
+        "it to commit implicitly.",
+        opened + 1, begin.line);
     f.statements_kept = committed;
-    f.rolled_back = false;
+    f.rolled_back = committed == 0;
     return f;
   }
   if (!writes.on_success.empty()) conn.execute(writes.on_success);

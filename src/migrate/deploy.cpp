@@ -81,23 +81,20 @@ std::string statement_excerpt(std::string_view text) {
 
 std::string describe_failure(const std::string& migration, const ScriptFailure& f,
                              const std::string& script_path) {
-  std::string out = fmt::format(
-      "Migration name: {}\n\nDatabase error code: {}\n\nDatabase error:\n{}\n\n"
-      "Failed statement: {} of {}, at {}:{}\n{}",
-      migration, f.db_code.empty() ? "none" : f.db_code, f.db_message, f.statement_index + 1,
+  std::string out = migration.empty() ? "" : fmt::format("Migration name: {}\n\n", migration);
+  out += fmt::format(
+      "Database error code: {}\n\nDatabase error:\n{}\n\nFailed statement: {} of {}, at "
+      "{}:{}\n{}",
+      f.db_code.empty() ? "none" : f.db_code, f.db_message, f.statement_index + 1,
       f.statement_count, script_path, f.line, statement_excerpt(f.statement));
-  if (f.rolled_back) {
-    out +=
-        "\nNothing of this migration is applied: it ran in one transaction, which was rolled "
-        "back.\n";
-  } else if (f.statements_kept > 0) {
+  if (f.statements_kept > 0) {
     out += fmt::format(
         "\nThis migration does not run in one transaction (it has its own transaction control or "
         "statements that cannot run in a transaction block): {} statement(s) before the failed "
         "one stay applied.\n",
         f.statements_kept);
   } else {
-    out += "\nNo statement of this migration was applied.\n";
+    out += "\nNothing of this migration is applied: what ran of it was rolled back.\n";
   }
   return out;
 }

@@ -34,7 +34,8 @@ using DeployProgress = std::function<void(const std::string& name)>;
 ///   P1002 (lock), connection errors.
 DeployReport deploy(Session& session, const RunOptions& options, const DeployProgress& progress);
 
-/// The P3018 text for a failure (also what is written to the row's `logs`).
+/// The P3018 text for a failure (also what is written to the row's `logs`); without a
+/// `migration` name (db execute) the "Migration name" line is left out.
 std::string describe_failure(const std::string& migration, const ScriptFailure& failure,
                              const std::string& script_path);
 

@@ -56,9 +56,17 @@ class Dialect {
   virtual std::string_view provider() const = 0;
 
   /// Opens the target. `create`: make the database when it does not exist, as Prisma's deploy
-  /// does. Errors: P1000-P1017 (core::Error).
+  /// does; `*created` (if given) then says whether it did. Errors: P1000-P1017 (core::Error).
   virtual std::unique_ptr<db::Connection> connect(const project::DatabaseTarget& target,
-                                                  bool create) const = 0;
+                                                  bool create, bool* created = nullptr) const = 0;
+
+  /// Prisma's line when deploy created the database, e.g. `PostgreSQL database app created at
+  /// localhost:5432` or `SQLite database dev.db created at file:./dev.db`.
+  virtual std::string created_message(const project::DatabaseTarget& target) const = 0;
+
+  /// True when merely opening a missing database creates it, as opening a SQLite file does:
+  /// Prisma's `db execute` then creates the file, while a missing PostgreSQL database is P1003.
+  virtual bool opening_creates_database() const = 0;
 
   /// Human description, e.g. `PostgreSQL database "app", schema "public" at "127.0.0.1:5432"`.
   virtual std::string describe(const project::DatabaseTarget& target) const = 0;
@@ -69,8 +77,8 @@ class Dialect {
   /// The history table's DDL and value encodings.
   virtual const HistoryFlavor& history() const = 0;
 
-  /// Names of the objects that make the database "not empty" for P3005 (tables and views in
-  /// the target schema other than the history table).
+  /// Names of the objects that make the database "not empty" for P3005: Prisma's rule, tables
+  /// in the target schema other than the history table (views and enums do not count).
   virtual std::vector<std::string> existing_objects(db::Connection& conn) const = 0;
 
   /// Takes the run lock (PostgreSQL: advisory lock 72707369 via a try-lock loop; SQLite: an

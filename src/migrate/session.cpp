@@ -29,7 +29,7 @@ Session open_session(const project::Project& project, const Dialect& dialect, bo
                 }).share();
   if (create) folder.get();  // a bad folder (P3019, ...) must not create a database
   Session session(project, dialect, nullptr, folder);
-  session.conn = dialect.connect(project.target, create);
+  session.conn = dialect.connect(project.target, create, &session.created_database);
   return session;
 }
 

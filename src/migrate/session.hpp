@@ -43,6 +43,7 @@ class Session {
   const project::Project& project;
   const Dialect& dialect;
   std::unique_ptr<db::Connection> conn;
+  bool created_database = false;  ///< connecting created the database (deploy)
 
  private:
   std::shared_future<MigrationsDir> folder_;

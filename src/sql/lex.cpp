@@ -36,6 +36,26 @@ std::size_t block_comment_end(std::string_view text, std::size_t pos, CommentSty
   return text.size();
 }
 
+// True when the trivia from `pos` ends in a block comment that is never closed. PostgreSQL
+// rejects one ("unterminated /* comment"); SQLite ends it at the end of input.
+bool ends_in_open_comment(std::string_view text, std::size_t pos, CommentStyle style) {
+  if (style != CommentStyle::kPostgres) return false;
+  while (pos < text.size()) {
+    if (text[pos] == '/' && pos + 1 < text.size() && text[pos + 1] == '*') {
+      auto end = block_comment_end(text, pos, style);
+      std::string_view comment = text.substr(pos, end - pos);
+      if (end == text.size() && !(comment.size() >= 4 && comment.ends_with("*/"))) return true;
+      pos = end;
+    } else if (text[pos] == '-' && pos + 1 < text.size() && text[pos + 1] == '-') {
+      auto nl = text.find('\n', pos);
+      pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    } else {
+      ++pos;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::size_t skip_trivia(std::string_view text, std::size_t pos, CommentStyle style) {
@@ -69,7 +89,17 @@ std::vector<Statement> statements_from_ranges(std::string_view script,
     std::size_t begin = skip_trivia(script.substr(0, end), r.begin, style);
     while (end > begin && is_space(script[end - 1]))
       --end;
-    if (begin >= end) continue;
+    if (begin >= end) {
+      // A tail that is only an unterminated comment goes to the server, which rejects it, as
+      // it would if the script were sent whole; dropping it would report success.
+      if (!ends_in_open_comment(script.substr(0, r.end), r.begin, style)) continue;
+      begin = r.begin;
+      while (begin < end && is_space(script[begin]))
+        ++begin;
+      end = std::min(r.end, script.size());
+      while (end > begin && is_space(script[end - 1]))
+        --end;
+    }
     line += static_cast<int>(std::count(script.begin() + counted_to, script.begin() + begin, '\n'));
     counted_to = begin;
     Statement s;

@@ -31,8 +31,9 @@ struct RawRange {
 
 /// Statements for `ranges` (in script order): text trimmed of leading white space and
 /// comments and of trailing white space, `offset`/`line` of the first token. Ranges that hold
-/// only trivia (stray ';', comment-only tails) are dropped. Classification fields are left
-/// at their defaults.
+/// only trivia (stray ';', comment-only tails) are dropped, except, in PostgreSQL style, one
+/// holding an unterminated block comment: the server rejects it, so it stays a statement.
+/// Classification fields are left at their defaults.
 std::vector<Statement> statements_from_ranges(std::string_view script,
                                               const std::vector<RawRange>& ranges,
                                               CommentStyle style);

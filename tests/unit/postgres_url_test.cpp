@@ -43,6 +43,14 @@ TEST(PostgresUrl, ReadsEveryPartAndDecodesCredentials) {
   EXPECT_EQ(t.redacted(), "postgresql://bob%2Bx:****@db.example.com:6543/my%20app?schema=tenant1");
 }
 
+// Issue 8: `?schema=` (empty) is the default schema, as Prisma reads it (the oracle deploys into
+// public).
+TEST(PostgresUrl, EmptySchemaParameterIsPublic) {
+  EXPECT_EQ(parse_url("postgresql://h/d?schema=").schema, "public");
+  EXPECT_EQ(parse_url("postgresql://h/d?schema=&sslmode=disable").schema, "public");
+  EXPECT_EQ(parse_url("postgresql://h/d?schema=s").schema, "s");
+}
+
 TEST(PostgresUrl, PrismaDefaults) {
   auto t = parse_url("postgres://h");
   EXPECT_EQ(t.host, "h");
@@ -294,8 +302,8 @@ TEST(PostgresConnectError, UnreachableAndTimeoutAreP1001) {
                                false);
   EXPECT_EQ(refused.code(), "P1001");
   EXPECT_EQ(refused.message(),
-            "Can't reach database server at `db`:`5432`\n\nPlease make sure your database "
-            "server is running at `db`:`5432`.");
+            "Can't reach database server at `db:5432`\n\nPlease make sure your database "
+            "server is running at `db:5432`.");
   EXPECT_NE(refused.hint().find("Connection refused"), std::string::npos);
   auto timeout = connect_error(sample(), "", "", true);
   EXPECT_EQ(timeout.code(), "P1001");

@@ -46,7 +46,7 @@ TEST(SqliteConnection, MissingFileIsP1003UnlessCreating) {
     FAIL() << "opened a missing file";
   } catch (const core::Error& e) {
     EXPECT_EQ(e.code(), "P1003");
-    EXPECT_EQ(e.message(), "Database dev.db does not exist at " + file.string());
+    EXPECT_EQ(e.message(), "Database `dev.db` does not exist at `" + file.string() + "`.");
   }
   EXPECT_FALSE(fs::exists(file));
 

@@ -101,9 +101,9 @@ core::Error connect_error(const ConnectionTarget& target, std::string_view sqlst
   const std::string details = cleaned.empty() ? "" : "Details: " + cleaned;
   auto unreachable = [&](std::string hint) {
     return core::Error("P1001",
-                       "Can't reach database server at `" + host + "`:`" + port +
+                       "Can't reach database server at `" + host + ":" + port +
                            "`\n\nPlease make sure your database server is running at `" + host +
-                           "`:`" + port + "`.",
+                           ":" + port + "`.",
                        std::move(hint));
   };
   if (timed_out) {

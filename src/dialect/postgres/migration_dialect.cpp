@@ -38,21 +38,15 @@ constexpr std::string_view kListHistory =
     "AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') || ' UTC', applied_steps_count FROM "
     "_prisma_migrations ORDER BY started_at ASC, migration_name ASC";
 
-// Everything that makes a schema "not empty" for P3005, except the history table and objects
-// that belong to an extension.
+// Prisma's rule for P3005 (schema-engine's MigrationPersistence::initialize over the flavour's
+// table_names): any ordinary table (relkind 'r', partitions included) in the target schema other
+// than the history table and PostGIS's own tables. Views, enums, sequences, functions and
+// partitioned parents without partitions leave the schema "empty".
 constexpr std::string_view kExistingObjects = R"(
-SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view'
-         WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' ELSE 'sequence' END
-       || ' ' || c.relname
+SELECT 'table ' || c.relname
 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-  AND c.relname <> '_prisma_migrations' AND NOT c.relispartition
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
-UNION ALL
-SELECT 'type ' || t.typname
-FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-WHERE n.nspname = current_schema() AND t.typtype = 'e'
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
+WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'
+  AND c.relname !~* '^(spatial_ref_sys|geometry_columns|geography_columns|raster_columns|raster_overviews)$'
 ORDER BY 1)";
 
 db::Value timestamptz_value(core::TimePoint t) {
@@ -97,14 +91,16 @@ PostgresDialect::PostgresDialect() {
 }
 
 std::unique_ptr<db::Connection> PostgresDialect::connect(const project::DatabaseTarget& target,
-                                                         bool create) const {
+                                                         bool create, bool* created) const {
   auto t = parse_url(target.url, target.base_dir);
   std::unique_ptr<PgConnection> conn;
+  if (created) *created = false;
   try {
     conn = PgConnection::open(t);
   } catch (const core::Error& e) {
     if (!create || e.code() != "P1003") throw;
     create_database(t);
+    if (created) *created = true;
     conn = PgConnection::open(t);
   }
   if (create && !conn->current_schema()) {
@@ -117,6 +113,11 @@ std::string PostgresDialect::describe(const project::DatabaseTarget& target) con
   auto t = parse_url(target.url, target.base_dir);
   return fmt::format("PostgreSQL database \"{}\", schema \"{}\" at \"{}:{}\"", t.database, t.schema,
                      t.host, t.port);
+}
+
+std::string PostgresDialect::created_message(const project::DatabaseTarget& target) const {
+  auto t = parse_url(target.url, target.base_dir);
+  return fmt::format("PostgreSQL database {} created at {}:{}", t.database, t.host, t.port);
 }
 
 sql::Script PostgresDialect::split(std::string_view script) const {

@@ -11,8 +11,10 @@ class PostgresDialect final : public migrate::Dialect {
   std::string_view provider() const override { return "postgresql"; }
   /// With `create`, a missing database is created (as Prisma's deploy does) and a missing
   /// `?schema=` schema too, so the history table has somewhere to live.
-  std::unique_ptr<db::Connection> connect(const project::DatabaseTarget& target,
-                                          bool create) const override;
+  std::unique_ptr<db::Connection> connect(const project::DatabaseTarget& target, bool create,
+                                          bool* created = nullptr) const override;
+  std::string created_message(const project::DatabaseTarget& target) const override;
+  bool opening_creates_database() const override { return false; }
   std::string describe(const project::DatabaseTarget& target) const override;
   sql::Script split(std::string_view script) const override;
   const migrate::HistoryFlavor& history() const override { return history_; }

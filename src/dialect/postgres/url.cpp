@@ -297,7 +297,8 @@ ConnectionTarget parse_url(std::string_view url, const std::filesystem::path& ba
   if (auto v = get("connect_timeout")) {
     target.connect_timeout = std::chrono::seconds(parse_unsigned("connect_timeout", *v));
   }
-  if (auto v = get("schema")) target.schema = *v;
+  // An empty `?schema=` means the default, as in Prisma (quaint keeps "public" then).
+  if (auto v = get("schema"); v && !v->empty()) target.schema = *v;
   if (auto v = get("host"); v && !v->empty()) target.host = *v;
   if (get("sslidentity")) {
     throw core::Error(

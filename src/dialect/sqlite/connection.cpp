@@ -56,8 +56,8 @@ std::unique_ptr<SqliteConnection> SqliteConnection::open(const std::filesystem::
   const bool in_memory = file == ":memory:";
   bool created = false;
   auto missing = [&] {
-    return core::Error(
-        "P1003", "Database " + file.filename().string() + " does not exist at " + file.string());
+    return core::Error("P1003", "Database `" + file.filename().string() + "` does not exist at `" +
+                                    file.string() + "`.");
   };
   if (!in_memory) {
     std::error_code ec;

@@ -119,8 +119,16 @@ SqliteDialect::SqliteDialect() {
 }
 
 std::unique_ptr<db::Connection> SqliteDialect::connect(const project::DatabaseTarget& target,
-                                                       bool create) const {
-  return SqliteConnection::open(parse_url(target.url, target.base_dir), create);
+                                                       bool create, bool* created) const {
+  auto conn = SqliteConnection::open(parse_url(target.url, target.base_dir), create);
+  if (created) *created = conn->created();
+  return conn;
+}
+
+std::string SqliteDialect::created_message(const project::DatabaseTarget& target) const {
+  auto t = parse_url(target.url, target.base_dir);
+  return fmt::format("SQLite database {} created at {}", t.file.filename().string(),
+                     target.display);
 }
 
 std::string SqliteDialect::describe(const project::DatabaseTarget& target) const {
@@ -141,10 +149,12 @@ sql::Script SqliteDialect::split(std::string_view text) const {
   return script;
 }
 
+// Prisma's rule for P3005: any table in sqlite_master (views do not count), except the history
+// table.
 std::vector<std::string> SqliteDialect::existing_objects(db::Connection& conn) const {
   auto rows = conn.query(
-      "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('table', 'view') AND name "
-      "NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name");
+      "SELECT 'table ' || name FROM sqlite_master WHERE type = 'table' AND name <> "
+      "'_prisma_migrations' ORDER BY name");
   std::vector<std::string> out;
   for (auto& r : rows.rows)
     out.push_back(r[0].value_or(""));

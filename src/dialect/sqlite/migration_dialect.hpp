@@ -16,8 +16,10 @@ class SqliteDialect final : public migrate::Dialect {
  public:
   SqliteDialect();
   std::string_view provider() const override { return "sqlite"; }
-  std::unique_ptr<db::Connection> connect(const project::DatabaseTarget& target,
-                                          bool create) const override;
+  std::unique_ptr<db::Connection> connect(const project::DatabaseTarget& target, bool create,
+                                          bool* created = nullptr) const override;
+  std::string created_message(const project::DatabaseTarget& target) const override;
+  bool opening_creates_database() const override { return true; }
   std::string describe(const project::DatabaseTarget& target) const override;
   sql::Script split(std::string_view script) const override;
   const migrate::HistoryFlavor& history() const override { return history_; }
