@@ -2,13 +2,41 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 
 #include "dialect/registry.hpp"
 
 namespace godwit::cli {
 namespace fs = std::filesystem;
+
+namespace {
+
+// --lock-timeout: a finite number of seconds from 0 (do not wait) to one day. NaN, infinities,
+// negative numbers and larger values are usage errors (they used to overflow the deadline).
+constexpr double kMaxLockTimeoutSeconds = 86400;
+
+CLI::Validator lock_timeout_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const char* begin = text.c_str();
+        char* end = nullptr;
+        errno = 0;
+        double v = std::strtod(begin, &end);
+        bool ok = end != begin && *end == '\0' && errno == 0 && std::isfinite(v) && v >= 0 &&
+                  v <= kMaxLockTimeoutSeconds;
+        if (ok) return {};
+        return fmt::format(
+            "`{}` is not a lock timeout: give a number of seconds from 0 (do not wait) to {:.0f} "
+            "(one day)",
+            text, kMaxLockTimeoutSeconds);
+      },
+      "NONNEGATIVE");  // CLI::NonNegativeNumber's name, so --help reads as before
+}
+
+}  // namespace
 
 project::ProjectOptions CommonOptions::project_options() const {
   project::ProjectOptions p;
@@ -41,7 +69,7 @@ void add_common_options(CLI::App& cmd, CommonOptions& o, bool with_lock, bool wi
                    "P1002 (PostgreSQL: advisory lock 72707369, as Prisma; SQLite: an exclusive "
                    "lock). Set PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK=1 to take no lock.")
         ->default_val(10.0)
-        ->check(CLI::NonNegativeNumber);
+        ->check(lock_timeout_check());
   }
   if (with_json) cmd.add_flag("--json", o.json, "Print a machine-readable JSON report on stdout");
 }

@@ -36,17 +36,17 @@ int run_execute(const CommonOptions& o, const std::string& file, bool from_stdin
   }
   auto script_text = read_input(file, from_stdin);
   auto l = load(o);
-  // Like the migrate commands, a missing database is created (an empty SQLite file is where a
-  // first script usually goes).
-  auto conn = l.dialect->connect(l.project.target, /*create=*/true);
+  // As Prisma: a missing SQLite file is created (opening it does that), a missing PostgreSQL
+  // database is P1003.
+  auto conn = l.dialect->connect(l.project.target, l.dialect->opening_creates_database());
   auto script = l.dialect->split(script_text);
   auto failure = l.dialect->apply(*conn, script, migrate::HistoryWrites{});
   if (failure) {
     auto where = from_stdin ? std::string("<stdin>") : file;
-    throw core::Error("GW2006",
-                      fmt::format("The script failed.\n\n{}",
-                                  migrate::describe_failure("(db execute)", *failure, where)),
-                      "", core::SourceLocation{where, failure->line, 0});
+    throw core::Error(
+        "GW2006",
+        fmt::format("The script failed.\n\n{}", migrate::describe_failure("", *failure, where)), "",
+        core::SourceLocation{where, failure->line, 0});
   }
   std::cout << "Script executed successfully.\n";
   return 0;

@@ -11,6 +11,47 @@
 #include "db/connection.hpp"
 
 namespace godwit::cli {
+namespace {
+
+// A usage error (unknown command or flag, missing or invalid value): exit 1 as Prisma's CLI
+// does, never CLI11's own codes (105, 106, 109...), with the error on one line, a one-line
+// hint, and the usage of the command that was being parsed.
+int usage_error(CLI::App& app, const CLI::ParseError& e) {
+  CLI::App* target = &app;
+  for (bool deeper = true; deeper;) {
+    deeper = false;
+    for (auto* sub : target->get_subcommands([](CLI::App* s) { return s->parsed(); })) {
+      target = sub;
+      deeper = true;
+      break;
+    }
+  }
+  std::string command = "godwit";
+  std::vector<std::string> names;
+  for (auto* at = target; at != nullptr && at != &app; at = at->get_parent())
+    names.insert(names.begin(), at->get_name());
+  for (const auto& n : names)
+    command += " " + n;
+  std::string message = e.what();
+  // An unknown command or option is left over in remaining() (CLI11 then reports "The
+  // following argument was not expected" or "A subcommand is required").
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr ||
+      dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    auto rest = target->remaining();
+    if (!rest.empty()) {
+      message = rest.front().starts_with("-")
+                    ? fmt::format("Unknown option `{}` for `{}`.", rest.front(), command)
+                    : fmt::format("Unknown command `{}` for `{}`.", rest.front(), command);
+    }
+  }
+  std::cout.flush();
+  core::Error error("GW2005", message,
+                    fmt::format("Run `{} --help` for its commands and options.", command));
+  std::cerr << error.render() << "\n" << target->help();
+  return 1;
+}
+
+}  // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{"godwit: a Prisma Migrate-compatible, safety-first schema migration engine"};
@@ -32,8 +73,10 @@ int run(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return usage_error(app, e);
   }
   if (help->parsed()) {
     // `godwit help migrate deploy` == `godwit migrate deploy --help`

@@ -34,6 +34,9 @@ int run_deploy(const CommonOptions& o) {
   try {
     auto session = migrate::open_session(l.project, *l.dialect, /*create=*/true);
     const auto found = session.migrations().migrations.size();
+    if (!o.json && session.created_database) {
+      std::cout << l.dialect->created_message(l.project.target) << "\n\n";
+    }
     if (!o.json) {
       std::cout << (found == 0 ? fmt::format("No migration found in {}\n\n", migrations_label(l))
                                : fmt::format("{} found in {}\n\n", count_noun(found, "migration"),
@@ -185,7 +188,8 @@ int run_resolve(const CommonOptions& o, const std::string& applied, const std::s
   }
   auto l = load(o);
   print_header(l);
-  auto session = migrate::open_session(l.project, *l.dialect, /*create=*/applied_given);
+  // As Prisma: resolve never creates a database; a missing one is P1003.
+  auto session = migrate::open_session(l.project, *l.dialect, /*create=*/false);
   if (applied_given) {
     migrate::resolve_applied(session, o.run_options(), name);
     std::cout << fmt::format("Migration {} marked as applied.\n", name);
