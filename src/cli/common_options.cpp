@@ -55,19 +55,23 @@ migrate::RunOptions CommonOptions::run_options() const {
 
 void add_common_options(CLI::App& cmd, CommonOptions& o, bool with_lock, bool with_json) {
   cmd.add_option("--schema", o.schema,
-                 "Schema file or folder (default: prisma/schema.prisma, then ./schema.prisma)");
+                 "Schema file or folder (default: prisma/schema.prisma, then ./schema.prisma)")
+      ->type_name("PATH");
   cmd.add_option("--url", o.url,
                  "Database URL; overrides the datasource `url` (default: its env(\"VAR\"), read "
                  "from the environment or a .env file next to the schema, else DATABASE_URL). "
                  "PostgreSQL: GSSAPI encryption only if the URL sets gssencmode (Prisma has none; "
-                 "libpq would try it first)");
+                 "libpq would try it first)")
+      ->type_name("URL");
   cmd.add_option("--migrations", o.migrations,
-                 "Migrations folder (default: the `migrations` folder next to the schema)");
+                 "Migrations folder (default: the `migrations` folder next to the schema)")
+      ->type_name("DIR");
   if (with_lock) {
     cmd.add_option("--lock-timeout", o.lock_timeout_s,
                    "Seconds to wait for another migrate process's lock before failing with "
                    "P1002 (PostgreSQL: advisory lock 72707369, as Prisma; SQLite: an exclusive "
                    "lock). Set PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK=1 to take no lock.")
+        ->type_name("SECONDS")
         ->default_val(10.0)
         ->check(lock_timeout_check());
   }

@@ -65,7 +65,7 @@ void add_db_commands(CLI::App& db, Action& action) {
       "line; it runs in one transaction unless it has its own transaction control or statements "
       "that cannot run in a transaction block.");
   add_common_options(*cmd, *o, /*with_lock=*/false, /*with_json=*/false);
-  cmd->add_option("--file", *file, "Path to a file with the script");
+  cmd->add_option("--file", *file, "Path to a file with the script")->type_name("FILE");
   cmd->add_flag("--stdin", *from_stdin, "Read the script from standard input");
   cmd->callback([=, &action] { action = [=] { return run_execute(*o, *file, *from_stdin); }; });
 }

@@ -140,17 +140,22 @@ void add_migrate_diff_command(CLI::App& migrate, Action& action) {
       "diff", "Compare the database schema from two sources and print the difference");
   cmd->add_flag("--from-empty", opts->from_empty, "Assume the 'from' side is an empty schema");
   cmd->add_flag("--to-empty", opts->to_empty, "Assume the 'to' side is an empty schema");
-  cmd->add_option("--from-schema", opts->from_schema, "A Prisma schema file or folder (from)");
-  cmd->add_option("--to-schema", opts->to_schema, "A Prisma schema file or folder (to)");
-  cmd->add_option("--from-migrations", opts->from_migrations, "A migrations folder (from)");
-  cmd->add_option("--to-migrations", opts->to_migrations, "A migrations folder (to)");
+  cmd->add_option("--from-schema", opts->from_schema, "A Prisma schema file or folder (from)")
+      ->type_name("PATH");
+  cmd->add_option("--to-schema", opts->to_schema, "A Prisma schema file or folder (to)")
+      ->type_name("PATH");
+  cmd->add_option("--from-migrations", opts->from_migrations, "A migrations folder (from)")
+      ->type_name("DIR");
+  cmd->add_option("--to-migrations", opts->to_migrations, "A migrations folder (to)")
+      ->type_name("DIR");
   cmd->add_flag("--from-config-datasource", opts->from_config_datasource,
                 "The database of the configured datasource (from)");
   cmd->add_flag("--to-config-datasource", opts->to_config_datasource,
                 "The database of the configured datasource (to)");
   cmd->add_flag("--script", opts->script,
                 "Print a SQL script instead of the human-readable summary");
-  cmd->add_option("-o,--output", opts->output, "Write to this file instead of stdout");
+  cmd->add_option("-o,--output", opts->output, "Write to this file instead of stdout")
+      ->type_name("FILE");
   cmd->add_flag("--exit-code", opts->exit_code,
                 "Exit with 0 when the diff is empty, 2 when it is not, 1 on error");
   cmd->callback([&action, opts] { action = [opts] { return run_diff(*opts); }; });

@@ -240,9 +240,11 @@ void add_migrate_commands(CLI::App& migrate, Action& action) {
         "Record a migration as applied (baselining, or a fix done by hand) or mark a failed "
         "migration rolled back, without running anything");
     add_common_options(*cmd, *o, /*with_lock=*/true, /*with_json=*/false);
-    auto* a = cmd->add_option("--applied", *applied, "Record this migration as applied");
+    auto* a = cmd->add_option("--applied", *applied, "Record this migration as applied")
+                  ->type_name("NAME");
     auto* r =
-        cmd->add_option("--rolled-back", *rolled_back, "Mark this failed migration rolled back");
+        cmd->add_option("--rolled-back", *rolled_back, "Mark this failed migration rolled back")
+            ->type_name("NAME");
     cmd->callback([=, &action] {
       bool ag = a->count() > 0;
       bool rg = r->count() > 0;

@@ -102,13 +102,17 @@ int run_format(const SchemaOptions& o) {
 void add_schema_commands(CLI::App& app, Action& action) {
   auto opts = std::make_shared<SchemaOptions>();
   auto* validate = app.add_subcommand("validate", "Validate the Prisma schema");
-  validate->add_option("--schema", opts->schema,
-                       "Schema file or folder (default: prisma/schema.prisma, then schema.prisma)");
+  validate
+      ->add_option("--schema", opts->schema,
+                   "Schema file or folder (default: prisma/schema.prisma, then schema.prisma)")
+      ->type_name("PATH");
   validate->callback([&action, opts] { action = [opts] { return run_validate(*opts); }; });
 
   auto* format = app.add_subcommand("format", "Format the Prisma schema");
-  format->add_option("--schema", opts->schema,
-                     "Schema file or folder (default: prisma/schema.prisma, then schema.prisma)");
+  format
+      ->add_option("--schema", opts->schema,
+                   "Schema file or folder (default: prisma/schema.prisma, then schema.prisma)")
+      ->type_name("PATH");
   format->add_flag("--check", opts->check, "Fail if a file is not formatted; change nothing");
   format->callback([&action, opts] { action = [opts] { return run_format(*opts); }; });
 }
