@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/app.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "db/connection.hpp"
@@ -53,13 +54,16 @@ int usage_error(CLI::App& app, const CLI::ParseError& e) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
-  CLI::App app{"godwit: a Prisma Migrate-compatible, safety-first schema migration engine"};
+std::string_view version() {
+  return GODWIT_VERSION;
+}
+
+void build_app(CLI::App& app, Action& action) {
+  app.description("godwit: a Prisma Migrate-compatible, safety-first schema migration engine");
   app.set_version_flag("--version,-v", std::string("godwit ") + GODWIT_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
 
-  Action action;
   auto* migrate = app.add_subcommand("migrate", "Apply and inspect migrations (Prisma Migrate)");
   migrate->require_subcommand(1);
   add_migrate_commands(*migrate, action);
@@ -70,6 +74,13 @@ int run(int argc, char** argv) {
   add_schema_commands(app, action);
   auto* help = app.add_subcommand("help", "Show help for godwit or one of its commands");
   help->allow_extras();
+}
+
+int run(int argc, char** argv) {
+  Action action;
+  CLI::App app;
+  build_app(app, action);
+  auto* help = app.get_subcommand("help");
 
   try {
     app.parse(argc, argv);
