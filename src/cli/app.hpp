@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <string>
 #include <string_view>
 
 #include "cli/command.hpp"
+#include "cli/docgen.hpp"
 
 namespace godwit::cli {
 
@@ -17,5 +19,9 @@ std::string_view version();
 /// line stores what to run in `action`, which must outlive `app`. The app's name is left empty
 /// (CLI11 then shows argv[0] in usage lines); the documentation generators name it "godwit".
 void build_app(CLI::App& app, Action& action);
+
+/// The man page's sections that the command tree does not hold: exit status, environment,
+/// see also (man_extras.cpp). `date` goes into the page's header.
+docgen::ManExtras man_extras(std::string date);
 
 }  // namespace godwit::cli
