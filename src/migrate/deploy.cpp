@@ -134,6 +134,19 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
                                     m.script_path().string()),
                         m.read_error);
     }
+    // SQLite stops reading a script at a NUL byte (Prisma 7.10.1 then records a failed
+    // migration) and PostgreSQL accepts none in SQL text: refused before any migration applies.
+    if (auto nul = m.script->find('\0'); nul != std::string::npos) {
+      int line = core::line_of_offset(*m.script, nul);
+      throw core::Error(
+          "GW1201",
+          fmt::format("The migration `{}` contains a NUL byte (line {} of {}), which the database "
+                      "would not read as SQL. No migration was applied.",
+                      m.name, line, m.script_path().string()),
+          "Remove the NUL byte; a file holding many of them was probably saved as UTF-16 (save "
+          "it as UTF-8).",
+          core::SourceLocation{m.script_path().string(), line, 0});
+    }
   }
   for (const auto& m : s.migrations().migrations) {
     if (applied.contains(m.name)) continue;

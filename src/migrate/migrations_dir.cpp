@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/unicode.hpp"
 #include "migrate/checksum.hpp"
 
 namespace godwit::migrate {
@@ -56,6 +57,22 @@ std::optional<std::string> read_bytes(int at, const std::string& relative, const
 [[noreturn]] void throw_unlistable(const fs::path& dir, int err) {
   throw core::Error("GW2001", fmt::format("Could not list the migrations folder {}: {}",
                                           dir.string(), std::strerror(err)));
+}
+
+// Prisma reads folder names as UTF-8 strings (Node's readdir): a name that is not valid UTF-8
+// comes back with U+FFFD in it, names a folder that does not exist, and deploy fails with
+// P3015 (checked with Prisma 7.10.1). godwit says so before anything connects, naming the folder.
+void check_folder_name(const fs::path& dir, const std::string& name) {
+  auto bad = core::first_invalid_utf8(name);
+  if (!bad) return;
+  throw core::Error(
+      "P3015",
+      fmt::format("The migration folder `{}` in {} has a name that is not valid UTF-8 (byte "
+                  "0x{:02X} at offset {}): its migration.sql cannot be read as Prisma reads it.",
+                  core::escape_invalid_utf8(name), dir.string(),
+                  static_cast<unsigned char>(name[*bad]), *bad),
+      "Rename the folder using only UTF-8 characters (Prisma fails on it with P3015 too).",
+      core::SourceLocation{(dir / core::escape_invalid_utf8(name)).string(), 0, 0});
 }
 
 // The names of the sub-folders of the open folder `d` (readdir's d_type; stat only where the
@@ -159,6 +176,8 @@ MigrationsDir read_migrations_dir(const fs::path& dir) {
   const int at = ::dirfd(folder.get());
   // Sorting the names before building the entries moves strings, not whole migrations.
   auto names = list_subfolders(folder.get(), dir);
+  for (const auto& name : names)
+    check_folder_name(dir, name);
   std::sort(names.begin(), names.end(), migration_name_less);
   std::string base = dir.native();
   if (!base.empty() && base.back() != '/') base += '/';

@@ -299,5 +299,57 @@ TEST(Defects, BeginWithoutCommitNamesTheBegin) {
   }
 }
 
+// A migration folder whose name is not UTF-8. Prisma 7.10.1 reads the name with U+FFFD, finds
+// no migration.sql and fails with "Error: P3015 ... Could not find the migration file at
+// migration.sql." (after creating the database); godwit names the folder and connects to nothing.
+TEST(Defects, FolderNameNotUtf8IsP3015BeforeConnecting) {
+  Project p("sqlite");
+  p.add("20240102000000_bad\xFF", "CREATE TABLE b (id INTEGER);\n");
+  auto r = p.godwit({"migrate", "deploy"}, "file:./dev.db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "Error: P3015")) << r.err;
+  EXPECT_TRUE(contains(r.err, "`20240102000000_bad\\xFF`")) << r.err;
+  EXPECT_FALSE(fs::exists(p.dir.path() / "dev.db")) << "deploy connected (created the file)";
+  // status reads the folder while it connects (it creates nothing): P3015 too.
+  fs::rename(p.dir.path() / "migrations" / "20240102000000_bad\xFF", p.dir.path() / "aside");
+  ASSERT_EQ(p.godwit({"migrate", "deploy"}, "file:./dev.db").exit_code, 0);
+  fs::rename(p.dir.path() / "aside", p.dir.path() / "migrations" / "20240102000000_bad\xFF");
+  r = p.godwit({"migrate", "status"}, "file:./dev.db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "Error: P3015")) << r.err;
+  EXPECT_TRUE(contains(r.err, "`20240102000000_bad\\xFF`")) << r.err;
+}
+
+// A NUL byte: Prisma sends the text and SQLite stops reading at the NUL ("unrecognized token",
+// a failed row). godwit refuses it before applying anything, naming the migration and path.
+TEST(Defects, NulByteNamesTheMigrationAndAppliesNothing) {
+  Project p("sqlite");
+  p.add("20240102000000_nul",
+        std::string("CREATE TABLE c (t TEXT);\nINSERT INTO c VALUES ('x") + '\0' + "y');\n");
+  auto r = p.godwit({"migrate", "deploy"}, "file:./dev.db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "Error: GW1201")) << r.err;
+  EXPECT_TRUE(contains(r.err, "The migration `20240102000000_nul` contains a NUL byte (line 2 of "))
+      << r.err;
+  EXPECT_TRUE(contains(r.err, "20240102000000_nul/migration.sql")) << r.err;
+  EXPECT_EQ(sqlite3_cli(p.dir.path() / "dev.db", "SELECT count(*) FROM _prisma_migrations;"), "0\n")
+      << "the init migration of the same run was applied";
+}
+
+// Invalid UTF-8 inside a script: Prisma reads it as Node does (U+FFFD) and applies that text.
+// The oracle's row and value for this very file: checksum 9ab76d75…7247, t = x U+FFFD y.
+TEST(Defects, InvalidUtf8InAScriptRunsAsPrismaReadsIt) {
+  Project p("sqlite");
+  p.add("20240102000000_enc", "CREATE TABLE b (t TEXT);\nINSERT INTO b VALUES ('x\xFFy');\n");
+  auto r = p.godwit({"migrate", "deploy"}, "file:./dev.db");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto db = p.dir.path() / "dev.db";
+  EXPECT_EQ(sqlite3_cli(db,
+                        "SELECT checksum FROM _prisma_migrations WHERE migration_name = "
+                        "'20240102000000_enc';"),
+            "9ab76d756c9793d73587f1dab1f6e8509cb8d36245882d41734ccac0186f7247\n");
+  EXPECT_EQ(sqlite3_cli(db, "SELECT hex(t) FROM b;"), "78EFBFBD79\n");
+}
+
 }  // namespace
 }  // namespace godwit::test

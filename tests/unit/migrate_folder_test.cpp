@@ -97,6 +97,33 @@ TEST(Folder, EverySubfolderIsAMigrationAndFilesAreIgnored) {
   EXPECT_FALSE(read_migrations_dir(tmp.path() / "missing").exists);
 }
 
+// Prisma 7.10.1 reads such a name as `20240102000000_bad\uFFFD`, finds no migration.sql there
+// and fails deploy with P3015 ("Could not find the migration file at migration.sql").
+TEST(Folder, NameThatIsNotUtf8IsP3015NamingTheFolder) {
+  TempDir tmp;
+  write_file(tmp.path() / "20240101000000_init" / "migration.sql", "SELECT 1;\n");
+  write_file(tmp.path() / "20240102000000_bad\xFF" / "migration.sql", "SELECT 2;\n");
+  try {
+    read_migrations_dir(tmp.path());
+    FAIL() << "expected P3015";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.code(), "P3015");
+    std::string text = e.render();
+    EXPECT_NE(text.find("`20240102000000_bad\\xFF`"), std::string::npos) << text;
+    EXPECT_NE(text.find("not valid UTF-8 (byte 0xFF at offset 18)"), std::string::npos) << text;
+    EXPECT_NE(text.find("Rename the folder"), std::string::npos) << text;
+    EXPECT_EQ(text.find('\xFF'), std::string::npos) << "raw invalid bytes in the message";
+  }
+  // Valid non-ASCII names are fine.
+  TempDir ok;
+  write_file(ok.path() /
+                 "20240101000000_b\xC3\xBC"
+                 "cher" /
+                 "migration.sql",
+             "SELECT 1;\n");
+  EXPECT_EQ(read_migrations_dir(ok.path()).migrations.size(), 1u);
+}
+
 TEST(ScriptText, KeepsBomAndReplacesInvalidUtf8LikeNode) {
   EXPECT_EQ(read_script_text("\xEF\xBB\xBFSELECT 1;"), "\xEF\xBB\xBFSELECT 1;");
   EXPECT_EQ(read_script_text("caf\xC3\xA9"), "caf\xC3\xA9");
