@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
 #include "db/connection.hpp"
 #include "migrate/history.hpp"
 #include "project/target.hpp"
@@ -86,6 +87,16 @@ class Dialect {
   virtual std::unique_ptr<RunLock> lock(db::Connection& conn,
                                         std::chrono::milliseconds timeout) const = 0;
 
+  /// The error to report instead of `e` when a read outside the run lock failed because
+  /// another connection holds the database's lock, as a running SQLite deploy does for its whole
+  /// run (SQLITE_BUSY): "a migration is in progress", naming the holding process where the
+  /// system says which it is. nullopt for any other error, which the caller rethrows.
+  virtual std::optional<core::Error> lock_conflict(db::Connection& conn,
+                                                   const db::DatabaseError& e) const {
+    (void)conn;
+    (void)e;
+    return std::nullopt;
+  }
   /// Runs `script` with the history writes around it (see HistoryWrites). Returns the failure,
   /// if any; on failure `on_success` has not run and nothing of a single-transaction script is
   /// left applied.

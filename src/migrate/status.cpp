@@ -18,7 +18,14 @@ StatusReport status(Session& s, const RunOptions& options) {
   StatusReport r;
   // The database first: the folder is still being read on the session's other thread.
   HistoryStore history(*s.conn, s.dialect.history(), options.clock);
-  auto listed = history.list_if_exists();
+  std::optional<std::vector<HistoryRow>> listed;
+  try {
+    listed = history.list_if_exists();
+  } catch (const db::DatabaseError& e) {
+    // SQLite: a deploy holds the file's lock for its whole run.
+    if (auto busy = s.dialect.lock_conflict(*s.conn, e)) throw *busy;
+    throw;
+  }
   r.has_history_table = listed.has_value();
   std::vector<HistoryRow> rows = listed ? std::move(*listed) : std::vector<HistoryRow>{};
   const auto& local = s.migrations().migrations;

@@ -26,6 +26,10 @@ class SqliteDialect final : public migrate::Dialect {
   std::vector<std::string> existing_objects(db::Connection& conn) const override;
   std::unique_ptr<migrate::RunLock> lock(db::Connection& conn,
                                          std::chrono::milliseconds timeout) const override;
+  /// SQLITE_BUSY (another connection holds the file's lock, e.g. a running deploy): P1002
+  /// "a migration is in progress", naming the holding process from /proc/locks when it can.
+  std::optional<core::Error> lock_conflict(db::Connection& conn,
+                                           const db::DatabaseError& e) const override;
   std::optional<migrate::ScriptFailure> apply(db::Connection& conn, const sql::Script& script,
                                               const migrate::HistoryWrites& writes) const override;
 
