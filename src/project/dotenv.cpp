@@ -8,6 +8,7 @@ namespace godwit::project {
 
 std::map<std::string, std::string> parse_dotenv(std::string_view text) {
   std::map<std::string, std::string> out;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte-order mark
   std::size_t i = 0;
   const auto n = text.size();
   auto skip_line = [&] {
@@ -67,6 +68,55 @@ std::map<std::string, std::string> parse_dotenv(std::string_view text) {
     }
     out[key] = value;
   }
+  return out;
+}
+
+namespace {
+
+std::string expand(std::string_view value, const std::map<std::string, std::string>& parsed,
+                   const std::function<std::optional<std::string>(const std::string&)>& env,
+                   int depth) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    if (value[i] == '\\' && value.substr(i + 1).starts_with("${")) {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    if (!value.substr(i).starts_with("${")) {
+      out += value[i++];
+      continue;
+    }
+    auto close = value.find('}', i + 2);
+    std::string_view name =
+        close == std::string_view::npos ? std::string_view{} : value.substr(i + 2, close - i - 2);
+    bool word = close != std::string_view::npos;
+    for (char c : name)
+      word = word && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+    if (!word) {
+      out += value[i++];
+      continue;
+    }
+    std::string key(name);
+    if (auto v = env(key)) {
+      out += *v;
+    } else if (auto it = parsed.find(key); it != parsed.end() && depth < 32) {
+      out += expand(it->second, parsed, env, depth + 1);
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> expand_dotenv(
+    const std::map<std::string, std::string>& parsed,
+    const std::function<std::optional<std::string>(const std::string&)>& env) {
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : parsed)
+    out[k] = expand(v, parsed, env, 0);
   return out;
 }
 

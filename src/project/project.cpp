@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "project/dotenv.hpp"
+#include "project/project_config.hpp"
 #include "psl/diagnostics.hpp"
 #include "psl/validate.hpp"
 
@@ -68,7 +69,30 @@ fs::path find_schema(const std::optional<fs::path>& given, const fs::path& cwd) 
 
 Project load_project(const ProjectOptions& options, const fs::path& cwd, const EnvLookup& env) {
   Project p;
-  p.schema_path = find_schema(options.schema, cwd);
+  auto config = load_project_config(options.config, cwd, env);
+  p.config_path = config.file;
+  p.seed = config.seed;
+  p.init_shadow_db = config.init_shadow_db;
+  if (config.shadow_database_url) p.shadow_database_url = config.shadow_database_url->value;
+  p.external_tables = config.external_tables;
+  p.external_enums = config.external_enums;
+
+  if (options.schema) {
+    p.schema_path = find_schema(options.schema, cwd);
+  } else if (config.schema) {
+    std::error_code ec;
+    if (!fs::exists(*config.schema, ec)) {
+      throw core::Error("P1012",
+                        fmt::format("Could not load schema from `{}` provided by {}: file or "
+                                    "directory not found",
+                                    config.schema->string(), config.file->filename().string()),
+                        "Fix the `schema` path (it is relative to the config file), or pass "
+                        "--schema.");
+    }
+    p.schema_path = *config.schema;
+  } else {
+    p.schema_path = find_schema(std::nullopt, cwd);
+  }
   p.schema = psl::load_schema_source(p.schema_path);
   auto validated = psl::validate_or_throw(p.schema);
   for (const auto& w : validated.diagnostics.warnings()) {
@@ -88,49 +112,90 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
   if (options.migrations) {
     p.migrations_dir =
         options.migrations->is_absolute() ? *options.migrations : cwd / *options.migrations;
+  } else if (config.migrations) {
+    p.migrations_dir = *config.migrations;
   } else {
     p.migrations_dir = schema_dir / "migrations";
   }
 
-  // Environment: process first, then .env next to the schema, then .env in cwd.
-  auto schema_env = read_dotenv(schema_dir / ".env");
-  auto cwd_env = read_dotenv(cwd / ".env");
+  // Environment: the process first. With a prisma.config.ts, only the `.env` its dotenv import
+  // loads (Prisma 7); otherwise `.env` next to the schema and in cwd (Prisma 6), expanded.
+  std::map<std::string, std::string> file_env;
+  bool prisma7 = config.file && !config.is_package_json;
+  std::string env_files_hint;
+  if (prisma7) {
+    file_env = config.dotenv;
+    env_files_hint = (cwd / ".env").string();
+  } else {
+    auto schema_env_path = (schema_dir / ".env").lexically_normal();
+    auto cwd_env_path = (cwd / ".env").lexically_normal();
+    auto schema_env = expand_dotenv(read_dotenv(schema_env_path), env);
+    std::error_code ec;
+    bool same = fs::equivalent(schema_env_path, cwd_env_path, ec);
+    std::map<std::string, std::string> cwd_env;
+    if (!same) cwd_env = expand_dotenv(read_dotenv(cwd_env_path), env);
+    std::string conflicts;
+    for (const auto& [k, v] : cwd_env) {
+      if (schema_env.count(k)) conflicts += "  " + k + "\n";
+    }
+    if (!conflicts.empty()) {
+      throw core::Error("GW2022",
+                        fmt::format("There is a conflict between env vars in {} and {}\n"
+                                    "Conflicting env vars:\n{}",
+                                    cwd_env_path.string(), schema_env_path.string(), conflicts),
+                        fmt::format("Define each variable in one of the two files (Prisma 6 "
+                                    "refuses the same conflict); Prisma suggests moving the "
+                                    "contents of {} to {}.",
+                                    schema_env_path.string(), cwd_env_path.string()));
+    }
+    file_env = schema_env;
+    file_env.insert(cwd_env.begin(), cwd_env.end());
+    env_files_hint = schema_env_path.string();
+  }
   auto lookup = [&](const std::string& name) -> std::optional<std::string> {
     if (auto v = env(name)) return v;
-    if (auto it = schema_env.find(name); it != schema_env.end()) return it->second;
-    if (auto it = cwd_env.find(name); it != cwd_env.end()) return it->second;
+    if (auto it = file_env.find(name); it != file_env.end()) return it->second;
     return std::nullopt;
   };
 
   std::string url;
   std::string source;
+  fs::path base_dir = schema_dir;
+  const ConfigUrl* from_config = config.direct_url ? &*config.direct_url
+                                 : config.url      ? &*config.url
+                                                   : nullptr;
+  const auto& schema_url = p.datasource.direct_url ? p.datasource.direct_url : p.datasource.url;
   if (options.url) {
     url = *options.url;
     source = "--url";
-  } else if (p.datasource.url) {
-    const auto& u = *p.datasource.url;
+  } else if (from_config) {
+    url = from_config->value;
+    source = from_config->source;
+    base_dir = from_config->base_dir;
+  } else if (schema_url) {
+    const auto& u = *schema_url;
     if (u.from_env) {
       auto v = lookup(u.value);
       if (!v) {
         throw core::Error("P1012",
                           fmt::format("error: Environment variable not found: {}.", u.value),
                           fmt::format("Set {} in the environment or in {}, or pass --url.", u.value,
-                                      (schema_dir / ".env").string()),
+                                      env_files_hint),
                           u.where);
       }
       url = *v;
       source = fmt::format("env(\"{}\")", u.value);
     } else {
       url = u.value;
-      source = "the datasource `url`";
+      source = p.datasource.direct_url ? "the datasource `directUrl`" : "the datasource `url`";
     }
   } else if (auto v = lookup("DATABASE_URL")) {
     url = *v;
     source = "DATABASE_URL";
   } else {
     throw core::Error("P1013", "No database URL: the datasource block has no `url`.",
-                      "Pass --url, set `url = env(\"DATABASE_URL\")` in the datasource block, or "
-                      "set DATABASE_URL.",
+                      "Pass --url, set `datasource.url` in prisma.config.ts, set `url = "
+                      "env(\"DATABASE_URL\")` in the datasource block, or set DATABASE_URL.",
                       p.datasource.where);
   }
   if (core::trim(url).empty()) {
@@ -149,7 +214,7 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
   }
   p.target.provider = provider;
   p.target.url = url;
-  p.target.base_dir = schema_dir;
+  p.target.base_dir = base_dir;
   p.target.display = core::redact_url(url);
   return p;
 }

@@ -1,12 +1,26 @@
 #pragma once
 // A godwit project as the migrate and db commands see it: the schema, its datasource, the
-// migrations folder and the database, resolved the way Prisma 6 resolves them.
+// migrations folder and the database, resolved the way Prisma resolves them: from
+// prisma.config.ts when there is one (Prisma 7, project_config.hpp), else from package.json's
+// "prisma" key and the schema (Prisma 6).
+//
+// Precedence, highest first (README.md, Configuration):
+//   schema:     --schema > config `schema` > package.json `prisma.schema` >
+//               prisma/schema.prisma > ./schema.prisma
+//   migrations: --migrations > config `migrations.path` > `migrations` next to the schema
+//   URL:        --url > config `datasource.directUrl` > config `datasource.url` >
+//               schema `directUrl` > schema `url` > DATABASE_URL
+// `directUrl` is what the migrate commands connect to, as Prisma 6 does with the schema's
+// directUrl (Prisma docs "Connection pooling": migrate uses directUrl); `url` stays for the
+// application. A relative SQLite path resolves against the folder of the file the URL came from
+// (the config file, else the schema).
 
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "project/target.hpp"
 #include "psl/datasource.hpp"
@@ -18,6 +32,7 @@ struct ProjectOptions {
   std::optional<std::filesystem::path> schema;      ///< --schema
   std::optional<std::string> url;                   ///< --url (overrides the datasource)
   std::optional<std::filesystem::path> migrations;  ///< --migrations
+  std::optional<std::filesystem::path> config;      ///< --config
 };
 
 /// Reads an environment variable; tests inject their own.
@@ -34,6 +49,12 @@ struct Project {
   std::vector<std::string> warnings;
   std::filesystem::path migrations_dir;
   DatabaseTarget target;
+  /// The config file read (prisma.config.ts or package.json), if any.
+  std::optional<std::filesystem::path> config_path;
+  std::optional<std::string> seed;            ///< migrations.seed / package.json prisma.seed
+  std::optional<std::string> init_shadow_db;  ///< migrations.initShadowDb (SQL)
+  std::optional<std::string> shadow_database_url;
+  std::vector<std::string> external_tables, external_enums;  ///< tables/enums.external
 };
 
 /// The schema path: --schema, else `prisma/schema.prisma`, else `./schema.prisma` (relative to
@@ -41,13 +62,15 @@ struct Project {
 std::filesystem::path find_schema(const std::optional<std::filesystem::path>& given,
                                   const std::filesystem::path& cwd);
 
-/// Resolves everything. The URL comes from --url, else the datasource `url` (a literal or
-/// env("VAR") looked up in the process environment, then in `.env` next to the schema, then in
-/// `.env` in `cwd`; the process environment wins, as dotenv does), else DATABASE_URL (Prisma 7
-/// projects keep the URL in prisma.config.ts, which godwit does not execute).
-/// The whole schema is validated first, as Prisma does before any migrate command.
-/// Errors: P1012 (schema), P1013 (no usable URL, or a URL of the wrong scheme for the provider),
-/// GW2002 (provider godwit does not support yet).
+/// Resolves everything, in the precedence above. Environment variables (env("VAR") in the
+/// schema, DATABASE_URL) are looked up in the process environment first; then, with a
+/// prisma.config.ts, in `.env` of `cwd` when the config imports "dotenv/config" (Prisma 7 reads
+/// no other); without one, in `.env` next to the schema and `.env` in `cwd` (Prisma 6), with
+/// `${VAR}` expanded (expand_dotenv). The whole schema is validated first, as Prisma does
+/// before any migrate command.
+/// Errors: P1012 (schema; env("VAR") not set), P1013 (no usable URL, or a URL of the wrong
+/// scheme for the provider), GW2002 (provider godwit does not support yet), GW2022 (the same
+/// variable in both `.env` files, as Prisma 6 refuses), and project_config.hpp's.
 Project load_project(const ProjectOptions& options, const std::filesystem::path& cwd,
                      const EnvLookup& env);
 
