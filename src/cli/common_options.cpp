@@ -43,6 +43,7 @@ project::ProjectOptions CommonOptions::project_options() const {
   if (!schema.empty()) p.schema = schema;
   if (!url.empty()) p.url = url;
   if (!migrations.empty()) p.migrations = migrations;
+  if (!config.empty()) p.config = config;
   return p;
 }
 
@@ -55,11 +56,18 @@ migrate::RunOptions CommonOptions::run_options() const {
 
 void add_common_options(CLI::App& cmd, CommonOptions& o, bool with_lock, bool with_json) {
   cmd.add_option("--schema", o.schema,
-                 "Schema file or folder (default: prisma/schema.prisma, then ./schema.prisma)")
+                 "Schema file or folder (default: the config's `schema`, else "
+                 "prisma/schema.prisma, then ./schema.prisma)")
       ->type_name("PATH");
+  cmd.add_option("--config", o.config,
+                 "Prisma config file, read without running it (default: prisma.config.ts, .js, "
+                 ".mjs, .cjs, .mts or .cts in the current folder; else package.json's `prisma` "
+                 "key)")
+      ->type_name("FILE");
   cmd.add_option("--url", o.url,
-                 "Database URL; overrides the datasource `url` (default: its env(\"VAR\"), read "
-                 "from the environment or a .env file next to the schema, else DATABASE_URL). "
+                 "Database URL; overrides the config's and the schema's (default: the config's "
+                 "datasource.directUrl or url, else the schema's directUrl or url, else "
+                 "DATABASE_URL). "
                  "PostgreSQL: GSSAPI encryption only if the URL sets gssencmode (Prisma has none; "
                  "libpq would try it first)")
       ->type_name("URL");

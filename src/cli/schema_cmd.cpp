@@ -7,6 +7,8 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "project/project.hpp"
+#include "project/project_config.hpp"
 #include "psl/datasource.hpp"
 #include "psl/diagnostics.hpp"
 #include "psl/format.hpp"
@@ -19,6 +21,7 @@ namespace fs = std::filesystem;
 
 struct SchemaOptions {
   std::string schema;
+  std::string config;
   bool check = false;
 };
 
@@ -32,7 +35,23 @@ std::string shown(const fs::path& p) {
 psl::SchemaSource load(const SchemaOptions& o, fs::path& path) {
   std::optional<fs::path> given;
   if (!o.schema.empty()) given = fs::path(o.schema);
-  path = psl::resolve_schema_path(given, fs::current_path());
+  std::optional<fs::path> config;
+  if (!o.config.empty()) config = fs::path(o.config);
+  // --schema wins; else the config's `schema` (prisma.config.ts or package.json), as Prisma.
+  auto cwd = fs::current_path();
+  auto pc = project::load_project_config(config, cwd, project::process_env());
+  if (!given && pc.schema) {
+    std::error_code ec;
+    if (!fs::exists(*pc.schema, ec)) {
+      throw core::Error("P1012",
+                        fmt::format("Could not load schema from `{}` provided by {}: file or "
+                                    "directory not found",
+                                    pc.schema->string(), pc.file->filename().string()));
+    }
+    path = *pc.schema;
+    return psl::load_schema_source(path);
+  }
+  path = psl::resolve_schema_path(given, cwd);
   return psl::load_schema_source(path);
 }
 
@@ -104,15 +123,21 @@ void add_schema_commands(CLI::App& app, Action& action) {
   auto* validate = app.add_subcommand("validate", "Validate the Prisma schema");
   validate
       ->add_option("--schema", opts->schema,
-                   "Schema file or folder (default: prisma/schema.prisma, then schema.prisma)")
+                   "Schema file or folder (default: the config's `schema`, else "
+                   "prisma/schema.prisma, then schema.prisma)")
       ->type_name("PATH");
+  validate->add_option("--config", opts->config, "Prisma config file (default: prisma.config.ts…)")
+      ->type_name("FILE");
   validate->callback([&action, opts] { action = [opts] { return run_validate(*opts); }; });
 
   auto* format = app.add_subcommand("format", "Format the Prisma schema");
   format
       ->add_option("--schema", opts->schema,
-                   "Schema file or folder (default: prisma/schema.prisma, then schema.prisma)")
+                   "Schema file or folder (default: the config's `schema`, else "
+                   "prisma/schema.prisma, then schema.prisma)")
       ->type_name("PATH");
+  format->add_option("--config", opts->config, "Prisma config file (default: prisma.config.ts…)")
+      ->type_name("FILE");
   format->add_flag("--check", opts->check, "Fail if a file is not formatted; change nothing");
   format->callback([&action, opts] { action = [opts] { return run_format(*opts); }; });
 }

@@ -67,7 +67,7 @@ const std::vector<std::pair<std::string, Words>> kCases = {
     {"godwit mi", {"migrate"}},
     {"godwit migrate ", {"deploy", "diff", "resolve", "status"}},
     {"godwit migrate deploy --",
-     {"--help", "--json", "--lock-timeout", "--migrations", "--schema", "--url"}},
+     {"--config", "--help", "--json", "--lock-timeout", "--migrations", "--schema", "--url"}},
     {"godwit migrate deploy --url x --j", {"--json"}},
     {"godwit migrate deploy --schema sch", {"schema.prisma"}},
     {"godwit migrate deploy --migrations pr", {"prisma"}},
