@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/unicode.hpp"
+
 namespace godwit::psl {
 
 void Diagnostics::error(std::string message, Span span) {
@@ -53,6 +55,23 @@ std::string gutter_blank_like(std::size_t line_number) {
   return std::string(g.size() - 2, ' ') + "| ";
 }
 
+// White space that reaches the column where `prefix` ends on a terminal: a tab stays a tab
+// (the gutters above and below are as wide, so it stops at the same column), every other
+// character counts its display width (two for CJK, none for a combining mark).
+std::string caret_padding(std::string_view prefix) {
+  std::string pad;
+  for (std::size_t i = 0; i < prefix.size();) {
+    auto [cp, len] = core::decode_utf8(prefix, i);
+    if (cp == '\t') {
+      pad += '\t';
+    } else {
+      pad.append(static_cast<std::size_t>(core::display_width(cp)), ' ');
+    }
+    i += len;
+  }
+  return pad;
+}
+
 }  // namespace
 
 std::string render_diagnostic(const SchemaSource& source, const Diagnostic& d) {
@@ -94,12 +113,16 @@ std::string render_diagnostic(const SchemaSource& source, const Diagnostic& d) {
   out += gutter(0) + "\n";
   out += numbered(start_line) + "\n";
   out += gutter(start_line + 1) + std::string(line) + "\n";
-  std::string pad(start_in_line, ' ');
+  // Prisma marks the span with colour; godwit prints carets under it, placed by display
+  // column so they line up under multi-byte characters.
+  std::string pad = caret_padding(line.substr(0, start_in_line));
   if (end_in_line == start_in_line) {
     out += gutter_blank_like(start_line + 1) + pad + "^ Unexpected token.\n";
   } else {
-    out += gutter_blank_like(start_line + 1) + pad + std::string(end_in_line - start_in_line, '^') +
-           "\n";
+    std::size_t width =
+        core::display_width(line.substr(start_in_line, end_in_line - start_in_line));
+    out += gutter_blank_like(start_line + 1) + pad +
+           std::string(std::max<std::size_t>(width, 1), '^') + "\n";
   }
   for (std::size_t n = start_line + 2; n < end_line + 2; ++n)
     out += numbered(n) + "\n";

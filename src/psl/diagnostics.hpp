@@ -4,7 +4,10 @@
 // Layout follows Prisma's pretty printer (ENG psl/diagnostics/src/pretty_print.rs): title and
 // message, `-->  file:line`, the line before, the offending line, the following lines up to one
 // past the span's end, framed by `   | ` lines. Prisma marks the offending text with colour;
-// godwit prints no colour, so a caret line under the offending text marks it instead.
+// godwit prints no colour, so a caret line under the offending text marks it instead. The
+// carets are placed by display column, not byte: a multi-byte character before the span takes
+// its width in spaces (two for East Asian wide characters, none for combining marks), a tab
+// stays a tab, and the span gets one caret per column it covers.
 
 #include <string>
 #include <string_view>

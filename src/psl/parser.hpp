@@ -3,7 +3,10 @@
 // psl/schema-ast/src/parser/datamodel.pest) rule for rule, including its recovery: a line the
 // grammar rejects becomes an error ("This line is invalid ...", "This line is not a valid field
 // or attribute definition.") and parsing goes on with the next line, so one run reports every
-// syntax error. Messages are Prisma's.
+// syntax error. Messages are Prisma's. Identifiers are Prisma 7.10.1's, which goes beyond that
+// grammar file's ASCII rule: they start with an ASCII letter or digit or any Unicode letter
+// (general category L) and go on with those, `_` and `-` (every code point checked against
+// the oracle; core::is_unicode_letter).
 
 #include <string_view>
 

@@ -169,7 +169,9 @@ bool Parser::model_like(ast::File& f, std::string& pending_doc) {
       std::size_t first = line;
       while (first < rest.size() && (rest[first] == ' ' || rest[first] == '\t'))
         ++first;
-      if (first < rest.size() && c_.is_identifier_start(rest[first])) ++fields;
+      if (first < rest.size() &&
+          (c_.is_identifier_start(rest[first]) || static_cast<unsigned char>(rest[first]) >= 0x80))
+        ++fields;
       std::size_t end = rest.find('\n', line);  // memchr: fast on a 500-model schema
       if (end == std::string_view::npos) break;
       ++lines;

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/unicode.hpp"
+
 namespace godwit::psl::detail {
 namespace {
 
@@ -9,8 +11,8 @@ constexpr bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// The characters after an identifier's first (ASCII letters, digits, `_`, `-`), as a table: the
-// scanner tests every character of every name.
+// The ASCII characters after an identifier's first (letters, digits, `_`, `-`), as a table: the
+// scanner tests every character of every name. Non-ASCII letters are looked up separately.
 constexpr std::array<bool, 256> kIdentifierTail = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 256; ++c)
@@ -115,11 +117,33 @@ std::size_t Cursor::char_len(std::size_t at) const {
   return n;
 }
 
+std::size_t Cursor::letter_len(std::size_t at) const {
+  if (static_cast<unsigned char>(text_[at]) < 0x80) return 0;
+  auto [cp, len] = core::decode_utf8(text_, at);
+  return core::is_unicode_letter(cp) ? len : 0;
+}
+
+// Prisma 7's identifier: (ASCII letter or digit | Unicode letter) ~ (ASCII letter or digit |
+// Unicode letter | "_" | "-")*. Letters are general category L (checked against the oracle:
+// marks, Nl/No numbers, non-ASCII digits and symbols are not identifier characters).
 bool Cursor::skip_identifier() {
-  if (eof() || !is_alnum(text_[pos])) return false;
-  ++pos;
-  while (!eof() && kIdentifierTail[static_cast<unsigned char>(text_[pos])])
+  if (eof()) return false;
+  if (is_alnum(text_[pos])) {
     ++pos;
+  } else if (std::size_t n = letter_len(pos)) {
+    pos += n;
+  } else {
+    return false;
+  }
+  while (!eof()) {
+    if (kIdentifierTail[static_cast<unsigned char>(text_[pos])]) {
+      ++pos;
+    } else if (std::size_t n = letter_len(pos)) {
+      pos += n;
+    } else {
+      break;
+    }
+  }
   return true;
 }
 
@@ -285,7 +309,7 @@ bool Cursor::number_into(ast::Expression& e) {
 bool Cursor::can_start_expression() const {
   if (eof()) return false;
   char c = text_[pos];
-  return is_alnum(c) || c == '[' || c == '-' || c == '"';
+  return is_alnum(c) || c == '[' || c == '-' || c == '"' || letter_len(pos) > 0;
 }
 
 bool Cursor::expression_item(std::vector<ast::Expression>& items) {

@@ -23,12 +23,15 @@ class Cursor {
   std::size_t pos = 0;
 
   bool eof() const { return pos >= text_.size(); }
-  /// Whether an identifier can start with `c` (an ASCII letter or digit).
+  /// Whether an identifier can start with the ASCII character `c` (a letter or digit); a
+  /// non-ASCII identifier starts with a Unicode letter (see at_identifier_start).
   static bool is_identifier_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
-  /// Whether an identifier starts here.
-  bool at_identifier_start() const { return !eof() && is_identifier_start(text_[pos]); }
+  /// Whether an identifier starts here (an ASCII letter or digit, or a Unicode letter).
+  bool at_identifier_start() const {
+    return !eof() && (is_identifier_start(text_[pos]) || letter_len(pos) > 0);
+  }
   Span span(std::size_t from, std::size_t to) const {
     return Span{file_, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)};
   }
@@ -75,6 +78,8 @@ class Cursor {
 
  private:
   std::size_t ws_len_non_ascii(std::size_t at) const;
+  /// Bytes of the non-ASCII Unicode letter (general category L) at `at`, or 0.
+  std::size_t letter_len(std::size_t at) const;
   /// Moves past an identifier without building it; false if none starts here.
   bool skip_identifier();
   /// Moves past a path (see parse_path) without building it; false if none starts here.
