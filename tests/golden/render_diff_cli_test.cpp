@@ -67,6 +67,28 @@ TEST_F(DiffCli, OutputFile) {
   EXPECT_NE(r.err.find("GW1104"), std::string::npos) << r.err;
 }
 
+// An implicit many-to-many table "_" + 20 x "Ä" + "To" + 20 x "Ö": Prisma cuts its foreign-key
+// names at 56 bytes, which here falls inside an "Ö", and Prisma 7.10.1's engine then crashes
+// (`migrate diff` exits 1 with "Error in Schema engine", the wasm engine's "RuntimeError:
+// unreachable"): there is no Prisma output to follow. godwit backs off to the character
+// boundary, as Prisma does for every other generated name.
+TEST_F(DiffCli, ManyToManyForeignKeyNameCutInsideACharacterBacksOff) {
+  std::string a, b;
+  for (int i = 0; i < 20; ++i) {
+    a += "\xC3\x84";  // Ä
+    b += "\xC3\x96";  // Ö
+  }
+  auto p = schema("datasource db {\n  provider = \"postgresql\"\n}\n\nmodel " + a +
+                  " {\n  id Int @id\n  bs " + b + "[]\n}\n\nmodel " + b +
+                  " {\n  id Int @id\n  as " + a + "[]\n}\n");
+  auto r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--script"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // 1 + 40 + 2 = 43 bytes, then six whole "Ö" (55 bytes) instead of a cut at 56.
+  std::string prefix = "_" + a + "To" + b.substr(0, 12);
+  EXPECT_NE(r.out.find("ADD CONSTRAINT \"" + prefix + "_A_fkey\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ADD CONSTRAINT \"" + prefix + "_B_fkey\""), std::string::npos) << r.out;
+}
+
 TEST_F(DiffCli, ExactlyOneFromAndOneTo) {
   auto p = schema(kOneModel);
   auto r = run_godwit({"migrate", "diff", "--to-schema", p.string()});
