@@ -131,6 +131,33 @@ TEST(ConfigReader, RejectedFormsNameTheirLine) {
   expect_error("export default {\n  schema: 'a'\n  migrations: {}\n}\n", 3);  // missing comma
 }
 
+TEST(ConfigReader, LimitsHold) {
+  // Constants built from constants: copying them would grow exponentially.
+  std::string doubling = "const a0 = ['x', 'x']\n";
+  for (int i = 1; i <= 30; ++i)
+    doubling += "const a" + std::to_string(i) + " = [a" + std::to_string(i - 1) + ", a" +
+                std::to_string(i - 1) + "]\n";
+  doubling += "export default { tables: { external: a30 } }\n";
+  try {
+    parse_config(doubling, "prisma.config.ts");
+    ADD_FAILURE();
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.code(), "GW2020");
+    EXPECT_NE(e.message().find("named too many times"), std::string::npos);
+  }
+  // Many unreadable values do not use up the nesting limit.
+  std::string many = "export default {\n";
+  for (int i = 0; i < 300; ++i)
+    many += "  k" + std::to_string(i) + ": f(),\n";
+  many += "  schema: 's',\n}\n";
+  EXPECT_EQ(at(parse_config(many, "x.ts"), {"schema"}).text, "s");
+  // Deep nesting is unreadable, not a crash.
+  std::string deep =
+      "export default { schema: 's', x: " + std::string(5000, '[') + std::string(5000, ']') + " }";
+  auto f = parse_config(deep, "x.ts");
+  EXPECT_EQ(at(f, {"x"}).kind, Kind::kUnreadable);
+}
+
 // Values godwit needs but cannot read: the resolver names key, file:line and what to do.
 void expect_unreadable(const std::string& body, int line, const std::string& key,
                        const std::string& instead) {
