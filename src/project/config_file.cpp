@@ -402,7 +402,7 @@ class Reader {
         value.text = "a method or function is computed when the file runs";
         skip_balanced([](const Token& t) { return t.kind == Tok::kPunct && t.text == ","; });
       }
-      n.members.emplace_back(k.text, std::move(value));
+      n.members.push_back({k.text, std::move(value)});
       if (!is("}")) {
         if (!is(","))
           fail(file_, peek().line,

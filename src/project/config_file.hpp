@@ -34,6 +34,8 @@
 
 namespace godwit::project {
 
+struct ConfigMember;
+
 /// One value of the config's default export.
 struct ConfigNode {
   enum class Kind { kString, kEnv, kProcessEnv, kList, kObject, kOther, kUnreadable };
@@ -41,12 +43,18 @@ struct ConfigNode {
   /// kString: the text; kEnv / kProcessEnv: the variable's name; kUnreadable: what was found
   /// (a short excerpt of the source).
   std::string text;
-  int line = 0;                                             ///< 1-based line of the value
-  std::vector<ConfigNode> items;                            ///< kList
-  std::vector<std::pair<std::string, ConfigNode>> members;  ///< kObject, in source order
+  int line = 0;                       ///< 1-based line of the value
+  std::vector<ConfigNode> items;      ///< kList
+  std::vector<ConfigMember> members;  ///< kObject, in source order
 
   /// The member `key` of an object (the last one when repeated, as in JavaScript), or null.
   const ConfigNode* member(std::string_view key) const;
+};
+
+/// One `key: value` of an object.
+struct ConfigMember {
+  std::string key;
+  ConfigNode value;
 };
 
 /// A config file read statically.

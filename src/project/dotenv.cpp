@@ -1,6 +1,7 @@
 #include "project/dotenv.hpp"
 
 #include <cctype>
+#include <set>
 
 #include "core/text.hpp"
 
@@ -73,50 +74,82 @@ std::map<std::string, std::string> parse_dotenv(std::string_view text) {
 
 namespace {
 
-std::string expand(std::string_view value, const std::map<std::string, std::string>& parsed,
-                   const std::function<std::optional<std::string>(const std::string&)>& env,
-                   int depth) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < value.size()) {
-    if (value[i] == '\\' && value.substr(i + 1).starts_with("${")) {
-      out += '$';
-      i += 2;
-      continue;
-    }
-    if (!value.substr(i).starts_with("${")) {
-      out += value[i++];
-      continue;
-    }
-    auto close = value.find('}', i + 2);
-    std::string_view name =
-        close == std::string_view::npos ? std::string_view{} : value.substr(i + 2, close - i - 2);
-    bool word = close != std::string_view::npos;
-    for (char c : name)
-      word = word && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
-    if (!word) {
-      out += value[i++];
-      continue;
-    }
-    std::string key(name);
-    if (auto v = env(key)) {
-      out += *v;
-    } else if (auto it = parsed.find(key); it != parsed.end() && depth < 32) {
-      out += expand(it->second, parsed, env, depth + 1);
-    }
-    i = close + 1;
+// Each key is expanded once (memoised); a key met again while it is being expanded (a cycle)
+// and nesting deeper than kMaxDepth expand to ""; a value stops growing at kMaxSize bytes, so
+// `A=${B}${B}`, `B=${C}${C}`, … cannot grow exponentially.
+class Expander {
+ public:
+  using Env = std::function<std::optional<std::string>(const std::string&)>;
+  static constexpr int kMaxDepth = 32;
+  static constexpr std::size_t kMaxSize = 1 << 20;
+
+  Expander(const std::map<std::string, std::string>& parsed, const Env& env)
+      : parsed_(parsed), env_(env) {}
+
+  std::string value_of(const std::string& key) {
+    if (auto it = done_.find(key); it != done_.end()) return it->second;
+    auto it = parsed_.find(key);
+    if (it == parsed_.end() || active_.count(key) || depth_ >= kMaxDepth) return {};
+    active_.insert(key);
+    ++depth_;
+    auto v = expand(it->second);
+    --depth_;
+    active_.erase(key);
+    return done_[key] = v;
   }
-  return out;
-}
+
+ private:
+  std::string expand(std::string_view value) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < value.size() && out.size() < kMaxSize) {
+      if (value[i] == '\\' && value.substr(i + 1).starts_with("${")) {
+        out += '$';
+        i += 2;
+        continue;
+      }
+      if (!value.substr(i).starts_with("${")) {
+        out += value[i++];
+        continue;
+      }
+      auto close = value.find('}', i + 2);
+      std::string_view name =
+          close == std::string_view::npos ? std::string_view{} : value.substr(i + 2, close - i - 2);
+      bool word = close != std::string_view::npos;
+      for (char c : name)
+        word = word && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+      if (!word) {
+        out += value[i++];
+        continue;
+      }
+      std::string key(name);
+      if (auto v = env_(key)) {
+        out += *v;
+      } else {
+        out += value_of(key);
+      }
+      i = close + 1;
+    }
+    if (out.size() > kMaxSize) out.resize(kMaxSize);
+    return out;
+  }
+
+  const std::map<std::string, std::string>& parsed_;
+  const Env& env_;
+  std::map<std::string, std::string> done_;
+  std::set<std::string> active_;
+  int depth_ = 0;
+};
 
 }  // namespace
 
 std::map<std::string, std::string> expand_dotenv(
     const std::map<std::string, std::string>& parsed,
     const std::function<std::optional<std::string>(const std::string&)>& env) {
+  Expander x(parsed, env);
   std::map<std::string, std::string> out;
   for (const auto& [k, v] : parsed)
-    out[k] = expand(v, parsed, env, 0);
+    out[k] = x.value_of(k);
   return out;
 }
 

@@ -17,8 +17,8 @@ std::map<std::string, std::string> parse_dotenv(std::string_view text);
 /// `${NAME}` expansion as Prisma 6 does it (its fork of dotenv-expand,
 /// @prisma/internals dotenvExpand.ts, which reads only the braced form): `${NAME}` becomes the
 /// process environment's NAME if set, else the same file's NAME (itself expanded), else "";
-/// `\${NAME}` stays literal `${NAME}`; `$NAME` without braces is left alone. Expansion nests
-/// at most 32 levels deep (a cycle expands to "").
+/// `\${NAME}` stays literal `${NAME}`; `$NAME` without braces is left alone. A cycle, and
+/// nesting deeper than 32 levels, expand to ""; an expanded value stops at 1 MiB.
 std::map<std::string, std::string> expand_dotenv(
     const std::map<std::string, std::string>& parsed,
     const std::function<std::optional<std::string>(const std::string&)>& env);

@@ -359,6 +359,16 @@ TEST(DotenvPrisma6, BomExpansionAndConflicts) {
   EXPECT_EQ(e["URL"], "postgresql://bob@db.internal/db");
   EXPECT_EQ(e["LITERAL"], "${USER} $USER");
   EXPECT_EQ(e["A"], "");  // a cycle expands to nothing
+  // Found by config_fuzz: values naming each other several times grew exponentially.
+  std::string doubling = "K0=x\n";
+  for (int i = 1; i <= 40; ++i)
+    doubling += "K" + std::to_string(i) + "=${K" + std::to_string(i - 1) + "}${K" +
+                std::to_string(i - 1) + "}\n";
+  doubling += "SELF=${SELF}${SELF}${SELF}\n";
+  auto big = expand_dotenv(parse_dotenv(doubling), env);
+  EXPECT_EQ(big["K3"], "xxxxxxxx");
+  EXPECT_EQ(big["K40"].size(), std::size_t{1} << 20);  // stops at 1 MiB
+  EXPECT_EQ(big["SELF"], "");
 }
 
 TEST_F(ConfigProject, SameVariableInBothDotenvFilesIsGW2022) {
