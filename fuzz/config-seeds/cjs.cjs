@@ -1,0 +1,2 @@
+require('dotenv').config()
+/* c */ module.exports = { schema: 's', migrations: { initShadowDb: `CREATE TABLE x();` } };
