@@ -51,7 +51,9 @@ psl::SchemaSource load(const SchemaOptions& o, fs::path& path) {
     path = *pc.schema;
     return psl::load_schema_source(path);
   }
-  path = psl::resolve_schema_path(given, cwd);
+  // With a prisma.config.ts, the default places are looked up in its folder, as Prisma does.
+  bool prisma7 = pc.file && !pc.is_package_json;
+  path = psl::resolve_schema_path(given, !given && prisma7 ? pc.file->parent_path() : cwd);
   return psl::load_schema_source(path);
 }
 

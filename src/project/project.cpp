@@ -91,7 +91,10 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
     }
     p.schema_path = *config.schema;
   } else {
-    p.schema_path = find_schema(std::nullopt, cwd);
+    // With a prisma.config.ts, the default places are looked up in its folder (Prisma 7.10.1
+    // does so even when the current folder has its own prisma/schema.prisma).
+    bool prisma7 = config.file && !config.is_package_json;
+    p.schema_path = find_schema(std::nullopt, prisma7 ? config.file->parent_path() : cwd);
   }
   p.schema = psl::load_schema_source(p.schema_path);
   auto validated = psl::validate_or_throw(p.schema);

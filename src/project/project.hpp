@@ -6,7 +6,8 @@
 //
 // Precedence, highest first (README.md, Configuration):
 //   schema:     --schema > config `schema` > package.json `prisma.schema` >
-//               prisma/schema.prisma > ./schema.prisma
+//               prisma/schema.prisma > ./schema.prisma (in the config file's folder when there
+//               is a prisma.config.ts, as Prisma 7.10.1 looks them up; else in cwd)
 //   migrations: --migrations > config `migrations.path` > `migrations` next to the schema
 //   URL:        --url > config `datasource.directUrl` > config `datasource.url` >
 //               schema `directUrl` > schema `url` > DATABASE_URL

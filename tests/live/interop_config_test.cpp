@@ -15,7 +15,8 @@ namespace godwit::test {
 namespace {
 namespace fs = std::filesystem;
 
-// The SQLite files below `root` (node_modules left out), relative to it, sorted.
+// The SQLite files below `root` (node_modules left out), relative to it, with their tables,
+// sorted.
 std::vector<std::string> sqlite_files(const fs::path& root) {
   std::vector<std::string> out;
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
@@ -24,7 +25,12 @@ std::vector<std::string> sqlite_files(const fs::path& root) {
       it.disable_recursion_pending();
       continue;
     }
-    if (it->path().extension() == ".db") out.push_back(fs::relative(it->path(), root).string());
+    if (it->path().extension() != ".db") continue;
+    // The file and its tables: which schema and migrations folder were used shows too.
+    auto tables = sqlite3_cli(it->path(),
+                              "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master "
+                              "WHERE type = 'table' ORDER BY name)");
+    out.push_back(fs::relative(it->path(), root).string() + ": " + tables);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -129,6 +135,13 @@ const Case kCases[] = {
      "export default config\n",
      {{".env", "\xEF\xBB\xBF# with a byte-order mark\nDATABASE_URL=file:./bom.db\n"},
       {"sub/.env", "DATABASE_URL='file:./sub/relative.db'\n"}}},
+    // No `schema` nor `migrations`: Prisma looks for prisma/schema.prisma next to the config
+    // (also from a subfolder that has its own prisma/schema.prisma).
+    {"defaults",
+     "export default {\n  datasource: { url: 'file:./defaults.db' },\n}\n",
+     {{"sub/prisma/schema.prisma",
+       "datasource db {\n  provider = \"sqlite\"\n}\n\nmodel B {\n  "
+       "id Int @id\n}\n"}}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, ConfigInterop, ::testing::ValuesIn(kCases),
