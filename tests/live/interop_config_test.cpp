@@ -172,5 +172,23 @@ TEST(ConfigCli, ComputedValueIsAClearError) {
   EXPECT_TRUE(fs::exists(dir.path() / "static.db"));
 }
 
+// validate and format take the schema from the config (or package.json) too, as Prisma does.
+TEST(ConfigCli, ValidateAndFormatReadTheConfigsSchema) {
+  TempDir dir;
+  write_file(dir.path() / "db" / "main.prisma",
+             "datasource db {\n  provider = \"sqlite\"\n}\n\nmodel A {\n  id Int @id\n}\n");
+  write_file(dir.path() / "prisma.config.ts", "export default { schema: 'db/main.prisma' }\n");
+  auto r = run_godwit({"validate"}, {}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("db/main.prisma"), std::string::npos) << r.out;
+  fs::create_directories(dir.path() / "sub");
+  r = run_godwit({"format", "--check", "--config", "../prisma.config.ts"}, {}, dir.path() / "sub");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  fs::remove(dir.path() / "prisma.config.ts");
+  write_file(dir.path() / "package.json", R"({"prisma": {"schema": "db/main.prisma"}})");
+  r = run_godwit({"validate"}, {}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 }  // namespace
 }  // namespace godwit::test
