@@ -50,9 +50,12 @@ TEST(SqliteStatusLock, StatusDuringADeployNamesTheLockHolder) {
   Project p;
   ASSERT_EQ(p.godwit({"migrate", "deploy"}, "file:./dev.db").exit_code, 0);
 
-  // A second process takes the lock exactly as a deploy does and keeps it.
-  ChildProcess holder({"sqlite3", p.db().string(), "PRAGMA locking_mode=EXCLUSIVE;",
-                       "BEGIN EXCLUSIVE;", "COMMIT;", ".shell sleep 30"});
+  // A second process holds the exclusive lock as a deploy does mid-migration: an open
+  // BEGIN EXCLUSIVE transaction. It waits for the lock (.timeout): without that, its BEGIN
+  // failed at once whenever wait_until_locked's probe held a shared lock at that moment, and
+  // the test was flaky.
+  ChildProcess holder({"sqlite3", "-cmd", ".timeout 10000", p.db().string(), "BEGIN EXCLUSIVE;",
+                       ".shell sleep 30"});
   ASSERT_TRUE(wait_until_locked(p.db())) << "the sqlite3 process never took the lock";
 
   auto started = std::chrono::steady_clock::now();
