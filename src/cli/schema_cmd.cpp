@@ -118,28 +118,27 @@ int run_format(const SchemaOptions& o) {
   return 0;
 }
 
+// --schema and --config, which validate and format both read.
+void add_schema_source_options(CLI::App& command, SchemaOptions& opts) {
+  command
+      .add_option("--schema", opts.schema,
+                  "Schema file or folder (default: the config's `schema`, else "
+                  "prisma/schema.prisma, then schema.prisma)")
+      ->type_name("PATH");
+  command.add_option("--config", opts.config, "Prisma config file (default: prisma.config.ts…)")
+      ->type_name("FILE");
+}
+
 }  // namespace
 
 void add_schema_commands(CLI::App& app, Action& action) {
   auto opts = std::make_shared<SchemaOptions>();
   auto* validate = app.add_subcommand("validate", "Validate the Prisma schema");
-  validate
-      ->add_option("--schema", opts->schema,
-                   "Schema file or folder (default: the config's `schema`, else "
-                   "prisma/schema.prisma, then schema.prisma)")
-      ->type_name("PATH");
-  validate->add_option("--config", opts->config, "Prisma config file (default: prisma.config.ts…)")
-      ->type_name("FILE");
+  add_schema_source_options(*validate, *opts);
   validate->callback([&action, opts] { action = [opts] { return run_validate(*opts); }; });
 
   auto* format = app.add_subcommand("format", "Format the Prisma schema");
-  format
-      ->add_option("--schema", opts->schema,
-                   "Schema file or folder (default: the config's `schema`, else "
-                   "prisma/schema.prisma, then schema.prisma)")
-      ->type_name("PATH");
-  format->add_option("--config", opts->config, "Prisma config file (default: prisma.config.ts…)")
-      ->type_name("FILE");
+  add_schema_source_options(*format, *opts);
   format->add_flag("--check", opts->check, "Fail if a file is not formatted; change nothing");
   format->callback([&action, opts] { action = [opts] { return run_format(*opts); }; });
 }
