@@ -1,7 +1,9 @@
 #include "project/dotenv.hpp"
 
 #include <cctype>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "core/text.hpp"
 
@@ -70,6 +72,14 @@ std::map<std::string, std::string> parse_dotenv(std::string_view text) {
     out[key] = value;
   }
   return out;
+}
+
+std::map<std::string, std::string> read_dotenv_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_dotenv(ss.str());
 }
 
 namespace {

@@ -4,6 +4,7 @@
 // "\n" escapes inside double quotes, multi-line quoted values; a UTF-8 byte-order mark at
 // the start is ignored.
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -13,6 +14,9 @@
 namespace godwit::project {
 
 std::map<std::string, std::string> parse_dotenv(std::string_view text);
+
+/// parse_dotenv of the file at `path`; an empty map when it cannot be opened (no .env is fine).
+std::map<std::string, std::string> read_dotenv_file(const std::filesystem::path& path);
 
 /// `${NAME}` expansion as Prisma 6 does it (its fork of dotenv-expand,
 /// @prisma/internals dotenvExpand.ts, which reads only the braced form): `${NAME}` becomes the

@@ -17,14 +17,6 @@ namespace godwit::project {
 namespace fs = std::filesystem;
 namespace {
 
-std::map<std::string, std::string> read_dotenv(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_dotenv(ss.str());
-}
-
 bool url_fits_provider(std::string_view provider, std::string_view url) {
   if (provider == "sqlite") return url.starts_with("file:");
   if (provider == "postgresql") {
@@ -132,11 +124,11 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
   } else {
     auto schema_env_path = (schema_dir / ".env").lexically_normal();
     auto cwd_env_path = (cwd / ".env").lexically_normal();
-    auto schema_env = expand_dotenv(read_dotenv(schema_env_path), env);
+    auto schema_env = expand_dotenv(read_dotenv_file(schema_env_path), env);
     std::error_code ec;
     bool same = fs::equivalent(schema_env_path, cwd_env_path, ec);
     std::map<std::string, std::string> cwd_env;
-    if (!same) cwd_env = expand_dotenv(read_dotenv(cwd_env_path), env);
+    if (!same) cwd_env = expand_dotenv(read_dotenv_file(cwd_env_path), env);
     std::string conflicts;
     for (const auto& [k, v] : cwd_env) {
       if (schema_env.count(k)) conflicts += "  " + k + "\n";

@@ -135,14 +135,6 @@ class Resolver {
   const std::map<std::string, std::string>& dotenv_;
 };
 
-std::map<std::string, std::string> read_env_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_dotenv(ss.str());
-}
-
 ProjectConfig read_package_json(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   ProjectConfig pc;
@@ -181,7 +173,7 @@ ProjectConfig read_package_json(const fs::path& path) {
 ProjectConfig resolve_config(const ConfigFile& file, const fs::path& cwd, const EnvLookup& env) {
   ProjectConfig pc;
   pc.file = file.path;
-  if (file.loads_dotenv) pc.dotenv = read_env_file(cwd / ".env");
+  if (file.loads_dotenv) pc.dotenv = read_dotenv_file(cwd / ".env");
   Resolver r(file, env, pc.dotenv);
   auto dir = file.path.parent_path();
   if (auto s = r.string("schema")) pc.schema = (dir / *s).lexically_normal();
