@@ -1,7 +1,9 @@
 #pragma once
 // The database seam: everything above the dialects talks to a database through this.
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -73,6 +75,29 @@ class Connection {
   /// `text` as a string literal of this database's SQL, quoted and escaped, for the few
   /// statements godwit batches into one round trip (where parameters cannot be used).
   virtual std::string quote_literal(std::string_view text) = 0;
+
+  /// Runs `count` statements, `statement(i)` giving the text of the i-th (one statement each,
+  /// no COPY), in order, and stops at the first one the database refuses. Returns nullopt when
+  /// all ran, else the 0-based index of the refused statement and its error; the statements
+  /// before it ran, none after it did. Connection loss throws core::Error as execute() does.
+  /// Default: execute() one by one. PostgreSQL sends them all without waiting for each answer
+  /// (libpq pipeline mode), which is what makes a long data migration as fast as sending the
+  /// whole file at once.
+  struct BatchFailure {
+    std::size_t index = 0;
+    DatabaseError error;
+  };
+  virtual std::optional<BatchFailure> execute_each(
+      std::size_t count, const std::function<std::string_view(std::size_t)>& statement) {
+    for (std::size_t i = 0; i < count; ++i) {
+      try {
+        execute(statement(i));
+      } catch (const DatabaseError& e) {
+        return BatchFailure{i, e};
+      }
+    }
+    return std::nullopt;
+  }
 };
 
 }  // namespace godwit::db

@@ -48,17 +48,40 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
   } after{hooks, script};
 
   conn.execute(joined(writes.before, hooks.begin_sql));
-  for (std::size_t i = 0; i < script.statements.size(); ++i) {
-    const auto& st = script.statements[i];
-    if (hooks.skip_in_transaction && hooks.skip_in_transaction(st)) continue;
-    try {
-      conn.execute(st.text);
-    } catch (const db::DatabaseError& e) {
-      rollback_quietly(conn);
-      auto f = failure_at(script, i, e, hooks);
-      f.rolled_back = true;
-      return f;
+  const auto& statements = script.statements;
+  auto batchable = [&](std::size_t i) {
+    return hooks.batchable && hooks.batchable(statements[i]) &&
+           !(hooks.skip_in_transaction && hooks.skip_in_transaction(statements[i]));
+  };
+  for (std::size_t i = 0; i < statements.size();) {
+    if (batchable(i)) {
+      // A run of statements the connection may send without waiting for each answer.
+      std::size_t end = i + 1;
+      while (end < statements.size() && batchable(end))
+        ++end;
+      auto failed = conn.execute_each(
+          end - i, [&](std::size_t k) -> std::string_view { return statements[i + k].text; });
+      if (failed) {
+        rollback_quietly(conn);
+        auto f = failure_at(script, i + failed->index, failed->error, hooks);
+        f.rolled_back = true;
+        return f;
+      }
+      i = end;
+      continue;
     }
+    const auto& st = statements[i];
+    if (!(hooks.skip_in_transaction && hooks.skip_in_transaction(st))) {
+      try {
+        conn.execute(st.text);
+      } catch (const db::DatabaseError& e) {
+        rollback_quietly(conn);
+        auto f = failure_at(script, i, e, hooks);
+        f.rolled_back = true;
+        return f;
+      }
+    }
+    ++i;
   }
   if (hooks.before_commit) {
     if (auto f = hooks.before_commit(script)) {

@@ -21,6 +21,11 @@ struct ApplyHooks {
   std::function<void(const sql::Script&)> after_transaction;
   /// kSingle only: statements not to send inside the transaction (they would be no-ops there).
   std::function<bool(const sql::Statement&)> skip_in_transaction;
+  /// kSingle only: statements that may go to Connection::execute_each, which sends a run of
+  /// them without waiting for each answer; the others go to execute() one at a time (e.g.
+  /// PostgreSQL's COPY, or text the parser could not split, which may hold several commands).
+  /// Unset: none.
+  std::function<bool(const sql::Statement&)> batchable;
   /// kSingle only: a last check inside the transaction before the history row is written and
   /// the transaction commits; a failure rolls everything back.
   std::function<std::optional<ScriptFailure>(const sql::Script&)> before_commit;
@@ -30,7 +35,8 @@ struct ApplyHooks {
 };
 
 /// Runs `script` on `conn` in the mode the script needs (sql::transaction_mode_for):
-/// - kSingle: `writes.before` and BEGIN (one round trip); every statement; before_commit;
+/// - kSingle: `writes.before` and BEGIN (one round trip); every statement (runs of `batchable`
+///   ones through execute_each, so in one round trip on PostgreSQL); before_commit;
 ///   `writes.on_success` and COMMIT (one round trip) — the changes and the history row commit
 ///   together, or nothing does.
 /// - kAutocommit / kAsWritten: `writes.before`; statement by statement as written; then

@@ -221,6 +221,10 @@ void PgConnection::throw_connection_lost(std::string_view server_message) {
 }
 
 void PgConnection::throw_result_error(const PGresult* result, std::string_view what) {
+  throw result_error(result, what);
+}
+
+db::DatabaseError PgConnection::result_error(const PGresult* result, std::string_view what) {
   std::string code = field(result, PG_DIAG_SQLSTATE);
   std::string message = field(result, PG_DIAG_MESSAGE_PRIMARY);
   if (message.empty()) {
@@ -230,7 +234,7 @@ void PgConnection::throw_result_error(const PGresult* result, std::string_view w
   if (message.empty()) message = std::string(what) + " failed";
   if (pq::PQstatus(conn_.get()) == CONNECTION_BAD) throw_connection_lost(message);
   std::string position = field(result, PG_DIAG_STATEMENT_POSITION);
-  throw db::DatabaseError(
+  return db::DatabaseError(
       std::move(code), std::move(message), field(result, PG_DIAG_MESSAGE_DETAIL),
       field(result, PG_DIAG_MESSAGE_HINT), position.empty() ? 0 : std::atoi(position.c_str()));
 }

@@ -48,6 +48,15 @@ class PgConnection final : public db::Connection {
   /// core::Error P1017 when the connection is lost.
   void execute(std::string_view sql) override;
 
+  /// Sends the statements with libpq's pipeline mode, each as its own extended-protocol query
+  /// without parameters (so none may hold several commands or be a COPY FROM STDIN), without
+  /// waiting for each answer; at most a few thousand statements / a few MB are unanswered at a
+  /// time, so memory stays bounded. After a refused statement the server skips the rest
+  /// (PGRES_PIPELINE_ABORTED) and the error is that statement's, as execute() reports it. The
+  /// session's transaction state is what the statements left (the caller rolls back).
+  std::optional<BatchFailure> execute_each(
+      std::size_t count, const std::function<std::string_view(std::size_t)>& statement) override;
+
   /// One statement, parameters `$1`... sent as text (int64 as decimal, monostate as NULL).
   db::Rows query(std::string_view sql, std::span<const db::Value> params = {}) override;
 
@@ -74,6 +83,7 @@ class PgConnection final : public db::Connection {
  private:
   PgConnection(ConnectionTarget target, PGconn* conn);
   static void on_notice(void* self, const PGresult* result);
+  db::DatabaseError result_error(const PGresult* result, std::string_view what);
   [[noreturn]] void throw_result_error(const PGresult* result, std::string_view what);
   [[noreturn]] void throw_connection_lost(std::string_view server_message);
 

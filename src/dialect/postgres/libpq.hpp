@@ -20,11 +20,15 @@ namespace godwit::postgres::pq {
   X(PQconnectdb)                  \
   X(PQconnectdbParams)            \
   X(PQconninfoFree)               \
+  X(PQconsumeInput)               \
+  X(PQenterPipelineMode)          \
   X(PQerrorMessage)               \
   X(PQescapeLiteral)              \
   X(PQexec)                       \
   X(PQexecParams)                 \
+  X(PQexitPipelineMode)           \
   X(PQfinish)                     \
+  X(PQflush)                      \
   X(PQfname)                      \
   X(PQfreemem)                    \
   X(PQgetCopyData)                \
@@ -32,15 +36,21 @@ namespace godwit::postgres::pq {
   X(PQgetisnull)                  \
   X(PQgetlength)                  \
   X(PQgetvalue)                   \
+  X(PQisBusy)                     \
   X(PQnfields)                    \
   X(PQntuples)                    \
+  X(PQpipelineStatus)             \
+  X(PQpipelineSync)               \
   X(PQputCopyEnd)                 \
   X(PQresultErrorField)           \
   X(PQresultErrorMessage)         \
   X(PQresultStatus)               \
+  X(PQsendFlushRequest)           \
+  X(PQsendQueryParams)            \
   X(PQserverVersion)              \
   X(PQsetErrorVerbosity)          \
   X(PQsetNoticeReceiver)          \
+  X(PQsetnonblocking)             \
   X(PQsocket)                     \
   X(PQstatus)                     \
   X(PQtransactionStatus)
