@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "dialect/postgres/pgparse/classify.hpp"
 #include "dialect/postgres/pgparse/parse_tree.hpp"
 #include "dialect/postgres/pgparse/split.hpp"
 
@@ -348,13 +349,24 @@ TEST(PgSplit, NulByteIsAnError) {
   }
 }
 
-TEST(PgParseTree, StatementTreeIsLibpgQueryJson) {
-  auto tree = statement_tree("CREATE INDEX CONCURRENTLY i ON \"T\" (a DESC)");
-  ASSERT_TRUE(tree.contains("IndexStmt"));
-  EXPECT_EQ(tree["IndexStmt"]["relation"]["relname"], "T");
-  EXPECT_EQ(tree["IndexStmt"]["concurrent"], true);
-  EXPECT_TRUE(statement_tree("CREATE TABLEX t").is_null());
-  EXPECT_TRUE(statement_tree("-- nothing").is_null());
+TEST(PgParseTree, ClassifiesOneStatementFromItsTree) {
+  auto c = classify_sql("CREATE INDEX CONCURRENTLY i ON \"T\" (a DESC)");
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->kind, "CREATE INDEX CONCURRENTLY");
+  EXPECT_TRUE(c->no_transaction);
+  EXPECT_FALSE(classify_sql("CREATE TABLEX t").has_value());
+  EXPECT_FALSE(classify_sql("-- nothing").has_value());
+  EXPECT_FALSE(classify_sql("SELECT 1; SELECT 2").has_value());
+}
+
+TEST(PgParseTree, ParseSqlGivesTheParsersStatementBounds) {
+  auto out = parse_sql("SELECT 1;\n  -- c\nSELECT 2");
+  ASSERT_FALSE(out.error.has_value());
+  ASSERT_EQ(out.ranges.size(), 2u);
+  EXPECT_EQ(out.ranges[0].begin, 0u);
+  EXPECT_EQ(out.ranges[0].end, 8u);
+  EXPECT_EQ(out.ranges[1].begin, 9u);
+  EXPECT_EQ(out.ranges[1].end, 25u);
 }
 
 TEST(PgParseTree, ParseErrorHasCharacterPosition) {
@@ -363,7 +375,7 @@ TEST(PgParseTree, ParseErrorHasCharacterPosition) {
   ASSERT_TRUE(out.error.has_value());
   EXPECT_EQ(out.error->message, "syntax error at or near \"WHERE\"");
   EXPECT_EQ(out.error->position, 27);
-  EXPECT_TRUE(out.tree.is_null());
+  EXPECT_TRUE(out.ranges.empty());
 }
 
 }  // namespace

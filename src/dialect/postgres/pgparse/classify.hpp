@@ -1,11 +1,10 @@
 #pragma once
 // What the runner and lint need to know about one PostgreSQL statement, read from its
-// libpg_query parse tree.
+// libpg_query parse tree (the protobuf structs of pg_query.pb-c.h, inside classify.cpp only).
 
+#include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace godwit::postgres {
 
@@ -15,8 +14,8 @@ struct Classification {
   bool no_transaction = false;       ///< PostgreSQL 15 refuses it inside a transaction block
 };
 
-/// Classifies a statement node, e.g. {"IndexStmt":{...}} (one element of the parse tree's
-/// "stmts" array, its "stmt" member).
+/// Classifies one statement from its parse tree; nullopt when `statement_text` does not parse
+/// as exactly one statement.
 ///
 /// no_transaction follows PostgreSQL 15's PreventInTransactionBlock() callers that a
 /// statement's text decides: CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and
@@ -29,7 +28,12 @@ struct Classification {
 /// `ALTER TYPE ... ADD VALUE` runs inside a transaction block since PostgreSQL 12, so it is
 /// not no_transaction; but the new value cannot be used before that transaction commits
 /// ("unsafe use of new value"), which is why it gets its own kind "ALTER TYPE ADD VALUE".
-Classification classify_statement(const nlohmann::json& stmt);
+std::optional<Classification> classify_sql(std::string_view statement_text);
+
+/// classify_sql() for a statement known to parse (the splitter checked it), skipping the parse
+/// when the leading keyword settles the answer (INSERT, UPDATE, DELETE, COMMENT: a data
+/// migration's statements), which is what keeps splitting a large data migration cheap.
+Classification classify_parsed(std::string_view statement_text);
 
 /// Best-effort classification from the leading keywords, for a statement libpg_query
 /// cannot parse (newer syntax, or a real syntax error the server will report).

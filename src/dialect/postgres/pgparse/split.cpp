@@ -13,17 +13,123 @@ void apply(sql::Statement& s, Classification c) {
   s.no_transaction = c.no_transaction;
 }
 
-// The statement node if `text` parses as exactly one statement, else null.
-nlohmann::json single_statement(std::string_view text) {
-  ParseOutput parsed = parse_sql(text);
-  if (parsed.error) return nullptr;
-  const auto& stmts = member(parsed.tree, "stmts");
-  if (!stmts.is_array() || stmts.size() != 1) return nullptr;
-  return member(stmts[0], "stmt");
+// The parser runs on pieces of about this size, so its memory (a parse tree is ~10-50x its
+// text) follows the piece, not the file: a 100 MB data migration needs no 2 GB tree.
+constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
+
+// How many following pieces a piece that does not parse may be joined with.
+constexpr std::size_t kMaxJoin = 64;
+
+bool is_word_char(char c) {
+  return c == '_' || c == '$' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// How many following scanner pieces a piece that does not parse may be joined with.
-constexpr std::size_t kMaxJoin = 64;
+// Just after the first ';' at or beyond `min_end` that a light PostgreSQL lexer, started at
+// `from` (a statement boundary), sees outside strings, quoted names, comments and dollar
+// quotes; the end of `s` if there is none. Only a proposal: a piece that parses on its own
+// proves its end is a statement boundary (had the lexer been wrong, the piece would end inside
+// a string or comment, or mid-statement, and fail to parse), and a piece that does not parse
+// sends the whole script down the scanner path.
+std::size_t next_cut(std::string_view s, std::size_t from, std::size_t min_end) {
+  const std::size_t n = s.size();
+  std::size_t i = from;
+  while (i < n) {
+    const char c = s[i];
+    const char next = i + 1 < n ? s[i + 1] : '\0';
+    if (c == ';') {
+      if (++i >= min_end) return i;
+    } else if (c == '-' && next == '-') {
+      i = s.find('\n', i);
+      if (i == std::string_view::npos) return n;
+    } else if (c == '/' && next == '*') {
+      int depth = 1;  // PostgreSQL's block comments nest
+      for (i += 2; i < n && depth > 0;) {
+        if (s[i] == '/' && i + 1 < n && s[i + 1] == '*') {
+          ++depth;
+          i += 2;
+        } else if (s[i] == '*' && i + 1 < n && s[i + 1] == '/') {
+          --depth;
+          i += 2;
+        } else {
+          ++i;
+        }
+      }
+    } else if (c == '\'') {
+      // E'...' strings take backslash escapes; every string doubles '' to escape a quote.
+      const bool escapes = i > from && (s[i - 1] == 'E' || s[i - 1] == 'e') &&
+                           !(i - 1 > from && is_word_char(s[i - 2]));
+      for (++i; i < n; ++i) {
+        if (escapes && s[i] == '\\') {
+          ++i;
+        } else if (s[i] == '\'') {
+          if (i + 1 < n && s[i + 1] == '\'') {
+            ++i;
+          } else {
+            break;
+          }
+        }
+      }
+      ++i;
+    } else if (c == '"') {
+      i = s.find('"', i + 1);
+      if (i == std::string_view::npos) return n;
+      ++i;
+    } else if (c == '$' && !(next >= '0' && next <= '9')) {
+      std::size_t j = i + 1;
+      while (j < n && is_word_char(s[j]) && s[j] != '$')
+        ++j;
+      if (j < n && s[j] == '$') {
+        const std::string_view tag = s.substr(i, j - i + 1);
+        i = s.find(tag, j + 1);
+        if (i == std::string_view::npos) return n;
+        i += tag.size();
+      } else {
+        i = j;
+      }
+    } else if (is_word_char(c)) {
+      while (i < n && is_word_char(s[i]))
+        ++i;  // a '$' inside a name is no dollar quote
+    } else {
+      ++i;
+    }
+  }
+  return n;
+}
+
+// The statements of a script that parses, found piece by piece (see kChunkBytes); nullopt if
+// a piece does not parse, the script then goes down split_unparsable.
+std::optional<std::vector<sql::Statement>> split_parsable(std::string_view script) {
+  std::vector<sql::RawRange> ranges;
+  for (std::size_t pos = 0; pos < script.size();) {
+    std::size_t end = next_cut(script, pos, pos + kChunkBytes);
+    ParseOutput parsed = parse_sql(script.substr(pos, end - pos));
+    // A cut inside a `BEGIN ATOMIC ... END` body leaves the piece unfinished: take in the
+    // following statements until it ends.
+    for (std::size_t joined = 0; parsed.error && end < script.size() && joined < kMaxJoin &&
+                                 parsed.error->message.ends_with("at end of input");
+         ++joined) {
+      end = next_cut(script, end, end + 1);
+      parsed = parse_sql(script.substr(pos, end - pos));
+    }
+    if (parsed.error) return std::nullopt;
+    for (const auto& r : parsed.ranges)
+      ranges.push_back({pos + r.begin, pos + r.end});
+    pos = end;
+  }
+  auto statements = sql::statements_from_ranges(script, ranges, sql::CommentStyle::kPostgres);
+  // A parsed statement whose range held only trivia would shift the pairing of ranges and
+  // statements; the parser never yields one, but if it did, go piece by piece.
+  if (statements.size() != ranges.size()) return std::nullopt;
+  for (auto& st : statements)
+    apply(st, classify_parsed(st.text));
+  return statements;
+}
+
+bool is_one_statement(std::string_view text) {
+  ParseOutput parsed = parse_sql(text);
+  return !parsed.error && parsed.ranges.size() == 1;
+}
 
 // The script did not parse: split on the scanner's ';' and classify piece by piece.
 // The scanner also splits inside `BEGIN ATOMIC ... END` bodies (SQL-standard function
@@ -33,29 +139,29 @@ std::vector<sql::Statement> split_unparsable(std::string_view script) {
   auto pieces = scanner_ranges(script);
   if (pieces.empty()) pieces.push_back({0, script.size()});
   std::vector<sql::RawRange> ranges;
-  std::vector<nlohmann::json> trees;
+  std::vector<bool> parsed;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     auto text = [&](std::size_t last) {
       return script.substr(pieces[i].begin, pieces[last].end - pieces[i].begin);
     };
-    // Trivia-only pieces are dropped by statements_from_ranges and need no tree.
+    // Trivia-only pieces are dropped by statements_from_ranges and need no parse.
     if (sql::skip_trivia(text(i), 0, sql::CommentStyle::kPostgres) >= text(i).size()) continue;
-    nlohmann::json tree = single_statement(text(i));
+    bool one = is_one_statement(text(i));
     std::size_t last = i;
-    for (std::size_t j = i + 1; tree.is_null() && j < pieces.size() && j <= i + kMaxJoin; ++j) {
-      if (nlohmann::json joined = single_statement(text(j)); !joined.is_null()) {
-        tree = std::move(joined);
+    for (std::size_t j = i + 1; !one && j < pieces.size() && j <= i + kMaxJoin; ++j) {
+      if (is_one_statement(text(j))) {
+        one = true;
         last = j;
       }
     }
     ranges.push_back({pieces[i].begin, pieces[last].end});
-    trees.push_back(std::move(tree));
+    parsed.push_back(one);
     i = last;
   }
   auto statements = sql::statements_from_ranges(script, ranges, sql::CommentStyle::kPostgres);
-  for (std::size_t k = 0; k < statements.size() && k < trees.size(); ++k) {
-    if (!trees[k].is_null()) {
-      apply(statements[k], classify_statement(trees[k]));
+  for (std::size_t k = 0; k < statements.size() && k < parsed.size(); ++k) {
+    if (parsed[k]) {
+      apply(statements[k], classify_parsed(statements[k].text));
     } else {
       // A syntax error (or syntax newer than PostgreSQL 15): the server will say.
       statements[k].parsed = false;
@@ -68,6 +174,7 @@ std::vector<sql::Statement> split_unparsable(std::string_view script) {
 }  // namespace
 
 sql::Script split_script(std::string_view original) {
+  reject_nul(original);
   // PostgreSQL reads a byte order mark as part of the first word; as three spaces it keeps
   // every byte offset while the first statement parses.
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
@@ -79,24 +186,10 @@ sql::Script split_script(std::string_view original) {
     script = blanked;
   }
   sql::Script out;
-  ParseOutput parsed = parse_sql(script);
-  if (parsed.error) {
-    out.statements = split_unparsable(script);
+  if (auto statements = split_parsable(script)) {
+    out.statements = std::move(*statements);
   } else {
-    static const nlohmann::json kNoStatements = nlohmann::json::array();
-    const auto& stmts =
-        member(parsed.tree, "stmts").is_array() ? member(parsed.tree, "stmts") : kNoStatements;
-    auto ranges = tree_ranges(parsed.tree, script.size());
-    out.statements = sql::statements_from_ranges(script, ranges, sql::CommentStyle::kPostgres);
-    if (out.statements.size() == stmts.size()) {
-      for (std::size_t i = 0; i < stmts.size(); ++i) {
-        apply(out.statements[i], classify_statement(member(stmts[i], "stmt")));
-      }
-    } else {
-      // A parsed statement whose range held only trivia would shift the pairing of ranges
-      // and trees; the parser never yields one, but if it did, classify piece by piece.
-      out.statements = split_unparsable(script);
-    }
+    out.statements = split_unparsable(script);
   }
   out.mode = sql::transaction_mode_for(out.statements);
   return out;

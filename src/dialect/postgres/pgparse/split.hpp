@@ -10,13 +10,16 @@ namespace godwit::postgres {
 
 /// Splits and classifies `script` (a whole migration.sql).
 ///
-/// - The script is parsed once; statement bounds and classification come from that parse
-///   tree (the same bounds pg_query_split_with_parser gives). If it does not parse, the
-///   bounds come from pg_query_split_with_scanner, which only needs the tokens, and each
-///   piece is parsed on its own: the piece with the syntax error is still a statement of
-///   its own (`parsed` false, kind from its leading keywords), sent to the server, which
-///   reports the error with its position. If even the scanner fails (an unterminated quote
-///   or comment), the whole script is one unparsed statement.
+/// - The script is parsed in pieces of about 1 MB cut after a ';' (each piece parsing on its own
+///   proves the cut), so memory follows the piece and the largest statement, not the file;
+///   statement bounds are pg_query_split_with_parser's, as if the whole script were parsed at
+///   once. A statement is classified from its own parse tree (protobuf), parsed alone, except
+///   when its first keyword settles it (INSERT, UPDATE, DELETE, COMMENT). If the script does
+///   not parse, the bounds come from pg_query_split_with_scanner, which only needs the tokens,
+///   and each piece is parsed on its own: the piece with the syntax error is still a statement
+///   of its own (`parsed` false, kind from its leading keywords), sent to the server, which
+///   reports the error with its position. If even the scanner fails (an unterminated quote or
+///   comment), the whole script is one unparsed statement.
 /// - `Statement::text` is what is sent to the server: leading white space and comments and
 ///   trailing white space trimmed, comments inside kept, no ';'. `offset`/`line` point at its
 ///   first token. Empty statements (stray ';', comment-only tails) are dropped.
