@@ -1,5 +1,8 @@
 #include "dialect/postgres/pgparse/split.hpp"
 
+#include <atomic>
+#include <thread>
+
 #include "dialect/postgres/pgparse/classify.hpp"
 #include "dialect/postgres/pgparse/parse_tree.hpp"
 #include "sql/lex.hpp"
@@ -97,13 +100,47 @@ std::size_t next_cut(std::string_view s, std::size_t from, std::size_t min_end) 
   return n;
 }
 
+// Parses the pieces [cuts[i-1], cuts[i]) (the first from 0) on up to two threads: the parser
+// is most of a large script's split time, and libpg_query keeps its state per thread.
+std::vector<ParseOutput> parse_pieces(std::string_view script,
+                                      const std::vector<std::size_t>& cuts) {
+  std::vector<ParseOutput> out(cuts.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < cuts.size();) {
+      const std::size_t begin = i == 0 ? 0 : cuts[i - 1];
+      out[i] = parse_sql(script.substr(begin, cuts[i] - begin));  // no NUL: checked before
+    }
+  };
+  if (cuts.size() > 1 && std::thread::hardware_concurrency() > 1) {
+    std::thread helper(work);
+    work();
+    helper.join();
+  } else {
+    work();
+  }
+  return out;
+}
+
 // The statements of a script that parses, found piece by piece (see kChunkBytes); nullopt if
 // a piece does not parse, the script then goes down split_unparsable.
 std::optional<std::vector<sql::Statement>> split_parsable(std::string_view script) {
+  std::vector<std::size_t> cuts;
+  for (std::size_t pos = 0; pos < script.size();)
+    cuts.push_back(pos = next_cut(script, pos, pos + kChunkBytes));
+  std::vector<ParseOutput> pieces = parse_pieces(script, cuts);
   std::vector<sql::RawRange> ranges;
-  for (std::size_t pos = 0; pos < script.size();) {
-    std::size_t end = next_cut(script, pos, pos + kChunkBytes);
-    ParseOutput parsed = parse_sql(script.substr(pos, end - pos));
+  std::size_t pos = 0;
+  for (std::size_t i = 0; pos < script.size(); ++i) {
+    std::size_t end = i < cuts.size() ? cuts[i] : script.size();
+    ParseOutput parsed;
+    if (i < cuts.size() && (i == 0 ? 0 : cuts[i - 1]) == pos) {
+      parsed = std::move(pieces[i]);
+    } else {
+      // An earlier piece was extended: from here on, piece by piece.
+      end = next_cut(script, pos, pos + kChunkBytes);
+      parsed = parse_sql(script.substr(pos, end - pos));
+    }
     // A cut inside a `BEGIN ATOMIC ... END` body leaves the piece unfinished: take in the
     // following statements until it ends.
     for (std::size_t joined = 0; parsed.error && end < script.size() && joined < kMaxJoin &&
