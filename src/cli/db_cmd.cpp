@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
 #include "core/error.hpp"
+#include "db/interrupt.hpp"
 #include "migrate/deploy.hpp"
 
 namespace godwit::cli {
@@ -39,10 +40,23 @@ int run_execute(const CommonOptions& o, const std::string& file, bool from_stdin
   // As Prisma: a missing SQLite file is created (opening it does that), a missing PostgreSQL
   // database is P1003.
   auto conn = l.dialect->connect(l.project.target, l.dialect->opening_creates_database());
+  // Ctrl-C/SIGTERM cancel the running statement; the script is then rolled back (as far as it
+  // runs in one transaction) and the command exits 130 (db/interrupt.hpp).
+  db::CancelOnSignal cancel_on_signal(conn->canceller());
   auto script = l.dialect->split(script_text);
-  auto failure = l.dialect->apply(*conn, script, migrate::HistoryWrites{});
+  std::optional<migrate::ScriptFailure> failure;
+  {
+    db::InterruptibleSection section;
+    failure = l.dialect->apply(*conn, script, migrate::HistoryWrites{});
+  }
+  auto where = from_stdin ? std::string("<stdin>") : file;
+  if (int signal = db::interrupt_signal()) {
+    throw db::Interrupted(signal, failure
+                                      ? fmt::format("godwit cancelled the script.\n\n{}",
+                                                    migrate::describe_failure("", *failure, where))
+                                      : std::string("The script had run to its end."));
+  }
   if (failure) {
-    auto where = from_stdin ? std::string("<stdin>") : file;
     throw core::Error(
         "GW2006",
         fmt::format("The script failed.\n\n{}", migrate::describe_failure("", *failure, where)), "",

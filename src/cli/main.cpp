@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "db/connection.hpp"
+#include "db/interrupt.hpp"
 
 namespace godwit::cli {
 namespace {
@@ -104,12 +105,18 @@ int run(int argc, char** argv) {
     std::cerr << app.help();
     return 1;
   }
+  // Ctrl-C and SIGTERM cancel the running statement before godwit stops (db/interrupt.hpp).
+  db::install_interrupt_handlers();
+  // After one, the command ends with 130 whatever its last error was (a cancelled statement).
+  auto exit_code = [](int code) {
+    return db::interrupt_signal() != 0 ? db::kInterruptedExitCode : code;
+  };
   try {
-    return action();
+    return exit_code(action());
   } catch (const core::Error& e) {
     std::cout.flush();
     std::cerr << e.render();
-    return e.exit_code();
+    return exit_code(e.exit_code());
   } catch (const db::DatabaseError& e) {
     std::cout.flush();
     core::Error wrapped("GW2008",
@@ -117,7 +124,7 @@ int run(int argc, char** argv) {
                                     e.code().empty() ? "none" : e.code()),
                         e.detail().empty() ? e.hint() : e.detail());
     std::cerr << wrapped.render();
-    return 1;
+    return exit_code(1);
   } catch (const std::exception& e) {
     std::cout.flush();
     core::Error wrapped("GW0001", fmt::format("Internal error: {}", e.what()),

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -54,6 +55,18 @@ class DatabaseError : public std::runtime_error {
   int position_;
 };
 
+/// Stops the statement running on one connection, from a signal handler or another thread (see
+/// db/interrupt.hpp). Made by Connection::canceller() outside any handler; it must not outlive
+/// that connection.
+class Canceller {
+ public:
+  virtual ~Canceller() = default;
+  /// Asks the database to stop the statement running now: it then fails (PostgreSQL SQLSTATE
+  /// 57014, SQLite code 9). No effect when nothing is running; a statement started after the
+  /// call runs normally. Async-signal-safe: no allocation, no lock, no exception.
+  virtual void cancel() noexcept = 0;
+};
+
 /// An open connection. Not thread-safe; one per command.
 /// Errors: every method throws DatabaseError when the database refuses a statement, and
 /// core::Error (P1001, P1017, ...) when the connection itself is lost.
@@ -75,6 +88,10 @@ class Connection {
   /// `text` as a string literal of this database's SQL, quoted and escaped, for the few
   /// statements godwit batches into one round trip (where parameters cannot be used).
   virtual std::string quote_literal(std::string_view text) = 0;
+
+  /// What stops this connection's running statement from a signal handler; nullptr when the
+  /// database has no way to (then a signal only ends the process).
+  virtual std::unique_ptr<Canceller> canceller() { return nullptr; }
 
   /// Runs `count` statements, `statement(i)` giving the text of the i-th (one statement each,
   /// no COPY), in order, and stops at the first one the database refuses. Returns nullopt when

@@ -2,8 +2,21 @@
 
 #include <fmt/format.h>
 
+#include "db/interrupt.hpp"
+
 namespace godwit::migrate {
 namespace {
+
+// After Ctrl-C/SIGTERM (db/interrupt.hpp) the statement about to be sent is not: the script
+// stops there as if that statement had failed. Checked before every round trip, since a
+// cancel request only stops a statement that is already running on the server.
+std::optional<db::DatabaseError> interrupted() {
+  const int signal = db::interrupt_signal();
+  if (signal == 0) return std::nullopt;
+  return db::DatabaseError("", fmt::format("Not sent: godwit was interrupted by signal {} before "
+                                           "this statement.",
+                                           db::signal_name(signal)));
+}
 
 ScriptFailure failure_at(const sql::Script& script, std::size_t index, const db::DatabaseError& e,
                          const ApplyHooks& hooks) {
@@ -54,6 +67,12 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
            !(hooks.skip_in_transaction && hooks.skip_in_transaction(statements[i]));
   };
   for (std::size_t i = 0; i < statements.size();) {
+    if (auto stop = interrupted()) {
+      rollback_quietly(conn);
+      auto f = failure_at(script, i, *stop, hooks);
+      f.rolled_back = true;
+      return f;
+    }
     if (batchable(i)) {
       // A run of statements the connection may send without waiting for each answer.
       std::size_t end = i + 1;
@@ -91,6 +110,8 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
     }
   }
   try {
+    // Interrupted after the last statement: roll back rather than commit what was asked to stop.
+    if (auto stop = interrupted()) throw *stop;
     conn.execute(joined(writes.on_success, "COMMIT"));
   } catch (const db::DatabaseError& e) {
     rollback_quietly(conn);
@@ -116,6 +137,7 @@ std::optional<ScriptFailure> apply_as_written(db::Connection& conn, const sql::S
   for (std::size_t i = 0; i < script.statements.size(); ++i) {
     const bool was_open = conn.in_transaction();
     try {
+      if (auto stop = interrupted()) throw *stop;
       conn.execute(script.statements[i].text);
     } catch (const db::DatabaseError& e) {
       rollback_quietly(conn);

@@ -44,6 +44,9 @@ struct ApplyHooks {
 ///   is rolled back.
 /// Returns the failure, or nullopt. A failure of `writes.before` propagates (the script did not
 /// start); connection loss propagates as core::Error.
+/// After Ctrl-C/SIGTERM (db/interrupt.hpp) no further statement is sent: the script stops as if
+/// the next statement had failed ("Not sent"), and a single transaction is rolled back rather
+/// than committed. The statement the signal cancelled fails as the database reports it.
 std::optional<ScriptFailure> apply_script(db::Connection& conn, const sql::Script& script,
                                           const HistoryWrites& writes, const ApplyHooks& hooks);
 

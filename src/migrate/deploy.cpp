@@ -8,6 +8,8 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "core/uuid.hpp"
+#include "db/interrupt.hpp"
+#include "migrate/apply.hpp"
 
 namespace godwit::migrate {
 namespace {
@@ -75,6 +77,47 @@ std::string statement_excerpt(std::string_view text) {
                   "each of them applied without running it, e.g.\n  godwit migrate resolve "
                   "--applied \"{}\"\nthen run `godwit migrate deploy` for the rest.",
                   first));
+}
+
+std::string recovery_hint(const std::string& name, bool rolled_back) {
+  if (rolled_back) {
+    return fmt::format(
+        "Fix the migration or the database, then mark the failed row rolled back and deploy "
+        "again:\n  godwit migrate resolve --rolled-back \"{}\"",
+        name);
+  }
+  return fmt::format(
+      "Complete or revert the applied statements by hand, then mark the migration:\n  godwit "
+      "migrate resolve --applied \"{0}\"   (if you completed it)\n  godwit migrate resolve "
+      "--rolled-back \"{0}\"   (if you reverted it)",
+      name);
+}
+
+// Ctrl-C/SIGTERM stopped the migration `m` (db/interrupt.hpp): its row is recorded as failed,
+// as any failure is, with "interrupted by signal" in `logs`, and the command ends with exit 130.
+[[noreturn]] void stop_interrupted(HistoryStore& history, const std::string& id,
+                                   const LocalMigration& m, const ScriptFailure& failure) {
+  const int signal = db::interrupt_signal();
+  auto text = fmt::format(
+      "godwit was interrupted by signal {}: it cancelled the statement running on the database "
+      "and stopped.\n\n{}",
+      db::signal_name(signal), describe_failure(m.name, failure, m.script_path().string()));
+  try {
+    history.mark_failed(id, text);
+  } catch (const std::exception& e) {
+    text +=
+        fmt::format("\n(godwit could not write these logs to the history table: {})\n", e.what());
+  }
+  throw db::Interrupted(
+      signal,
+      fmt::format(
+          "The migration `{}` was stopped and is recorded as failed, with these logs:\n\n{}",
+          m.name, text),
+      failure.rolled_back
+          ? fmt::format("To run it again, mark the failed row rolled back and deploy:\n  godwit "
+                        "migrate resolve --rolled-back \"{}\"\n  godwit migrate deploy",
+                        m.name)
+          : recovery_hint(m.name, false));
 }
 
 }  // namespace
@@ -159,7 +202,25 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
     const bool relaxed = script.mode != sql::TransactionMode::kSingle && &m != last_pending;
     migrate::HistoryWrites writes{history.started_sql(id, m.name, m.checksum),
                                   history.finished_sql(id, relaxed)};
-    auto failure = s.dialect.apply(conn, script, writes);
+    // Until this migration's row is written, a signal lets this code finish instead of ending
+    // the process: the running statement fails and the row is recorded below.
+    db::InterruptibleSection section;
+    std::optional<ScriptFailure> failure;
+    try {
+      failure = s.dialect.apply(conn, script, writes);
+    } catch (const db::DatabaseError& e) {
+      // A history write around the script was cancelled (the script's own statements come
+      // back as a failure).
+      if (db::interrupt_signal() == 0) throw;
+      ScriptFailure f;
+      f.statement_count = script.statements.size();
+      f.statement = "(godwit's history write)";
+      f.db_code = e.code();
+      f.db_message = database_error_text(e);
+      f.rolled_back = false;  // unknown: the script may have run whole
+      stop_interrupted(history, id, m, f);
+    }
+    if (failure && db::interrupt_signal() != 0) stop_interrupted(history, id, m, *failure);
     if (failure) {
       auto text = describe_failure(m.name, *failure, m.script_path().string());
       try {
@@ -173,20 +234,20 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
           fmt::format("A migration failed to apply. New migrations cannot be applied before the "
                       "error is recovered from. {}\n\n{}",
                       kResolveDocs, text),
-          failure->rolled_back
-              ? fmt::format("Fix the migration or the database, then mark the failed row rolled "
-                            "back and deploy again:\n  godwit migrate resolve --rolled-back "
-                            "\"{}\"",
-                            m.name)
-              : fmt::format("Complete or revert the applied statements by hand, then mark the "
-                            "migration:\n  godwit migrate resolve --applied \"{0}\"   (if you "
-                            "completed it)\n  godwit migrate resolve --rolled-back \"{0}\"   (if "
-                            "you reverted it)",
-                            m.name),
+          recovery_hint(m.name, failure->rolled_back),
           core::SourceLocation{m.script_path().string(), failure->line, 0});
     }
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     report.applied.push_back({m.name, script.statements.size(), script.mode, ms.count()});
+    if (int signal = db::interrupt_signal()) {
+      // The signal came as the migration committed: it is applied and recorded; stop here.
+      throw db::Interrupted(signal,
+                            fmt::format("The migration `{}` was applied and recorded just before "
+                                        "godwit stopped; the pending migrations after it were "
+                                        "not started.",
+                                        m.name),
+                            "Run `godwit migrate deploy` again to apply the rest.");
+    }
   }
   return report;
 }

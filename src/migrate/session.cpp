@@ -30,6 +30,7 @@ Session open_session(const project::Project& project, const Dialect& dialect, bo
   if (create) folder.get();  // a bad folder (P3019, ...) must not create a database
   Session session(project, dialect, nullptr, folder);
   session.conn = dialect.connect(project.target, create, &session.created_database);
+  session.cancel_on_signal = std::make_unique<db::CancelOnSignal>(session.conn->canceller());
   return session;
 }
 

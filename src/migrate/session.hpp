@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "db/connection.hpp"
+#include "db/interrupt.hpp"
 #include "migrate/dialect.hpp"
 #include "migrate/migrations_dir.hpp"
 #include "project/project.hpp"
@@ -43,6 +44,9 @@ class Session {
   const project::Project& project;
   const Dialect& dialect;
   std::unique_ptr<db::Connection> conn;
+  /// Ctrl-C/SIGTERM cancel `conn`'s running statement (db/interrupt.hpp); declared after
+  /// `conn` so that it is destroyed first.
+  std::unique_ptr<db::CancelOnSignal> cancel_on_signal;
   bool created_database = false;  ///< connecting created the database (deploy)
 
  private:

@@ -66,6 +66,11 @@ class PgConnection final : public db::Connection {
   /// PQescapeLiteral: right for the server's standard_conforming_strings and encoding.
   std::string quote_literal(std::string_view text) override;
 
+  /// PQcancel on a PGcancel made now (cancel.cpp): it opens its own short connection to the
+  /// server, which stops this session's running statement (SQLSTATE 57014). nullptr when libpq
+  /// cannot make one (the connection is broken).
+  std::unique_ptr<db::Canceller> canceller() override;
+
   /// Server version as PQserverVersion reports it, e.g. 150004 for 15.4.
   int server_version() const;
   /// `SELECT current_schema()`: the first existing schema on the search path, or nullopt when

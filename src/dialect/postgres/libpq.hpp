@@ -13,6 +13,7 @@ namespace godwit::postgres::pq {
 // Every libpq function godwit calls.
 #define GODWIT_LIBPQ_FUNCTIONS(X) \
   X(PQbackendPID)                 \
+  X(PQcancel)                     \
   X(PQclear)                      \
   X(PQconndefaults)               \
   X(PQconnectPoll)                \
@@ -30,7 +31,9 @@ namespace godwit::postgres::pq {
   X(PQfinish)                     \
   X(PQflush)                      \
   X(PQfname)                      \
+  X(PQfreeCancel)                 \
   X(PQfreemem)                    \
+  X(PQgetCancel)                  \
   X(PQgetCopyData)                \
   X(PQgetResult)                  \
   X(PQgetisnull)                  \

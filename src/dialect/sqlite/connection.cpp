@@ -40,7 +40,25 @@ bool lock_disabled() {
   throw db::DatabaseError(std::to_string(SQLITE_RANGE), std::move(message));
 }
 
+// sqlite3_interrupt is documented as safe to call from another thread while the connection
+// runs a statement; it only stores 1 in an atomic flag of the connection that the running
+// statement polls (no lock, no allocation, no I/O; sqlite3.c, sqlite3_interrupt), which makes it
+// safe in a signal handler too. The connection must stay open meanwhile: db::CancelOnSignal is
+// destroyed before it.
+class SqliteCanceller final : public db::Canceller {
+ public:
+  explicit SqliteCanceller(sqlite3* db) : db_(db) {}
+  void cancel() noexcept override { sqlite3_interrupt(db_); }
+
+ private:
+  sqlite3* db_;
+};
+
 }  // namespace
+
+std::unique_ptr<db::Canceller> SqliteConnection::canceller() {
+  return std::make_unique<SqliteCanceller>(db_.get());
+}
 
 SqliteConnection::SqliteConnection(sqlite3* db, std::filesystem::path file, bool created)
     : db_(db, &sqlite3_close_v2), file_(std::move(file)), created_(created) {}

@@ -61,6 +61,10 @@ class SqliteConnection final : public db::Connection {
   /// '...' with quotes doubled (SQLite has no backslash escapes).
   std::string quote_literal(std::string_view text) override;
 
+  /// sqlite3_interrupt on this connection: the running statement fails with SQLITE_INTERRUPT
+  /// (code "9"); an INSERT/UPDATE/DELETE inside a transaction rolls that transaction back.
+  std::unique_ptr<db::Canceller> canceller() override;
+
   /// True when open() created the file.
   bool created() const { return created_; }
   const std::filesystem::path& file() const { return file_; }
