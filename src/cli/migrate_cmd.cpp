@@ -211,7 +211,9 @@ void add_migrate_commands(CLI::App& migrate, Action& action) {
         "each migration runs in one transaction with its history row unless it has its own "
         "BEGIN/COMMIT or statements that cannot run in a transaction (e.g. CREATE INDEX "
         "CONCURRENTLY), and on SQLite a failing migration is rolled back instead of left half "
-        "applied.");
+        "applied. Ctrl-C or SIGTERM cancels the statement running on the database, rolls back the "
+        "migration's transaction, records it as failed (\"interrupted by signal\" in its logs) "
+        "and exits 130; a second Ctrl-C exits at once.");
     add_common_options(*cmd, *o, /*with_lock=*/true, /*with_json=*/true);
     cmd->callback([o, &action] { action = [o] { return run_deploy(*o); }; });
   }
