@@ -280,6 +280,38 @@ TEST(PgInterruptOnce, DbExecuteCancelsItsStatement) {
   EXPECT_EQ(p.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'B'"), "0");
 }
 
+TEST(PgInterruptOnce, StatusWaitingForALockCancelsItsQuery) {
+  GODWIT_REQUIRE_PG();
+  Project p("postgresql", test_name());
+  p.add("20240101000000_init", kInit);
+  ASSERT_EQ(p.godwit({"migrate", "deploy"}).exit_code, 0);
+  auto holder = p.hold(
+      "BEGIN; LOCK TABLE _prisma_migrations IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(120);");
+  ASSERT_TRUE(wait_until(
+      [&] {
+        return p.scalar(
+                   "SELECT count(*) FROM pg_locks WHERE relation = "
+                   "'_prisma_migrations'::regclass AND mode = 'AccessExclusiveLock' AND "
+                   "granted") == "1";
+      },
+      10s));
+  auto status = p.spawn({"migrate", "status"});
+  ASSERT_TRUE(wait_until([&] { return p.godwit_backends("wait_event_type = 'Lock'") == "1"; }, 20s))
+      << "status never waited for the history table";
+
+  const auto sent = Clock::now();
+  status->kill(SIGINT);
+  auto r = status->wait();
+  EXPECT_LT(Clock::now() - sent, 2s);
+  EXPECT_EQ(r.exit_code, 130) << r.err;
+  EXPECT_TRUE(contains(r.err, "Interrupted by signal SIGINT")) << r.err;
+  // Its query is off the lock queue: nothing of godwit waits behind the holder.
+  EXPECT_TRUE(wait_until([&] { return p.godwit_backends() == "0"; }, 2s));
+  EXPECT_EQ(p.scalar("SELECT count(*) FROM pg_locks WHERE NOT granted"), "0");
+  p.terminate_others();
+  holder->wait();
+}
+
 // ---------------------------------------------------------------------------------------------
 // SQLite: a statement that would run for minutes (counting to 1e9) is interrupted.
 
