@@ -1,7 +1,5 @@
 #include "schema/catalog.hpp"
 
-#include <fmt/format.h>
-
 #include <cassert>
 
 namespace godwit::schema {
@@ -102,22 +100,6 @@ ExtensionId Catalog::add_extension(Extension ext) {
   auto id = next_id<ExtensionId>(extensions);
   extensions.push_back(std::move(ext));
   return id;
-}
-
-std::optional<NamespaceId> Catalog::find_namespace(std::string_view name) const {
-  for (std::size_t i = 0; i < namespaces.size(); ++i) {
-    if (namespaces[i].name == name) return NamespaceId{static_cast<std::uint32_t>(i)};
-  }
-  return std::nullopt;
-}
-
-std::optional<TableId> Catalog::find_table(NamespaceId ns, std::string_view name) const {
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    if (tables[i].namespace_id == ns && tables[i].name == name) {
-      return TableId{static_cast<std::uint32_t>(i)};
-    }
-  }
-  return std::nullopt;
 }
 
 std::optional<ColumnId> Catalog::find_column(TableId table, std::string_view name) const {
@@ -245,87 +227,6 @@ std::string_view to_string(ReferentialAction a) {
       return "SetDefault";
   }
   return "?";
-}
-
-namespace {
-
-std::string qualified(const Catalog& c, NamespaceId ns, const std::string& name) {
-  if (ns.value < c.namespaces.size()) return c.get(ns).name + "." + name;
-  return name;
-}
-
-std::string describe_type(const Catalog& c, const ColumnType& t) {
-  std::string out{to_string(t.family)};
-  if (t.family == TypeFamily::Enum && t.enum_id.value < c.enums.size()) {
-    out += "(" + c.get(t.enum_id).name + ")";
-  }
-  if (t.family == TypeFamily::Unsupported) out += "(" + t.raw + ")";
-  if (!t.native.empty()) {
-    out += " @" + t.native.name;
-    if (!t.native.args.empty()) out += "(" + fmt::format("{}", fmt::join(t.native.args, ",")) + ")";
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string to_string(const Catalog& c) {
-  std::string out = fmt::format("catalog default_namespace={}\n", c.default_namespace);
-  for (const auto& ns : c.namespaces)
-    out += fmt::format("namespace {}\n", ns.name);
-  for (const auto& e : c.extensions) {
-    out += fmt::format("extension {} schema={} version={}\n", e.name, e.schema, e.version);
-  }
-  for (const auto& e : c.enums) {
-    out += fmt::format("enum {} [{}]\n", qualified(c, e.namespace_id, e.name),
-                       fmt::join(e.values, ", "));
-  }
-  for (const auto& t : c.tables) {
-    out += fmt::format("table {}\n", qualified(c, t.namespace_id, t.name));
-    for (ColumnId id : t.columns) {
-      const Column& col = c.get(id);
-      out += fmt::format("  column {} {} {}", col.name, describe_type(c, col.type),
-                         to_string(col.arity));
-      if (col.default_value) {
-        out += fmt::format(" default={}", to_string(col.default_value->kind));
-        if (col.default_value->kind == DefaultKind::Value) {
-          out += "(" + to_debug_string(col.default_value->value) + ")";
-        } else if (!col.default_value->expression.empty()) {
-          out += "(" + col.default_value->expression + ")";
-        }
-      }
-      if (col.auto_increment) out += " autoincrement";
-      out += "\n";
-    }
-    for (IndexId id : t.indexes) {
-      const Index& idx = c.get(id);
-      std::vector<std::string> cols;
-      for (const auto& ic : idx.columns) {
-        std::string s = c.get(ic.column).name;
-        if (ic.sort) s += *ic.sort == SortOrder::Asc ? " ASC" : " DESC";
-        if (ic.length) s += fmt::format("({})", *ic.length);
-        if (!ic.operator_class.empty()) s += " " + ic.operator_class;
-        cols.push_back(std::move(s));
-      }
-      out += fmt::format("  {} {} ({}) {}", to_string(idx.kind), idx.name, fmt::join(cols, ", "),
-                         to_string(idx.algorithm));
-      if (!idx.predicate.empty()) out += " where " + idx.predicate;
-      out += "\n";
-    }
-    for (ForeignKeyId id : t.foreign_keys) {
-      const ForeignKey& fk = c.get(id);
-      std::vector<std::string> from, to;
-      for (ColumnId col : fk.columns)
-        from.push_back(c.get(col).name);
-      for (ColumnId col : fk.referenced_columns)
-        to.push_back(c.get(col).name);
-      const Table& rt = c.get(fk.referenced_table);
-      out += fmt::format("  foreign key {} ({}) -> {}({}) on delete {} on update {}\n", fk.name,
-                         fmt::join(from, ", "), qualified(c, rt.namespace_id, rt.name),
-                         fmt::join(to, ", "), to_string(fk.on_delete), to_string(fk.on_update));
-    }
-  }
-  return out;
 }
 
 const char* sql_keyword(ReferentialAction a) {

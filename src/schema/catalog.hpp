@@ -214,8 +214,9 @@ struct Catalog {
   const Enum& get(EnumId id) const { return enums[id.value]; }
   const Extension& get(ExtensionId id) const { return extensions[id.value]; }
 
-  std::optional<NamespaceId> find_namespace(std::string_view name) const;
-  std::optional<TableId> find_table(NamespaceId ns, std::string_view name) const;
+  /// The column of `table` named `name`: a scan of that table's columns, for builders that
+  /// add to the catalog as they go. Lookups over a finished catalog (the differ, inspectors)
+  /// use CatalogLookup (schema/lookup.hpp), whose hash maps keep them O(1).
   std::optional<ColumnId> find_column(TableId table, std::string_view name) const;
   /// The table's primary key index, if it has one.
   std::optional<IndexId> primary_key(TableId table) const;
@@ -233,8 +234,7 @@ std::string_view to_string(IndexKind k);
 std::string_view to_string(IndexAlgorithm a);
 std::string_view to_string(ReferentialAction a);
 
-/// A deterministic, human-readable dump of the whole catalog (one object per line), for test
-/// failure messages and debugging. Not a stable format.
-std::string to_string(const Catalog& catalog);
+/// The stable text dump of a whole catalog (schema/dump.hpp).
+std::string dump(const Catalog& catalog);
 
 }  // namespace godwit::schema

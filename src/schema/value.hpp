@@ -39,7 +39,7 @@ struct Value {
   friend bool operator==(const Value&, const Value&) = default;
 };
 
-/// A debugging form of `v` ("'abc'", "42", "[1, 2]", "x'0a'"), used by to_string(Catalog).
+/// A debugging form of `v` ("'abc'", "42", "[1, 2]", "x'0a'"), used by dump(Catalog).
 std::string to_debug_string(const Value& v);
 
 /// Lower-case hexadecimal of raw bytes ("\x01\xab" -> "01ab").

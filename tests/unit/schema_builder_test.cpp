@@ -5,6 +5,8 @@
 #include "core/error.hpp"
 #include "psl/catalog_builder.hpp"
 #include "psl/validate.hpp"
+#include "schema/dump.hpp"
+#include "schema/lookup.hpp"
 #include "support/test_support.hpp"
 
 namespace godwit::psl {
@@ -54,29 +56,29 @@ std::string with(std::string_view provider) {
 
 TEST(SchemaBuilder, PostgresCatalog) {
   auto c = build(with("postgresql"));
-  EXPECT_EQ(to_string(c),
+  EXPECT_EQ(schema::dump(c),
             "catalog default_namespace=public\n"
             "namespace public\n"
             "enum public.Role [USER, admin]\n"
             "table public.User\n"
             "  column id Int @Integer required default=sequence autoincrement\n"
             "  column key String @Text required default=prisma-level\n"
-            "  column role Enum(Role) required default=value('admin')\n"
-            "  primary User_pkey (id) BTree\n"
+            "  column role Enum(public.Role) required default=value('admin')\n"
+            "  primary User_pkey (id)\n"
             "table public.Post\n"
             "  column id Int @Integer required\n"
             "  column authorId Int @Integer nullable\n"
-            "  primary Post_pkey (id) BTree\n"
+            "  primary Post_pkey (id)\n"
             "  foreign key Post_authorId_fkey (authorId) -> public.User(id) on delete SetNull "
             "on update Cascade\n"
             "table public.Tag\n"
             "  column name String @Text required\n"
-            "  primary Tag_pkey (name) BTree\n"
+            "  primary Tag_pkey (name)\n"
             "table public._TagToUser\n"
             "  column A String @Text required\n"
             "  column B Int @Integer required\n"
-            "  primary _TagToUser_AB_pkey (A, B) BTree\n"
-            "  index _TagToUser_B_index (B) BTree\n"
+            "  primary _TagToUser_AB_pkey (A, B)\n"
+            "  index _TagToUser_B_index (B)\n"
             "  foreign key _TagToUser_A_fkey (A) -> public.Tag(name) on delete Cascade on "
             "update Cascade\n"
             "  foreign key _TagToUser_B_fkey (B) -> public.User(id) on delete Cascade on update "
@@ -95,7 +97,7 @@ TEST(SchemaBuilder, SqliteCatalog) {
   EXPECT_TRUE(c.get(*c.find_column(schema::TableId{0}, "id")).auto_increment);
   EXPECT_TRUE(c.get(*c.find_column(schema::TableId{1}, "id")).auto_increment);
   EXPECT_FALSE(c.get(*c.find_column(schema::TableId{0}, "id")).default_value.has_value());
-  auto join = c.find_table(schema::NamespaceId{0}, "_TagToUser");
+  auto join = schema::CatalogLookup(c).find_table(schema::NamespaceId{0}, "_TagToUser");
   ASSERT_TRUE(join);
   EXPECT_EQ(c.get(c.get(*join).indexes[0]).name, "_TagToUser_AB_unique");
   EXPECT_EQ(c.get(c.get(*join).indexes[0]).kind, schema::IndexKind::Unique);

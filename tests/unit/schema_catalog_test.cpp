@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "schema/catalog.hpp"
+#include "schema/dump.hpp"
+#include "schema/lookup.hpp"
 
 namespace godwit::schema {
 namespace {
@@ -55,10 +57,6 @@ TEST(SchemaCatalog, TablesListTheirObjectsWithThePrimaryKeyFirst) {
 
 TEST(SchemaCatalog, Lookups) {
   Catalog c = users_and_posts();
-  EXPECT_EQ(c.find_namespace("public"), NamespaceId{0});
-  EXPECT_EQ(c.find_namespace("other"), std::nullopt);
-  EXPECT_EQ(c.find_table(NamespaceId{0}, "posts"), TableId{1});
-  EXPECT_EQ(c.find_table(NamespaceId{0}, "nope"), std::nullopt);
   EXPECT_EQ(c.find_column(TableId{1}, "author_id"), ColumnId{3});
   EXPECT_EQ(c.find_column(TableId{0}, "author_id"), std::nullopt);
   EXPECT_EQ(c.primary_key(TableId{0}), IndexId{1});
@@ -108,23 +106,31 @@ TEST(SchemaCatalog, DumpIsDeterministicAndComplete) {
   Catalog c = users_and_posts();
   c.columns[1].default_value = DefaultValue::constant(Value::string("a@b"));
   c.columns[0].auto_increment = true;
-  std::string dump = to_string(c);
+  std::string text = dump(c);
   Catalog copy = c;
-  EXPECT_EQ(to_string(copy), dump);
-  EXPECT_EQ(dump,
+  EXPECT_EQ(dump(copy), text);
+  EXPECT_EQ(text,
             "catalog default_namespace=public\n"
             "namespace public\n"
             "table public.users\n"
             "  column id Int required autoincrement\n"
             "  column email String required default=value('a@b')\n"
-            "  primary users_pkey (id) BTree\n"
-            "  unique users_email_key (email) BTree\n"
+            "  primary users_pkey (id)\n"
+            "  unique users_email_key (email)\n"
             "table public.posts\n"
             "  column id Int required\n"
             "  column author_id Int nullable\n"
-            "  primary posts_pkey (id) BTree\n"
+            "  primary posts_pkey (id)\n"
             "  foreign key posts_author_id_fkey (author_id) -> public.users(id) on delete "
             "SetNull on update Cascade\n");
+}
+
+TEST(SchemaCatalog, DumpQuotesNamesThatAreNotPlainWords) {
+  EXPECT_EQ(dump_name("users_2"), "users_2");
+  EXPECT_EQ(dump_name("my table"), "\"my table\"");
+  EXPECT_EQ(dump_name("a.b"), "\"a.b\"");
+  EXPECT_EQ(dump_name("say \"hi\"\\"), "\"say \\\"hi\\\"\\\\\"");
+  EXPECT_EQ(dump_name(""), "\"\"");
 }
 
 }  // namespace

@@ -1,0 +1,34 @@
+#pragma once
+// A stable text dump of a catalog: the expected output of catalog golden tests (PSL ->
+// catalog now, live database -> catalog with the inspectors), and test failure messages.
+//
+// Format (godwit's own; changes only with the model, and then every golden changes with it):
+//   catalog default_namespace=<name>
+//   namespace <name>
+//   extension <name>[ schema=<name>][ version=<v>]
+//   enum <ns>.<name> [<value>, ...]
+//   table <ns>.<name>
+//     column <name> <family>[(<enum>|<raw type>)][ @<Native>(<args>)] <arity>
+//            [ default=<kind>[(<value or expression>)]][ autoincrement]
+//     primary|unique|index|fulltext <name> (<column>[ ASC|DESC][(<length>)][ <opclass>], ...)
+//            [ using <algorithm>][ where <predicate>]
+//     foreign key <name> (<columns>) -> <ns>.<table>(<columns>) on delete <A> on update <A>
+// One object per line, in id order (the order its producer added it in); a table's columns,
+// indexes (primary key first) and foreign keys follow it in the table's own order. Names are
+// printed bare when they are made of [A-Za-z0-9_] only, else double-quoted with `"` and `\`
+// escaped, so names with spaces, dots or quotes cannot be confused with the syntax.
+
+#include <string>
+#include <string_view>
+
+#include "schema/catalog.hpp"
+
+namespace godwit::schema {
+
+/// The dump of `catalog` described above, ending with a newline.
+std::string dump(const Catalog& catalog);
+
+/// `name` as the dump prints it: bare or double-quoted.
+std::string dump_name(std::string_view name);
+
+}  // namespace godwit::schema

@@ -1,0 +1,89 @@
+#include "schema/lookup.hpp"
+
+#include <functional>
+
+namespace godwit::schema {
+
+namespace {
+
+// Fills `map` with one entry per object, keyed by owner and name; emplace keeps the first
+// (lowest) id when two objects share a key.
+template <class Vec, class OwnerOf, class NameOf, class Map>
+void fill(Map& map, const Vec& objects, OwnerOf owner_of, NameOf name_of) {
+  map.reserve(objects.size());
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    map.emplace(typename Map::key_type{owner_of(objects[i]), name_of(objects[i])},
+                static_cast<std::uint32_t>(i));
+  }
+}
+
+template <class T>
+std::string_view name_of(const T& object) {
+  return object.name;
+}
+
+}  // namespace
+
+std::size_t CatalogLookup::KeyHash::operator()(const Key& k) const noexcept {
+  std::size_t h = std::hash<std::string_view>{}(k.name);
+  return h ^ (std::size_t{k.owner} + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+}
+
+CatalogLookup::CatalogLookup(const Catalog& c) {
+  auto global = [](const auto&) { return std::uint32_t{0}; };
+  auto in_namespace = [](const auto& o) { return o.namespace_id.value; };
+  auto in_table = [](const auto& o) { return o.table.value; };
+  auto index_namespace = [&c](const Index& i) { return c.get(i.table).namespace_id.value; };
+  fill(namespaces_, c.namespaces, global, name_of<Namespace>);
+  fill(extensions_, c.extensions, global, name_of<Extension>);
+  fill(tables_, c.tables, in_namespace, name_of<Table>);
+  fill(enums_, c.enums, in_namespace, name_of<Enum>);
+  fill(indexes_, c.indexes, index_namespace, name_of<Index>);
+  fill(columns_, c.columns, in_table, name_of<Column>);
+  fill(foreign_keys_, c.foreign_keys, in_table, name_of<ForeignKey>);
+}
+
+std::optional<std::uint32_t> CatalogLookup::get(const Map& map, std::uint32_t owner,
+                                                std::string_view name) {
+  auto it = map.find(Key{owner, name});
+  if (it == map.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<NamespaceId> CatalogLookup::find_namespace(std::string_view name) const {
+  if (auto v = get(namespaces_, 0, name)) return NamespaceId{*v};
+  return std::nullopt;
+}
+
+std::optional<ExtensionId> CatalogLookup::find_extension(std::string_view name) const {
+  if (auto v = get(extensions_, 0, name)) return ExtensionId{*v};
+  return std::nullopt;
+}
+
+std::optional<TableId> CatalogLookup::find_table(NamespaceId ns, std::string_view name) const {
+  if (auto v = get(tables_, ns.value, name)) return TableId{*v};
+  return std::nullopt;
+}
+
+std::optional<EnumId> CatalogLookup::find_enum(NamespaceId ns, std::string_view name) const {
+  if (auto v = get(enums_, ns.value, name)) return EnumId{*v};
+  return std::nullopt;
+}
+
+std::optional<IndexId> CatalogLookup::find_index(NamespaceId ns, std::string_view name) const {
+  if (auto v = get(indexes_, ns.value, name)) return IndexId{*v};
+  return std::nullopt;
+}
+
+std::optional<ColumnId> CatalogLookup::find_column(TableId table, std::string_view name) const {
+  if (auto v = get(columns_, table.value, name)) return ColumnId{*v};
+  return std::nullopt;
+}
+
+std::optional<ForeignKeyId> CatalogLookup::find_foreign_key(TableId table,
+                                                            std::string_view name) const {
+  if (auto v = get(foreign_keys_, table.value, name)) return ForeignKeyId{*v};
+  return std::nullopt;
+}
+
+}  // namespace godwit::schema
