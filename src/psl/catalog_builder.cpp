@@ -164,7 +164,7 @@ class Builder {
     // `field_is_implicit_autoincrement_primary_key`).
     bool implicit = dialect_ == Dialect::Sqlite && is_scalar && f.type.scalar == ScalarType::Int &&
                     is_single_id_field(m, f);
-    col.auto_increment = autoincrement || implicit;
+    if (autoincrement || implicit) col.identity = sc::Identity::Serial;
     c_.add_column(std::move(col));
   }
 
@@ -183,17 +183,14 @@ class Builder {
     if (d.kind == DefaultValue::Kind::Function) {
       switch (d.function) {
         case DefaultFunction::Autoincrement:
-          // PostgreSQL: a sequence default that renders nothing (the SERIAL type carries it);
-          // SQLite: nothing (AUTOINCREMENT on the rowid).
-          if (dialect_ == Dialect::Postgres) return sc::DefaultValue::sequence();
-          return std::nullopt;
+          return std::nullopt;  // the column's Identity::Serial says it (push_column)
         case DefaultFunction::Now:
           return sc::DefaultValue::now();
         case DefaultFunction::DbGenerated:
           return sc::DefaultValue::db_generated(d.sql.value_or(""));
         case DefaultFunction::Sequence:
-          return sc::DefaultValue::sequence(
-              fmt::format("prisma_sequence_{}_{}", m.database_name(), f.database_name()));
+          // Validation accepts sequence() for CockroachDB only, which has no builder.
+          unexpected(fmt::format("sequence() on `{}.{}`", m.name, f.name));
         case DefaultFunction::Uuid:
         case DefaultFunction::Cuid:
         case DefaultFunction::Nanoid:
@@ -279,12 +276,24 @@ class Builder {
       ic.column = column_of(t, m.fields[f.field.value].database_name());
       if (f.sort) ic.sort = *f.sort == SortOrder::Asc ? sc::SortOrder::Asc : sc::SortOrder::Desc;
       ic.length = f.length;
-      if (f.ops && dialect_ == Dialect::Postgres) {
-        ic.operator_class = f.ops_raw ? *f.ops : operator_class_sql(*f.ops);
-      }
       out.push_back(std::move(ic));
     }
     return out;
+  }
+
+  // The PostgreSQL access method and operator classes of an index, in the catalog's side data
+  // (only when one is not the default).
+  void push_postgres_details(sc::IndexId id, const Index& idx) {
+    if (dialect_ != Dialect::Postgres) return;
+    sc::PostgresIndex pg;
+    if (idx.algorithm) pg.algorithm = convert(*idx.algorithm);
+    for (std::size_t i = 0; i < idx.fields.size(); ++i) {
+      const IndexField& f = idx.fields[i];
+      if (!f.ops) continue;
+      pg.operator_classes.resize(i + 1);
+      pg.operator_classes[i] = f.ops_raw ? *f.ops : operator_class_sql(*f.ops);
+    }
+    if (pg != sc::PostgresIndex{}) c_.postgres.indexes.emplace(id, std::move(pg));
   }
 
   void push_indexes(const Model& m, sc::TableId t) {
@@ -303,7 +312,7 @@ class Builder {
       auto cols = column_names(m, idx.fields);
       switch (idx.kind) {
         case Index::Kind::Unique:
-          out.kind = sc::IndexKind::Unique;
+          out.kind = sc::IndexKind::UniqueIndex;  // Prisma creates unique indexes (§7.3)
           out.name = idx.map ? *idx.map : sc::unique_index_name(table, cols, limit_);
           break;
         case Index::Kind::Normal:
@@ -314,8 +323,7 @@ class Builder {
           break;
       }
       out.columns = index_columns(m, t, idx.fields);
-      if (idx.algorithm && dialect_ == Dialect::Postgres) out.algorithm = convert(*idx.algorithm);
-      c_.add_index(std::move(out));
+      push_postgres_details(c_.add_index(std::move(out)), idx);
     }
   }
 
@@ -402,7 +410,7 @@ class Builder {
       ab.kind = sc::IndexKind::PrimaryKey;
       ab.name = std::string(sc::truncate_chars(name, limit_ - 8)) + "_AB_pkey";
     } else {
-      ab.kind = sc::IndexKind::Unique;
+      ab.kind = sc::IndexKind::UniqueIndex;
       ab.name = std::string(sc::truncate_chars(name, limit_ - 10)) + "_AB_unique";
     }
     c_.add_index(std::move(ab));
@@ -435,15 +443,26 @@ class Builder {
     add_fk(b_prefix + "_B_fkey", b, tb, pk_b);
   }
 
+  // Extensions sorted by name. A `schema:` that names no namespace of the catalog adds one
+  // after the others; it holds no table or enum, so it is not created (Namespace).
   void push_extensions() {
-    std::vector<sc::Extension> exts;
-    for (const Extension& e : s_.extensions) {
-      exts.push_back({e.database_name(), e.schema.value_or(""), e.version.value_or("")});
+    std::vector<const Extension*> exts;
+    for (const Extension& e : s_.extensions)
+      exts.push_back(&e);
+    std::stable_sort(exts.begin(), exts.end(), [](const Extension* a, const Extension* b) {
+      return a->database_name() < b->database_name();
+    });
+    for (const Extension* e : exts) {
+      sc::Extension out;
+      out.name = e->database_name();
+      if (e->schema && !e->schema->empty()) {
+        auto [it, added] = namespaces_.try_emplace(*e->schema);
+        if (added) it->second = c_.add_namespace(*e->schema);
+        out.namespace_id = it->second;
+      }
+      out.version = e->version.value_or("");
+      c_.add_extension(std::move(out));
     }
-    std::stable_sort(exts.begin(), exts.end(),
-                     [](const auto& a, const auto& b) { return a.name < b.name; });
-    for (auto& e : exts)
-      c_.add_extension(std::move(e));
   }
 };
 

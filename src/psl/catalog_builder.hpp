@@ -5,8 +5,9 @@
 // - one table per model (views skipped; @@ignore'd models and @ignore'd fields kept), columns
 //   in field order, scalar type -> family + native type (PostgreSQL defaults: TEXT, INTEGER,
 //   BIGINT, DOUBLE PRECISION, DECIMAL(65,30), BOOLEAN, TIMESTAMP(3), JSONB, BYTEA);
-// - defaults: autoincrement() (SERIAL / SQLite rowid), now(), dbgenerated("sql"), literals
-//   in Prisma's printed form, uuid()/cuid()/nanoid()/ulid() as Prisma-level (no SQL);
+// - autoincrement() as the column's Identity::Serial (SERIAL / SQLite rowid), not a default;
+// - defaults: now(), dbgenerated("sql"), literals in Prisma's printed form,
+//   uuid()/cuid()/nanoid()/ulid() as Prisma-level (no SQL);
 // - primary key, then @unique / @@index / @@unique in Prisma's order, names from map: or the
 //   63-byte-truncated defaults;
 // - foreign keys for inline relations (not with relationMode = "prisma"): onDelete defaults to
@@ -14,7 +15,8 @@
 // - implicit many-to-many tables `_<Relation>` with A/B columns, `_AB_pkey` (PostgreSQL) or
 //   `_AB_unique` (SQLite), `_B_index` and cascading foreign keys;
 // - PostgreSQL: enums, @@schema namespaces (only those holding objects, sorted by name),
-//   extensions sorted by name. SQLite: enums become TEXT columns.
+//   extensions sorted by name (an extension's `schema:` is a namespace; created only when it
+//   holds objects), @@index type and ops in Catalog::postgres. SQLite: enums become TEXT.
 
 #include "psl/model.hpp"
 #include "schema/catalog.hpp"

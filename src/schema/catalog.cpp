@@ -26,13 +26,6 @@ DefaultValue DefaultValue::now() {
   return d;
 }
 
-DefaultValue DefaultValue::sequence(std::string name) {
-  DefaultValue d;
-  d.kind = DefaultKind::Sequence;
-  d.expression = std::move(name);
-  return d;
-}
-
 DefaultValue DefaultValue::db_generated(std::string sql) {
   DefaultValue d;
   d.kind = DefaultKind::DbGenerated;
@@ -102,6 +95,26 @@ ExtensionId Catalog::add_extension(Extension ext) {
   return id;
 }
 
+ViewId Catalog::add_view(View view) {
+  auto id = next_id<ViewId>(views);
+  views.push_back(std::move(view));
+  return id;
+}
+
+SequenceId Catalog::add_sequence(Sequence sequence) {
+  auto id = next_id<SequenceId>(sequences);
+  sequences.push_back(std::move(sequence));
+  return id;
+}
+
+CheckId Catalog::add_check(CheckConstraint check) {
+  assert(check.table.value < tables.size());
+  auto id = next_id<CheckId>(checks);
+  tables[check.table.value].checks.push_back(id);
+  checks.push_back(std::move(check));
+  return id;
+}
+
 std::optional<ColumnId> Catalog::find_column(TableId table, std::string_view name) const {
   for (ColumnId id : get(table).columns) {
     if (get(id).name == name) return id;
@@ -119,8 +132,25 @@ bool Catalog::is_default_namespace(NamespaceId ns) const {
   return ns.value >= namespaces.size() || namespaces[ns.value].name == default_namespace;
 }
 
+std::vector<bool> Catalog::namespaces_holding_objects() const {
+  std::vector<bool> out(namespaces.size(), false);
+  auto mark = [&out](NamespaceId ns) {
+    if (ns.value < out.size()) out[ns.value] = true;
+  };
+  for (const auto& t : tables)
+    mark(t.namespace_id);
+  for (const auto& e : enums)
+    mark(e.namespace_id);
+  for (const auto& v : views)
+    mark(v.namespace_id);
+  for (const auto& s : sequences)
+    mark(s.namespace_id);
+  return out;
+}
+
 bool Catalog::empty() const {
-  return tables.empty() && enums.empty() && extensions.empty();
+  return tables.empty() && enums.empty() && extensions.empty() && views.empty() &&
+         sequences.empty();
 }
 
 std::string_view to_string(TypeFamily f) {
@@ -171,8 +201,6 @@ std::string_view to_string(DefaultKind k) {
       return "value";
     case DefaultKind::Now:
       return "now";
-    case DefaultKind::Sequence:
-      return "sequence";
     case DefaultKind::DbGenerated:
       return "dbgenerated";
     case DefaultKind::PrismaLevel:
@@ -185,8 +213,10 @@ std::string_view to_string(IndexKind k) {
   switch (k) {
     case IndexKind::PrimaryKey:
       return "primary";
-    case IndexKind::Unique:
-      return "unique";
+    case IndexKind::UniqueConstraint:
+      return "unique-constraint";
+    case IndexKind::UniqueIndex:
+      return "unique-index";
     case IndexKind::Normal:
       return "index";
     case IndexKind::Fulltext:
@@ -195,20 +225,28 @@ std::string_view to_string(IndexKind k) {
   return "?";
 }
 
-std::string_view to_string(IndexAlgorithm a) {
-  switch (a) {
-    case IndexAlgorithm::BTree:
-      return "BTree";
-    case IndexAlgorithm::Hash:
-      return "Hash";
-    case IndexAlgorithm::Gist:
-      return "Gist";
-    case IndexAlgorithm::Gin:
-      return "Gin";
-    case IndexAlgorithm::SpGist:
-      return "SpGist";
-    case IndexAlgorithm::Brin:
-      return "Brin";
+std::string_view to_string(Identity i) {
+  switch (i) {
+    case Identity::None:
+      return "none";
+    case Identity::Serial:
+      return "serial";
+    case Identity::Always:
+      return "always";
+    case Identity::ByDefault:
+      return "by-default";
+  }
+  return "?";
+}
+
+std::string_view to_string(Deferrable d) {
+  switch (d) {
+    case Deferrable::NotDeferrable:
+      return "not-deferrable";
+    case Deferrable::InitiallyImmediate:
+      return "deferrable-initially-immediate";
+    case Deferrable::InitiallyDeferred:
+      return "deferrable-initially-deferred";
   }
   return "?";
 }
@@ -243,6 +281,18 @@ const char* sql_keyword(ReferentialAction a) {
       return "SET DEFAULT";
   }
   return "NO ACTION";
+}
+
+const char* sql_keyword(Deferrable d) {
+  switch (d) {
+    case Deferrable::NotDeferrable:
+      return "";
+    case Deferrable::InitiallyImmediate:
+      return " DEFERRABLE INITIALLY IMMEDIATE";
+    case Deferrable::InitiallyDeferred:
+      return " DEFERRABLE INITIALLY DEFERRED";
+  }
+  return "";
 }
 
 }  // namespace godwit::schema

@@ -5,12 +5,19 @@
 //
 // Shape: every object lives in one vector of the Catalog and is addressed by its index wrapped
 // in a typed id (TableId{3} is catalog.tables[3]). Tables list the ids of their columns,
-// indexes and foreign keys in creation order, which is also the order renderers print them
-// in. There are no pointers, so a Catalog can be copied, compared with == and printed
-// (to_string) freely.
+// indexes, foreign keys and checks in creation order, which is also the order renderers print
+// them in. There are no pointers, so a Catalog can be copied, compared with == and printed
+// (schema/dump.hpp) freely; name lookups go through schema/lookup.hpp.
 //
 // Naming follows Prisma's sql-schema-describer where the concepts match (ENG
 // libs/sql-schema-describer), so that behaviour documented in prisma-compat.md §7 maps 1:1.
+//
+// The same model comes from a Prisma schema and from a live database, so it says each fact one
+// way: auto-increment is a column's Identity (never also a default), unique constraints and
+// unique indexes are told apart, and what only PostgreSQL has (index algorithms, operator
+// classes) lives in typed side data (schema/postgres_ext.hpp), not in the neutral structs.
+// Objects the Prisma schema cannot describe (views' SQL, sequences, check constraints) are
+// catalog objects too, so that introspection carries them instead of dropping them.
 
 #include <compare>
 #include <cstdint>
@@ -19,27 +26,16 @@
 #include <string_view>
 #include <vector>
 
+#include "schema/ids.hpp"
+#include "schema/postgres_ext.hpp"
 #include "schema/value.hpp"
 
 namespace godwit::schema {
 
-/// A typed index into one of the Catalog's vectors. Ids of different kinds do not convert.
-template <class Tag>
-struct Id {
-  std::uint32_t value = 0;
-  friend auto operator<=>(const Id&, const Id&) = default;
-};
-
-using NamespaceId = Id<struct NamespaceTag>;
-using TableId = Id<struct TableTag>;
-using ColumnId = Id<struct ColumnTag>;
-using IndexId = Id<struct IndexTag>;
-using ForeignKeyId = Id<struct ForeignKeyTag>;
-using EnumId = Id<struct EnumTag>;
-using ExtensionId = Id<struct ExtensionTag>;
-
 /// A database schema / namespace (PostgreSQL `CREATE SCHEMA`). SQLite catalogs hold one
-/// namespace, "main", which is never rendered.
+/// namespace, "main", which is never rendered. A namespace that holds no table, enum, view or
+/// sequence (only referenced by an extension, or listed but empty) is not created: Prisma
+/// creates only the schemas that hold objects (prisma-compat.md §7.2, CreateSchema).
 struct Namespace {
   std::string name;
   friend bool operator==(const Namespace&, const Namespace&) = default;
@@ -87,9 +83,6 @@ struct ColumnType {
 enum class DefaultKind : std::uint8_t {
   Value,        ///< a constant (DefaultValue::value)
   Now,          ///< the current timestamp (`CURRENT_TIMESTAMP`)
-  Sequence,     ///< the next value of a sequence (SERIAL / autoincrement); `expression` holds
-                ///< the sequence name when known. Renders no DEFAULT clause: the column type
-                ///< (SERIAL) or AUTOINCREMENT carries it.
   DbGenerated,  ///< an SQL expression, printed verbatim (`expression`)
   PrismaLevel,  ///< filled in by the Prisma client (uuid(), cuid(), ...): nothing in the
                 ///< database. Never produced by introspection; compare it as "no default".
@@ -98,12 +91,11 @@ enum class DefaultKind : std::uint8_t {
 struct DefaultValue {
   DefaultKind kind = DefaultKind::Value;
   Value value;             ///< kind == Value
-  std::string expression;  ///< kind == DbGenerated: the SQL; kind == Sequence: its name
+  std::string expression;  ///< kind == DbGenerated: the SQL
   friend bool operator==(const DefaultValue&, const DefaultValue&) = default;
 
   static DefaultValue constant(Value v);
   static DefaultValue now();
-  static DefaultValue sequence(std::string name = {});
   static DefaultValue db_generated(std::string sql);
   static DefaultValue prisma_level();
 };
@@ -114,7 +106,20 @@ struct Table {
   std::vector<ColumnId> columns;           ///< in column order
   std::vector<IndexId> indexes;            ///< primary key first, then in creation order
   std::vector<ForeignKeyId> foreign_keys;  ///< in creation order
+  std::vector<CheckId> checks;             ///< in creation order
   friend bool operator==(const Table&, const Table&) = default;
+};
+
+/// How the database itself generates a column's values: the one way the catalog says
+/// "auto-increment" (Prisma's `@default(autoincrement())`), never also as a default.
+enum class Identity : std::uint8_t {
+  None,
+  /// PostgreSQL SMALLSERIAL / SERIAL / BIGSERIAL: a sequence owned by the column and a
+  /// `nextval(...)` default, both implied by the type (prisma-compat.md §7.5). SQLite: the
+  /// rowid alias of an `INTEGER PRIMARY KEY`, which Prisma marks AUTOINCREMENT.
+  Serial,
+  Always,     ///< PostgreSQL `GENERATED ALWAYS AS IDENTITY`
+  ByDefault,  ///< PostgreSQL `GENERATED BY DEFAULT AS IDENTITY`
 };
 
 struct Column {
@@ -123,50 +128,65 @@ struct Column {
   ColumnType type;
   Arity arity = Arity::Required;
   std::optional<DefaultValue> default_value;
-  /// The database generates values (PostgreSQL SERIAL/identity, SQLite AUTOINCREMENT rowid).
-  bool auto_increment = false;
+  Identity identity = Identity::None;
   friend bool operator==(const Column&, const Column&) = default;
 };
 
-enum class IndexKind : std::uint8_t { PrimaryKey, Unique, Normal, Fulltext };
-enum class IndexAlgorithm : std::uint8_t { BTree, Hash, Gist, Gin, SpGist, Brin };
+/// What an index enforces, and how it was made. A unique constraint (`CONSTRAINT "x" UNIQUE`,
+/// pg_constraint contype 'u') and a unique index (`CREATE UNIQUE INDEX`) enforce the same
+/// thing but are different objects to drop or rename; Prisma's schema produces unique
+/// indexes only (`@unique`, `@@unique`: prisma-compat.md §7.3).
+enum class IndexKind : std::uint8_t { PrimaryKey, UniqueConstraint, UniqueIndex, Normal, Fulltext };
+
+/// True for both kinds of unique index (not the primary key).
+constexpr bool is_unique(IndexKind k) {
+  return k == IndexKind::UniqueConstraint || k == IndexKind::UniqueIndex;
+}
+
 enum class SortOrder : std::uint8_t { Asc, Desc };
 
 struct IndexColumn {
   ColumnId column;
   std::optional<SortOrder> sort;        ///< as declared; nullopt = the database default (ASC)
   std::optional<std::uint32_t> length;  ///< prefix length (MySQL); nullopt = whole value
-  std::string operator_class;  ///< PostgreSQL opclass as SQL ("jsonb_path_ops"); "" = default
   friend bool operator==(const IndexColumn&, const IndexColumn&) = default;
 };
 
-/// A primary key, unique constraint/index or plain index. Unique constraints are indexes here,
-/// as Prisma renders them (`CREATE UNIQUE INDEX`).
+/// A primary key, unique constraint, unique index or plain index. The PostgreSQL access method
+/// and operator classes are in Catalog::postgres (postgres_ext.hpp).
 struct Index {
   TableId table;
   std::string name;
   IndexKind kind = IndexKind::Normal;
   std::vector<IndexColumn> columns;
-  IndexAlgorithm algorithm = IndexAlgorithm::BTree;
   std::string predicate;  ///< partial index `WHERE` clause, verbatim; "" = none
   friend bool operator==(const Index&, const Index&) = default;
 };
 
 enum class ReferentialAction : std::uint8_t { NoAction, Restrict, Cascade, SetNull, SetDefault };
 
-/// The action as SQL writes it after ON DELETE / ON UPDATE ("CASCADE", "NO ACTION", ...).
-const char* sql_keyword(ReferentialAction a);
+/// When a constraint is checked (PostgreSQL and SQLite `DEFERRABLE INITIALLY ...`).
+enum class Deferrable : std::uint8_t { NotDeferrable, InitiallyImmediate, InitiallyDeferred };
 
 struct ForeignKey {
   TableId table;  ///< the constrained (referencing) table
-  std::string name;
+  /// nullopt: an unnamed constraint (SQLite `FOREIGN KEY (...)` without `CONSTRAINT "x"`;
+  /// PostgreSQL then names it itself). Prisma names every foreign key it creates (§7.4).
+  std::optional<std::string> name;
   std::vector<ColumnId> columns;  ///< constrained columns, paired with referenced_columns
   TableId referenced_table;
   std::vector<ColumnId> referenced_columns;
   ReferentialAction on_delete = ReferentialAction::NoAction;
   ReferentialAction on_update = ReferentialAction::NoAction;
+  Deferrable deferrable = Deferrable::NotDeferrable;
   friend bool operator==(const ForeignKey&, const ForeignKey&) = default;
 };
+
+/// The action as SQL writes it after ON DELETE / ON UPDATE ("CASCADE", "NO ACTION", ...).
+const char* sql_keyword(ReferentialAction a);
+/// The clause that follows a foreign key's actions, with its leading space
+/// (" DEFERRABLE INITIALLY DEFERRED"); "" for NotDeferrable, which both dialects assume.
+const char* sql_keyword(Deferrable d);
 
 struct Enum {
   NamespaceId namespace_id;
@@ -175,12 +195,46 @@ struct Enum {
   friend bool operator==(const Enum&, const Enum&) = default;
 };
 
-/// A PostgreSQL extension (`CREATE EXTENSION`). Empty schema/version: not specified.
+/// A PostgreSQL extension (`CREATE EXTENSION ... [WITH] [SCHEMA s] [VERSION v]`).
 struct Extension {
   std::string name;
-  std::string schema;
-  std::string version;
+  /// The namespace its objects are created in; nullopt: not specified (the database picks the
+  /// first schema of the search path).
+  std::optional<NamespaceId> namespace_id;
+  std::string version;  ///< "" = not specified
   friend bool operator==(const Extension&, const Extension&) = default;
+};
+
+/// A view: its SQL is kept as the database prints it (pg_get_viewdef, sqlite_schema.sql).
+/// Prisma's schema describes no view SQL, so catalogs built from it hold none.
+struct View {
+  NamespaceId namespace_id;
+  std::string name;
+  std::string definition;
+  friend bool operator==(const View&, const View&) = default;
+};
+
+/// A sequence (PostgreSQL CREATE SEQUENCE), with the options Prisma's describer reads. Serial
+/// columns' own sequences are implied by Identity::Serial and are not listed by the PSL builder.
+struct Sequence {
+  NamespaceId namespace_id;
+  std::string name;
+  std::int64_t start = 1;
+  std::int64_t increment = 1;
+  std::int64_t min_value = 1;
+  std::int64_t max_value = INT64_MAX;
+  std::int64_t cache = 1;
+  bool cycle = false;
+  std::optional<ColumnId> owned_by;  ///< `OWNED BY` a column
+  friend bool operator==(const Sequence&, const Sequence&) = default;
+};
+
+/// A table's CHECK constraint; the expression as the database prints it.
+struct CheckConstraint {
+  TableId table;
+  std::string name;
+  std::string expression;
+  friend bool operator==(const CheckConstraint&, const CheckConstraint&) = default;
 };
 
 /// A whole database schema. Build it with the add_* functions (they keep the per-table id
@@ -197,6 +251,11 @@ struct Catalog {
   std::vector<ForeignKey> foreign_keys;
   std::vector<Enum> enums;
   std::vector<Extension> extensions;
+  std::vector<View> views;
+  std::vector<Sequence> sequences;
+  std::vector<CheckConstraint> checks;
+  /// PostgreSQL-only details (empty on other dialects).
+  PostgresExt postgres;
 
   NamespaceId add_namespace(std::string name);
   TableId add_table(NamespaceId ns, std::string name);
@@ -205,6 +264,9 @@ struct Catalog {
   ForeignKeyId add_foreign_key(ForeignKey fk);
   EnumId add_enum(Enum e);
   ExtensionId add_extension(Extension ext);
+  ViewId add_view(View view);
+  SequenceId add_sequence(Sequence sequence);
+  CheckId add_check(CheckConstraint check);  ///< check.table must exist
 
   const Namespace& get(NamespaceId id) const { return namespaces[id.value]; }
   const Table& get(TableId id) const { return tables[id.value]; }
@@ -213,6 +275,9 @@ struct Catalog {
   const ForeignKey& get(ForeignKeyId id) const { return foreign_keys[id.value]; }
   const Enum& get(EnumId id) const { return enums[id.value]; }
   const Extension& get(ExtensionId id) const { return extensions[id.value]; }
+  const View& get(ViewId id) const { return views[id.value]; }
+  const Sequence& get(SequenceId id) const { return sequences[id.value]; }
+  const CheckConstraint& get(CheckId id) const { return checks[id.value]; }
 
   /// The column of `table` named `name`: a scan of that table's columns, for builders that
   /// add to the catalog as they go. Lookups over a finished catalog (the differ, inspectors)
@@ -222,6 +287,9 @@ struct Catalog {
   std::optional<IndexId> primary_key(TableId table) const;
   /// True when `ns` is the connection's default namespace (render names unqualified).
   bool is_default_namespace(NamespaceId ns) const;
+  /// For each namespace, whether it holds a table, enum, view or sequence (only those are
+  /// created; see Namespace).
+  std::vector<bool> namespaces_holding_objects() const;
   bool empty() const;
 
   friend bool operator==(const Catalog&, const Catalog&) = default;
@@ -231,7 +299,8 @@ std::string_view to_string(TypeFamily f);
 std::string_view to_string(Arity a);
 std::string_view to_string(DefaultKind k);
 std::string_view to_string(IndexKind k);
-std::string_view to_string(IndexAlgorithm a);
+std::string_view to_string(Identity i);
+std::string_view to_string(Deferrable d);
 std::string_view to_string(ReferentialAction a);
 
 /// The stable text dump of a whole catalog (schema/dump.hpp).

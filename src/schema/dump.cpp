@@ -53,23 +53,29 @@ std::string describe_column(const Catalog& c, const Column& col) {
       out += "(" + d.expression + ")";
     }
   }
-  if (col.auto_increment) out += " autoincrement";
+  if (col.identity != Identity::None) out += fmt::format(" identity={}", to_string(col.identity));
   return out + "\n";
 }
 
-std::string describe_index(const Catalog& c, const Index& idx) {
+std::string describe_index(const Catalog& c, IndexId id) {
+  const Index& idx = c.get(id);
+  const PostgresIndex& pg = c.postgres.index(id);
   std::vector<std::string> cols;
-  for (const auto& ic : idx.columns) {
+  for (std::size_t i = 0; i < idx.columns.size(); ++i) {
+    const IndexColumn& ic = idx.columns[i];
     std::string s = dump_name(c.get(ic.column).name);
     if (ic.sort) s += *ic.sort == SortOrder::Asc ? " ASC" : " DESC";
     if (ic.length) s += fmt::format("({})", *ic.length);
-    if (!ic.operator_class.empty()) s += " " + ic.operator_class;
+    if (auto opclass = c.postgres.operator_class(id, i); !opclass.empty()) {
+      s += " ";
+      s += opclass;
+    }
     cols.push_back(std::move(s));
   }
   std::string out =
       fmt::format("  {} {} ({})", to_string(idx.kind), dump_name(idx.name), fmt::join(cols, ", "));
-  if (idx.algorithm != IndexAlgorithm::BTree)
-    out += fmt::format(" using {}", to_string(idx.algorithm));
+  if (pg.algorithm != IndexAlgorithm::BTree)
+    out += fmt::format(" using {}", to_string(pg.algorithm));
   if (!idx.predicate.empty()) out += " where " + idx.predicate;
   return out + "\n";
 }
@@ -81,10 +87,25 @@ std::string describe_foreign_key(const Catalog& c, const ForeignKey& fk) {
   for (ColumnId col : fk.referenced_columns)
     to.push_back(dump_name(c.get(col).name));
   const Table& rt = c.get(fk.referenced_table);
-  return fmt::format("  foreign key {} ({}) -> {}({}) on delete {} on update {}\n",
-                     dump_name(fk.name), fmt::join(from, ", "),
-                     qualified(c, rt.namespace_id, rt.name), fmt::join(to, ", "),
-                     to_string(fk.on_delete), to_string(fk.on_update));
+  std::string out = fmt::format("  foreign key {} ({}) -> {}({}) on delete {} on update {}",
+                                fk.name ? dump_name(*fk.name) : "(unnamed)", fmt::join(from, ", "),
+                                qualified(c, rt.namespace_id, rt.name), fmt::join(to, ", "),
+                                to_string(fk.on_delete), to_string(fk.on_update));
+  if (fk.deferrable != Deferrable::NotDeferrable)
+    out += " " + std::string(to_string(fk.deferrable));
+  return out + "\n";
+}
+
+std::string describe_sequence(const Catalog& c, const Sequence& s) {
+  std::string out = fmt::format("sequence {} start={} increment={} min={} max={} cache={}",
+                                qualified(c, s.namespace_id, s.name), s.start, s.increment,
+                                s.min_value, s.max_value, s.cache);
+  if (s.cycle) out += " cycle";
+  if (s.owned_by) {
+    const Column& col = c.get(*s.owned_by);
+    out += " owned-by=" + dump_name(c.get(col.table).name) + "." + dump_name(col.name);
+  }
+  return out + "\n";
 }
 
 }  // namespace
@@ -95,7 +116,7 @@ std::string dump(const Catalog& c) {
     out += fmt::format("namespace {}\n", dump_name(ns.name));
   for (const auto& e : c.extensions) {
     out += "extension " + dump_name(e.name);
-    if (!e.schema.empty()) out += " schema=" + dump_name(e.schema);
+    if (e.namespace_id) out += " namespace=" + dump_name(c.get(*e.namespace_id).name);
     if (!e.version.empty()) out += " version=" + dump_name(e.version);
     out += "\n";
   }
@@ -106,14 +127,22 @@ std::string dump(const Catalog& c) {
     out += fmt::format("enum {} [{}]\n", qualified(c, e.namespace_id, e.name),
                        fmt::join(values, ", "));
   }
+  for (const auto& s : c.sequences)
+    out += describe_sequence(c, s);
+  for (const auto& v : c.views)
+    out += fmt::format("view {} as {}\n", qualified(c, v.namespace_id, v.name), v.definition);
   for (const auto& t : c.tables) {
     out += fmt::format("table {}\n", qualified(c, t.namespace_id, t.name));
     for (ColumnId id : t.columns)
       out += describe_column(c, c.get(id));
     for (IndexId id : t.indexes)
-      out += describe_index(c, c.get(id));
+      out += describe_index(c, id);
     for (ForeignKeyId id : t.foreign_keys)
       out += describe_foreign_key(c, c.get(id));
+    for (CheckId id : t.checks) {
+      const CheckConstraint& check = c.get(id);
+      out += fmt::format("  check {} {}\n", dump_name(check.name), check.expression);
+    }
   }
   return out;
 }

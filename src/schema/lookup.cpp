@@ -22,6 +22,17 @@ std::string_view name_of(const T& object) {
   return object.name;
 }
 
+// Unnamed foreign keys (SQLite) cannot be looked up by name: the differ pairs them by columns.
+template <class Map>
+void fill_foreign_keys(Map& map, const std::vector<ForeignKey>& fks) {
+  map.reserve(fks.size());
+  for (std::size_t i = 0; i < fks.size(); ++i) {
+    if (!fks[i].name) continue;
+    map.emplace(typename Map::key_type{fks[i].table.value, *fks[i].name},
+                static_cast<std::uint32_t>(i));
+  }
+}
+
 }  // namespace
 
 std::size_t CatalogLookup::KeyHash::operator()(const Key& k) const noexcept {
@@ -40,7 +51,10 @@ CatalogLookup::CatalogLookup(const Catalog& c) {
   fill(enums_, c.enums, in_namespace, name_of<Enum>);
   fill(indexes_, c.indexes, index_namespace, name_of<Index>);
   fill(columns_, c.columns, in_table, name_of<Column>);
-  fill(foreign_keys_, c.foreign_keys, in_table, name_of<ForeignKey>);
+  fill_foreign_keys(foreign_keys_, c.foreign_keys);
+  fill(views_, c.views, in_namespace, name_of<View>);
+  fill(sequences_, c.sequences, in_namespace, name_of<Sequence>);
+  fill(checks_, c.checks, in_table, name_of<CheckConstraint>);
 }
 
 std::optional<std::uint32_t> CatalogLookup::get(const Map& map, std::uint32_t owner,
@@ -83,6 +97,22 @@ std::optional<ColumnId> CatalogLookup::find_column(TableId table, std::string_vi
 std::optional<ForeignKeyId> CatalogLookup::find_foreign_key(TableId table,
                                                             std::string_view name) const {
   if (auto v = get(foreign_keys_, table.value, name)) return ForeignKeyId{*v};
+  return std::nullopt;
+}
+
+std::optional<ViewId> CatalogLookup::find_view(NamespaceId ns, std::string_view name) const {
+  if (auto v = get(views_, ns.value, name)) return ViewId{*v};
+  return std::nullopt;
+}
+
+std::optional<SequenceId> CatalogLookup::find_sequence(NamespaceId ns,
+                                                       std::string_view name) const {
+  if (auto v = get(sequences_, ns.value, name)) return SequenceId{*v};
+  return std::nullopt;
+}
+
+std::optional<CheckId> CatalogLookup::find_check(TableId table, std::string_view name) const {
+  if (auto v = get(checks_, table.value, name)) return CheckId{*v};
   return std::nullopt;
 }
 

@@ -4,7 +4,7 @@
 // other side's object of the same (owner, name) in O(1).
 //
 // Keys follow the database's name scopes (PostgreSQL): tables, enums, views, sequences and
-// indexes are unique per namespace; columns, foreign keys and check constraints per table;
+// indexes are unique per namespace; columns, named foreign keys and check constraints per table;
 // namespaces and extensions per database. When a catalog holds two objects with one key (a
 // hand-made or invalid catalog), the lookup returns the one with the lower id.
 //
@@ -31,6 +31,9 @@ class CatalogLookup {
   std::optional<IndexId> find_index(NamespaceId ns, std::string_view name) const;
   std::optional<ColumnId> find_column(TableId table, std::string_view name) const;
   std::optional<ForeignKeyId> find_foreign_key(TableId table, std::string_view name) const;
+  std::optional<ViewId> find_view(NamespaceId ns, std::string_view name) const;
+  std::optional<SequenceId> find_sequence(NamespaceId ns, std::string_view name) const;
+  std::optional<CheckId> find_check(TableId table, std::string_view name) const;
 
  private:
   struct Key {
@@ -46,7 +49,8 @@ class CatalogLookup {
   static std::optional<std::uint32_t> get(const Map& map, std::uint32_t owner,
                                           std::string_view name);
 
-  Map namespaces_, extensions_, tables_, enums_, indexes_, columns_, foreign_keys_;
+  Map namespaces_, extensions_, tables_, enums_, indexes_, columns_, foreign_keys_, views_,
+      sequences_, checks_;
 };
 
 }  // namespace godwit::schema

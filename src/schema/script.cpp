@@ -66,8 +66,9 @@ std::uint32_t u32(std::size_t i) {
 std::vector<CreationStep> creation_steps(const Catalog& c, const Renderer& r) {
   std::vector<CreationStep> steps;
   if (r.supports_namespaces()) {
+    auto holding = c.namespaces_holding_objects();
     for (std::size_t i = 0; i < c.namespaces.size(); ++i) {
-      steps.push_back({StepKind::CreateSchema, u32(i)});
+      if (holding[i]) steps.push_back({StepKind::CreateSchema, u32(i)});
     }
   }
   for (std::size_t i = 0; i < c.extensions.size(); ++i) {
@@ -309,8 +310,8 @@ std::string render_create_summary(const Catalog& c, const Renderer& r) {
         std::vector<ColumnId> cols;
         for (const auto& ic : idx.columns)
           cols.push_back(ic.column);
-        out += idx.kind == IndexKind::Unique ? "  [+] Added unique index on columns ("
-                                             : "  [+] Added index on columns (";
+        out += is_unique(idx.kind) ? "  [+] Added unique index on columns ("
+                                   : "  [+] Added index on columns (";
         out += joined_columns(c, cols) + ")\n";
         break;
       }

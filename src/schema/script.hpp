@@ -23,7 +23,8 @@ struct CreationStep {
 };
 
 /// The steps that create `catalog` from nothing, sorted as Prisma sorts them: by kind, then
-/// by id (indexes by table, then id). CreateSchema only when the dialect has namespaces;
+/// by id (indexes by table, then id). CreateSchema only when the dialect has namespaces, for
+/// the namespaces that hold objects (Catalog::namespaces_holding_objects);
 /// every index but primary keys gets a CreateIndex (primary keys are part of CREATE TABLE);
 /// AddForeignKey only when foreign keys are not inline.
 std::vector<CreationStep> creation_steps(const Catalog& catalog, const Renderer& renderer);

@@ -58,7 +58,7 @@ Catalog sample() {
   c.columns[at.value].default_value = DefaultValue::now();
   auto u = add(c, notes, "ref", TypeFamily::Uuid, Arity::Nullable);
   c.add_index({notes, "notes_pkey", IndexKind::PrimaryKey, {{nid}}});
-  c.add_index({notes, "notes_ref_key", IndexKind::Unique, {{u}}});
+  c.add_index({notes, "notes_ref_key", IndexKind::UniqueIndex, {{u}}});
   return c;
 }
 
@@ -85,6 +85,15 @@ TEST(RenderSqlite, CreateTableShapes) {
             "    \"ref\" TEXT\n)");
 }
 
+TEST(RenderSqlite, UnnamedAndDeferrableForeignKeys) {
+  Catalog c = sample();
+  c.foreign_keys[0].name = std::nullopt;
+  c.foreign_keys[0].deferrable = Deferrable::InitiallyDeferred;
+  EXPECT_EQ(SqliteRenderer{}.add_foreign_key(c, ForeignKeyId{0}),
+            "FOREIGN KEY (\"user_id\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE ON UPDATE "
+            "CASCADE DEFERRABLE INITIALLY DEFERRED");
+}
+
 TEST(RenderSqlite, IndexesNamedSqliteAreWrappedInWritableSchema) {
   Catalog c = sample();
   EXPECT_EQ(SqliteRenderer{}.create_index(c, IndexId{1}),
@@ -98,7 +107,7 @@ TEST(RenderSqlite, IndexesNamedSqliteAreWrappedInWritableSchema) {
 TEST(RenderSqlite, NoSchemaEnumOrExtensionStatements) {
   Catalog c = sample();
   c.add_enum({NamespaceId{0}, "E", {"A"}});
-  c.add_extension({"x", "", ""});
+  c.add_extension({"x", {}, ""});
   SqliteRenderer r;
   EXPECT_TRUE(r.create_namespace(c, NamespaceId{0}).empty());
   EXPECT_TRUE(r.create_enum(c, EnumId{0}).empty());

@@ -61,7 +61,7 @@ TEST(SchemaBuilder, PostgresCatalog) {
             "namespace public\n"
             "enum public.Role [USER, admin]\n"
             "table public.User\n"
-            "  column id Int @Integer required default=sequence autoincrement\n"
+            "  column id Int @Integer required identity=serial\n"
             "  column key String @Text required default=prisma-level\n"
             "  column role Enum(public.Role) required default=value('admin')\n"
             "  primary User_pkey (id)\n"
@@ -94,13 +94,13 @@ TEST(SchemaBuilder, SqliteCatalog) {
   EXPECT_EQ(role.type.family, schema::TypeFamily::String);
   EXPECT_TRUE(role.type.native.empty());
   // An Int id is a rowid alias on SQLite, with or without @default(autoincrement()).
-  EXPECT_TRUE(c.get(*c.find_column(schema::TableId{0}, "id")).auto_increment);
-  EXPECT_TRUE(c.get(*c.find_column(schema::TableId{1}, "id")).auto_increment);
+  EXPECT_EQ(c.get(*c.find_column(schema::TableId{0}, "id")).identity, schema::Identity::Serial);
+  EXPECT_EQ(c.get(*c.find_column(schema::TableId{1}, "id")).identity, schema::Identity::Serial);
   EXPECT_FALSE(c.get(*c.find_column(schema::TableId{0}, "id")).default_value.has_value());
   auto join = schema::CatalogLookup(c).find_table(schema::NamespaceId{0}, "_TagToUser");
   ASSERT_TRUE(join);
   EXPECT_EQ(c.get(c.get(*join).indexes[0]).name, "_TagToUser_AB_unique");
-  EXPECT_EQ(c.get(c.get(*join).indexes[0]).kind, schema::IndexKind::Unique);
+  EXPECT_EQ(c.get(c.get(*join).indexes[0]).kind, schema::IndexKind::UniqueIndex);
 }
 
 TEST(SchemaBuilder, UnsupportedProvider) {
@@ -111,6 +111,35 @@ TEST(SchemaBuilder, UnsupportedProvider) {
     EXPECT_EQ(e.code(), "GW1100");
     EXPECT_NE(e.message().find("mysql"), std::string::npos);
   }
+}
+
+// An extension's `schema:` is a namespace of the catalog like any other; one that holds no
+// table or enum is listed after the others and is not created.
+TEST(SchemaBuilder, ExtensionSchemasAreNamespaces) {
+  auto c = build(R"(generator client {
+  provider        = "prisma-client"
+  previewFeatures = ["postgresqlExtensions"]
+}
+
+datasource db {
+  provider   = "postgresql"
+  extensions = [pg_trgm(schema: "ext"), citext(schema: "public")]
+}
+
+model A {
+  id Int @id
+}
+)");
+  EXPECT_EQ(schema::dump(c),
+            "catalog default_namespace=public\n"
+            "namespace public\n"
+            "namespace ext\n"
+            "extension citext namespace=public\n"
+            "extension pg_trgm namespace=ext\n"
+            "table public.A\n"
+            "  column id Int @Integer required\n"
+            "  primary A_pkey (id)\n");
+  EXPECT_EQ(c.namespaces_holding_objects(), (std::vector<bool>{true, false}));
 }
 
 }  // namespace

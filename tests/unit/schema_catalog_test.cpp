@@ -28,7 +28,7 @@ Catalog users_and_posts() {
   auto email = c.add_column(column(users, "email", TypeFamily::String));
   auto pid = c.add_column(column(posts, "id", TypeFamily::Int));
   auto author = c.add_column(column(posts, "author_id", TypeFamily::Int, Arity::Nullable));
-  c.add_index({users, "users_email_key", IndexKind::Unique, {{email}}});
+  c.add_index({users, "users_email_key", IndexKind::UniqueIndex, {{email}}});
   c.add_index({users, "users_pkey", IndexKind::PrimaryKey, {{uid}}});
   c.add_index({posts, "posts_pkey", IndexKind::PrimaryKey, {{pid}}});
   c.add_foreign_key({posts,
@@ -95,7 +95,6 @@ TEST(SchemaCatalog, EqualityIsStructural) {
 
 TEST(SchemaCatalog, DefaultValueConstructors) {
   EXPECT_EQ(DefaultValue::now().kind, DefaultKind::Now);
-  EXPECT_EQ(DefaultValue::sequence("t_id_seq").expression, "t_id_seq");
   EXPECT_EQ(DefaultValue::db_generated("gen_random_uuid()").kind, DefaultKind::DbGenerated);
   EXPECT_EQ(DefaultValue::prisma_level().kind, DefaultKind::PrismaLevel);
   auto v = DefaultValue::constant(Value::list({Value::integer("1"), Value::integer("2")}));
@@ -105,7 +104,7 @@ TEST(SchemaCatalog, DefaultValueConstructors) {
 TEST(SchemaCatalog, DumpIsDeterministicAndComplete) {
   Catalog c = users_and_posts();
   c.columns[1].default_value = DefaultValue::constant(Value::string("a@b"));
-  c.columns[0].auto_increment = true;
+  c.columns[0].identity = Identity::Serial;
   std::string text = dump(c);
   Catalog copy = c;
   EXPECT_EQ(dump(copy), text);
@@ -113,16 +112,59 @@ TEST(SchemaCatalog, DumpIsDeterministicAndComplete) {
             "catalog default_namespace=public\n"
             "namespace public\n"
             "table public.users\n"
-            "  column id Int required autoincrement\n"
+            "  column id Int required identity=serial\n"
             "  column email String required default=value('a@b')\n"
             "  primary users_pkey (id)\n"
-            "  unique users_email_key (email)\n"
+            "  unique-index users_email_key (email)\n"
             "table public.posts\n"
             "  column id Int required\n"
             "  column author_id Int nullable\n"
             "  primary posts_pkey (id)\n"
             "  foreign key posts_author_id_fkey (author_id) -> public.users(id) on delete "
             "SetNull on update Cascade\n");
+}
+
+// Objects that only introspection produces, and the PostgreSQL side data, in the dump.
+TEST(SchemaCatalog, DumpOfIntrospectionOnlyObjects) {
+  Catalog c = users_and_posts();
+  auto pub = NamespaceId{0};
+  auto ext = c.add_namespace("ext");
+  c.add_extension({"pg_trgm", ext, "1.6"});
+  c.add_sequence({pub, "users_id_seq", 1, 1, 1, 2147483647, 1, false, ColumnId{0}});
+  c.add_view({pub, "active users", "SELECT id FROM users"});
+  c.add_check({TableId{1}, "posts_id_check", "(id > 0)"});
+  c.columns[0].identity = Identity::ByDefault;
+  auto idx =
+      c.add_index({TableId{0}, "users_email_trgm", IndexKind::UniqueConstraint, {{ColumnId{1}}}});
+  c.postgres.indexes[idx] = {IndexAlgorithm::Gin, {"gin_trgm_ops"}};
+  c.foreign_keys[0].name = std::nullopt;
+  c.foreign_keys[0].deferrable = Deferrable::InitiallyDeferred;
+  EXPECT_EQ(dump(c),
+            "catalog default_namespace=public\n"
+            "namespace public\n"
+            "namespace ext\n"
+            "extension pg_trgm namespace=ext version=\"1.6\"\n"
+            "sequence public.users_id_seq start=1 increment=1 min=1 max=2147483647 cache=1 "
+            "owned-by=users.id\n"
+            "view public.\"active users\" as SELECT id FROM users\n"
+            "table public.users\n"
+            "  column id Int required identity=by-default\n"
+            "  column email String required\n"
+            "  primary users_pkey (id)\n"
+            "  unique-index users_email_key (email)\n"
+            "  unique-constraint users_email_trgm (email gin_trgm_ops) using Gin\n"
+            "table public.posts\n"
+            "  column id Int required\n"
+            "  column author_id Int nullable\n"
+            "  primary posts_pkey (id)\n"
+            "  foreign key (unnamed) (author_id) -> public.users(id) on delete SetNull on update "
+            "Cascade deferrable-initially-deferred\n"
+            "  check posts_id_check (id > 0)\n");
+  EXPECT_TRUE(Catalog{}.empty());
+  Catalog views_only;
+  views_only.add_view({views_only.add_namespace("public"), "v", "SELECT 1"});
+  EXPECT_FALSE(views_only.empty());
+  EXPECT_EQ(c.namespaces_holding_objects(), (std::vector<bool>{true, false}));
 }
 
 TEST(SchemaCatalog, DumpQuotesNamesThatAreNotPlainWords) {

@@ -31,7 +31,11 @@ Catalog two_schemas() {
   c.add_index({invoices, "users_pkey", IndexKind::PrimaryKey, {{iid}}});
   c.add_foreign_key({invoices, "users_id_fkey", {iid}, users, {uid}});
   c.add_enum({billing, "Status", {"OPEN"}});
-  c.add_extension({"pgcrypto", "", ""});
+  c.add_extension({"pgcrypto", pub, ""});
+  c.add_view({billing, "open_invoices", "SELECT 1"});
+  c.add_sequence({billing, "invoice_no"});
+  c.add_check({invoices, "users_id_check", "id > 0"});
+  c.add_foreign_key({users, std::nullopt, {uid}, invoices, {iid}});  // unnamed: not by name
   return c;
 }
 
@@ -51,6 +55,11 @@ TEST(SchemaLookup, FindsObjectsInTheirNameScope) {
   EXPECT_EQ(l.find_enum(NamespaceId{1}, "Status"), EnumId{0});
   EXPECT_EQ(l.find_enum(NamespaceId{0}, "Status"), std::nullopt);
   EXPECT_EQ(l.find_extension("pgcrypto"), ExtensionId{0});
+  EXPECT_EQ(l.find_view(NamespaceId{1}, "open_invoices"), ViewId{0});
+  EXPECT_EQ(l.find_sequence(NamespaceId{1}, "invoice_no"), SequenceId{0});
+  EXPECT_EQ(l.find_sequence(NamespaceId{0}, "invoice_no"), std::nullopt);
+  EXPECT_EQ(l.find_check(TableId{1}, "users_id_check"), CheckId{0});
+  EXPECT_EQ(l.find_foreign_key(TableId{0}, ""), std::nullopt);
 }
 
 TEST(SchemaLookup, DuplicateNamesResolveToTheFirstObject) {

@@ -2,6 +2,8 @@
 // layout (§7.11), on hand-built catalogs and both renderers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "dialect/postgres/render.hpp"
 #include "dialect/sqlite/render.hpp"
 #include "schema/script.hpp"
@@ -30,7 +32,7 @@ Catalog shuffled() {
   auto b_a = c.add_column(col(b, "a_id"));
   c.add_index({b, "b_a_id_idx", IndexKind::Normal, {{b_a}}});
   c.add_index({a, "a_pkey", IndexKind::PrimaryKey, {{a_id}}});
-  c.add_index({a, "a_id_key", IndexKind::Unique, {{a_id}}});
+  c.add_index({a, "a_id_key", IndexKind::UniqueIndex, {{a_id}}});
   c.add_foreign_key({b,
                      "b_a_id_fkey",
                      {b_a},
@@ -40,7 +42,7 @@ Catalog shuffled() {
                      ReferentialAction::Cascade});
   c.add_foreign_key(
       {a, "a_id_fkey", {a_id}, b, {b_id}, ReferentialAction::Restrict, ReferentialAction::Cascade});
-  c.add_extension({"pg_trgm", "", ""});
+  c.add_extension({"pg_trgm", {}, ""});
   c.add_enum({ns, "E", {"X"}});
   return c;
 }
@@ -60,6 +62,20 @@ TEST(SchemaScript, StepsFollowPrismasOrder) {
       {StepKind::AddForeignKey, 1},
   };
   EXPECT_EQ(steps, expected);
+}
+
+// Only namespaces holding objects are created: not one only an extension lives in.
+TEST(SchemaScript, NamespacesWithoutObjectsAreNotCreated) {
+  Catalog c = shuffled();
+  auto ext = c.add_namespace("ext");
+  c.extensions[0].namespace_id = ext;
+  auto steps = creation_steps(c, postgres::PostgresRenderer{});
+  EXPECT_EQ(std::count_if(steps.begin(), steps.end(),
+                          [](const CreationStep& s) { return s.kind == StepKind::CreateSchema; }),
+            1);
+  EXPECT_NE(render_create_script(c, postgres::PostgresRenderer{})
+                .find("CREATE EXTENSION IF NOT EXISTS \"pg_trgm\" WITH SCHEMA \"ext\""),
+            std::string::npos);
 }
 
 TEST(SchemaScript, SqliteHasNoSchemaStepsAndInlineForeignKeys) {
@@ -97,7 +113,7 @@ TEST(SchemaScript, StepNames) {
 
 TEST(SchemaScript, SummaryRepeatsTheExtensionHeaderAndSortsChangedTables) {
   Catalog c = shuffled();
-  c.add_extension({"citext", "", ""});
+  c.add_extension({"citext", {}, ""});
   EXPECT_EQ(render_create_summary(c, postgres::PostgresRenderer{}),
             "\n[+] Added extensions\n  - citext\n"
             "\n[+] Added extensions\n  - pg_trgm\n"

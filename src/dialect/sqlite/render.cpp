@@ -66,7 +66,6 @@ void append_default(std::string& out, const DefaultValue& d) {
     case DefaultKind::DbGenerated:
       out += d.expression;
       return;
-    case DefaultKind::Sequence:
     case DefaultKind::PrismaLevel:
       return;
   }
@@ -93,9 +92,9 @@ void append_column(std::string& out, const Catalog& c, ColumnId id) {
 
 void append_foreign_key(std::string& out, const Catalog& c, ForeignKeyId id) {
   const ForeignKey& fk = c.get(id);
-  if (!fk.name.empty()) {
+  if (fk.name && !fk.name->empty()) {
     out += "CONSTRAINT ";
-    core::append_double_quoted(out, fk.name);
+    core::append_double_quoted(out, *fk.name);
     out += ' ';
   }
   out += "FOREIGN KEY (";
@@ -114,6 +113,7 @@ void append_foreign_key(std::string& out, const Catalog& c, ForeignKeyId id) {
   out += schema::sql_keyword(fk.on_delete);
   out += " ON UPDATE ";
   out += schema::sql_keyword(fk.on_update);
+  out += schema::sql_keyword(fk.deferrable);
 }
 
 }  // namespace
@@ -218,7 +218,7 @@ std::string SqliteRenderer::create_index(const Catalog& c, IndexId id) const {
   std::string out;
   out.reserve(128);  // fits typical statements: one allocation
   if (reserved_name) out += "Pragma writable_schema=1;\n";
-  out += idx.kind == IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  out += is_unique(idx.kind) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
   core::append_double_quoted(out, idx.name);
   out += " ON ";
   core::append_double_quoted(out, c.get(idx.table).name);
