@@ -68,7 +68,7 @@ void BM_BuildCatalog(benchmark::State& state) {
   auto result =
       psl::validate_schema(psl::load_schema_source(input(static_cast<int>(state.range(0)))));
   for (auto _ : state) {
-    auto catalog = psl::build_catalog(result.schema);
+    auto catalog = psl::build_catalog(result.schema, psl::postgres_catalog_flavour());
     benchmark::DoNotOptimize(catalog);
   }
   set_label(state, static_cast<int>(state.range(0)));
@@ -77,7 +77,7 @@ void BM_BuildCatalog(benchmark::State& state) {
 void BM_RenderScript(benchmark::State& state) {
   auto result =
       psl::validate_schema(psl::load_schema_source(input(static_cast<int>(state.range(0)))));
-  auto catalog = psl::build_catalog(result.schema);
+  auto catalog = psl::build_catalog(result.schema, psl::postgres_catalog_flavour());
   std::size_t bytes = 0;
   for (auto _ : state) {
     auto script = postgres::render_create_script(catalog);
@@ -91,7 +91,7 @@ void BM_RenderScript(benchmark::State& state) {
 void BM_RenderSummary(benchmark::State& state) {
   auto result =
       psl::validate_schema(psl::load_schema_source(input(static_cast<int>(state.range(0)))));
-  auto catalog = psl::build_catalog(result.schema);
+  auto catalog = psl::build_catalog(result.schema, psl::postgres_catalog_flavour());
   for (auto _ : state) {
     auto summary = schema::render_create_summary(catalog, postgres::PostgresRenderer{});
     benchmark::DoNotOptimize(summary);
@@ -103,7 +103,8 @@ void BM_EndToEnd(benchmark::State& state) {
   fs::path p = input(static_cast<int>(state.range(0)));
   for (auto _ : state) {
     auto result = psl::validate_schema(psl::load_schema_source(p));
-    auto script = postgres::render_create_script(psl::build_catalog(result.schema));
+    auto script = postgres::render_create_script(
+        psl::build_catalog(result.schema, psl::postgres_catalog_flavour()));
     benchmark::DoNotOptimize(script);
   }
   set_label(state, static_cast<int>(state.range(0)));

@@ -12,8 +12,7 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
-#include "dialect/postgres/render.hpp"
-#include "dialect/sqlite/render.hpp"
+#include "dialect/registry.hpp"
 #include "psl/catalog_builder.hpp"
 #include "psl/datasource.hpp"
 #include "psl/diagnostics.hpp"
@@ -39,9 +38,15 @@ constexpr const char* kUsageHint =
     "Usage: godwit migrate diff --from-empty --to-schema <schema.prisma> [--script] "
     "[-o <file>] [--exit-code]";
 
-std::unique_ptr<schema::Renderer> renderer_for(const std::string& provider) {
-  if (provider == "postgresql") return std::make_unique<postgres::PostgresRenderer>();
-  if (provider == "sqlite") return std::make_unique<sqlite::SqliteRenderer>();
+// The dialect to render for: GW1100 without a datasource or for a provider godwit cannot render.
+const dialect::Parts& parts_for(const std::string& provider) {
+  if (provider.empty()) {
+    throw core::Error("GW1100",
+                      "The schema has no datasource block, so there is no database to "
+                      "render SQL for.",
+                      "Add a `datasource` block with a `provider`.");
+  }
+  if (const auto* parts = dialect::find_parts(provider)) return *parts;
   throw core::Error("GW1100",
                     fmt::format("godwit cannot render SQL for the `{}` provider yet; supported "
                                 "providers: postgresql, sqlite.",
@@ -116,11 +121,12 @@ int run_diff(const DiffOptions& o) {
     }
     model = std::move(result.schema);
   }
-  auto catalog = psl::build_catalog(model);
-  auto renderer = renderer_for(model.provider());
-  bool empty = schema::creation_steps(catalog, *renderer).empty();
-  std::string text = o.script ? schema::render_create_script(catalog, *renderer)
-                              : schema::render_create_summary(catalog, *renderer);
+  const dialect::Parts& parts = parts_for(model.provider());
+  auto catalog = psl::build_catalog(model, *parts.psl);
+  const schema::Renderer& renderer = *parts.renderer;
+  bool empty = schema::creation_steps(catalog, renderer).empty();
+  std::string text = o.script ? schema::render_create_script(catalog, renderer)
+                              : schema::render_create_summary(catalog, renderer);
   if (!o.output.empty()) {
     write_output_file(o.output, text);
   } else {

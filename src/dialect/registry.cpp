@@ -4,15 +4,30 @@
 
 #include "core/error.hpp"
 #include "dialect/postgres/migration_dialect.hpp"
+#include "dialect/postgres/render.hpp"
 #include "dialect/sqlite/migration_dialect.hpp"
+#include "dialect/sqlite/render.hpp"
+#include "psl/datasource.hpp"
 
 namespace godwit::dialect {
 
+const Parts* find_parts(std::string_view provider) {
+  static const postgres::PostgresDialect kPostgresRunner;
+  static const postgres::PostgresRenderer kPostgresRenderer;
+  static const sqlite::SqliteDialect kSqliteRunner;
+  static const sqlite::SqliteRenderer kSqliteRenderer;
+  static const Parts kPostgres{"postgresql", &kPostgresRunner, &kPostgresRenderer,
+                               &psl::postgres_catalog_flavour()};
+  static const Parts kSqlite{"sqlite", &kSqliteRunner, &kSqliteRenderer,
+                             &psl::sqlite_catalog_flavour()};
+  std::string_view canonical = psl::canonical_provider(provider);
+  if (canonical == kPostgres.provider) return &kPostgres;
+  if (canonical == kSqlite.provider) return &kSqlite;
+  return nullptr;
+}
+
 const migrate::Dialect* find(std::string_view provider) {
-  static const postgres::PostgresDialect kPostgres;
-  static const sqlite::SqliteDialect kSqlite;
-  if (provider == "postgresql" || provider == "postgres") return &kPostgres;
-  if (provider == "sqlite") return &kSqlite;
+  if (const Parts* parts = find_parts(provider)) return parts->runner;
   throw core::Error("GW2002",
                     fmt::format("The provider `{}` is not supported by godwit yet.", provider),
                     "godwit supports `postgresql` and `sqlite`.");

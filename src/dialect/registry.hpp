@@ -1,13 +1,39 @@
 #pragma once
-// The dialects godwit knows, registered explicitly (no static initialisers).
+// The dialects godwit knows, registered explicitly (no static initialisers). A dialect is a
+// plain struct of its parts (docs/architecture.md, "Core seams"); code that needs one of them
+// asks the registry by provider instead of comparing provider strings itself.
 
 #include <string_view>
 
 #include "migrate/dialect.hpp"
+#include "psl/catalog_builder.hpp"
+#include "schema/renderer.hpp"
+
+namespace godwit::schema {
+class Inspector;  // live database -> Catalog; arrives with introspection (issue 9)
+}
+namespace godwit::diff {
+class DiffPolicy;  // the differ's per-dialect hooks; arrives with the differ (issue 9)
+}
 
 namespace godwit::dialect {
 
-/// The dialect for a datasource provider ("postgresql"/"postgres", "sqlite").
+/// Everything godwit has for one kind of database. Pointers are to immutable objects that
+/// live as long as the program; a null slot is a part the dialect does not have yet.
+struct Parts {
+  std::string_view provider;                      ///< canonical: "postgresql", "sqlite"
+  const migrate::Dialect* runner = nullptr;       ///< connect, split, lock, apply, history DDL
+  const schema::Renderer* renderer = nullptr;     ///< Catalog -> Prisma's SQL
+  const psl::CatalogFlavour* psl = nullptr;       ///< how a Prisma schema lowers to a Catalog
+  const schema::Inspector* inspector = nullptr;   ///< not yet: always null
+  const diff::DiffPolicy* diff_policy = nullptr;  ///< not yet: always null
+};
+
+/// The parts for a datasource provider ("postgres" is PostgreSQL too); nullptr for a
+/// provider godwit does not support.
+const Parts* find_parts(std::string_view provider);
+
+/// The migration runner for a provider.
 /// Errors: GW2002 for a provider godwit does not support.
 const migrate::Dialect* find(std::string_view provider);
 

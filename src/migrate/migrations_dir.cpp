@@ -18,6 +18,7 @@
 #include "core/text.hpp"
 #include "core/unicode.hpp"
 #include "migrate/checksum.hpp"
+#include "psl/datasource.hpp"
 
 namespace godwit::migrate {
 namespace fs = std::filesystem;
@@ -203,10 +204,9 @@ MigrationsDir read_migrations_dir(const fs::path& dir) {
 
 void check_lock_provider(const MigrationsDir& dir, std::string_view schema_provider) {
   if (!dir.has_lock_file) return;
-  auto norm = [](std::string_view p) {
-    return p == "postgres" ? std::string_view("postgresql") : p;
-  };
-  if (norm(dir.lock_provider) == norm(schema_provider)) return;
+  if (psl::canonical_provider(dir.lock_provider) == psl::canonical_provider(schema_provider)) {
+    return;
+  }
   throw core::Error(
       "P3019",
       fmt::format("The datasource provider `{}` specified in your schema does not match the one "

@@ -7,7 +7,6 @@
 #include <map>
 #include <set>
 
-#include "core/error.hpp"
 #include "psl/catalog_mapping.hpp"
 #include "schema/naming.hpp"
 
@@ -16,22 +15,21 @@ namespace godwit::psl {
 namespace sc = godwit::schema;
 
 namespace {
-enum class Dialect { Postgres, Sqlite };
 
 using namespace detail;
 
 class Builder {
  public:
-  Builder(const Schema& s, Dialect d) : s_(s), dialect_(d) {
-    limit_ = d == Dialect::Postgres ? sc::kPostgresIdentifierLimit : sc::kSqliteIdentifierLimit;
+  Builder(const Schema& s, const CatalogFlavour& f) : s_(s), flavour_(f) {
+    limit_ = f.identifier_limit;
     uses_foreign_keys_ = !s.datasource || s.datasource->relation_mode != "prisma";
   }
 
   sc::Catalog build() {
-    c_.default_namespace = dialect_ == Dialect::Postgres ? "public" : "main";
+    c_.default_namespace = flavour_.default_namespace;
     reserve();
     push_namespaces();
-    if (dialect_ == Dialect::Postgres) push_enums();
+    if (flavour_.native_enums) push_enums();
     push_model_tables();
     auto relations = relations_in_prisma_order();
     if (uses_foreign_keys_) {
@@ -40,13 +38,13 @@ class Builder {
     }
     for (RelationId r : relations)
       push_join_table(s_.relation(r));
-    if (dialect_ == Dialect::Postgres) push_extensions();
+    if (flavour_.extensions) push_extensions();
     return std::move(c_);
   }
 
  private:
   const Schema& s_;
-  Dialect dialect_;
+  const CatalogFlavour& flavour_;
   std::size_t limit_;
   bool uses_foreign_keys_;
   sc::Catalog c_;
@@ -76,7 +74,7 @@ class Builder {
   }
 
   sc::NamespaceId namespace_for(const std::optional<std::string>& schema) const {
-    if (dialect_ == Dialect::Sqlite) return sc::NamespaceId{0};
+    if (!flavour_.namespaces) return sc::NamespaceId{0};
     return namespaces_.at(schema ? *schema : c_.default_namespace);
   }
 
@@ -84,7 +82,7 @@ class Builder {
   // emits as CreateSchema steps).
   void push_namespaces() {
     std::set<std::string> names;
-    if (dialect_ == Dialect::Sqlite) {
+    if (!flavour_.namespaces) {
       names.insert(c_.default_namespace);
     } else {
       for (const Model& m : s_.models) {
@@ -140,7 +138,7 @@ class Builder {
                                              : sc::Arity::List;
     switch (f.type.kind) {
       case FieldType::Kind::Enum:
-        if (dialect_ == Dialect::Postgres) {
+        if (flavour_.native_enums) {
           col.type.family = sc::TypeFamily::Enum;
           col.type.enum_id = *enum_ids_[f.type.enum_id.value];
         } else {
@@ -153,7 +151,7 @@ class Builder {
         break;
       default:
         col.type.family = family_of(f.type.scalar);
-        if (dialect_ == Dialect::Postgres) col.type.native = native_type(f);
+        if (flavour_.default_native_type) col.type.native = native_type(f);
         break;
     }
     bool is_scalar = f.type.kind == FieldType::Kind::Scalar;
@@ -162,14 +160,14 @@ class Builder {
                          f.default_value->function == DefaultFunction::Autoincrement;
     // SQLite: a one-field Int id is a rowid alias (ENG sqlite schema_calculator.rs
     // `field_is_implicit_autoincrement_primary_key`).
-    bool implicit = dialect_ == Dialect::Sqlite && is_scalar && f.type.scalar == ScalarType::Int &&
-                    is_single_id_field(m, f);
+    bool implicit = flavour_.implicit_rowid_autoincrement && is_scalar &&
+                    f.type.scalar == ScalarType::Int && is_single_id_field(m, f);
     if (autoincrement || implicit) col.identity = sc::Identity::Serial;
     c_.add_column(std::move(col));
   }
 
   sc::NativeType native_type(const Field& f) const {
-    if (!f.native_type) return default_postgres_type(f.type.scalar);
+    if (!f.native_type) return flavour_.default_native_type(f.type.scalar);
     sc::NativeType out;
     out.name = f.native_type->name;
     for (const auto& a : f.native_type->args) {
@@ -284,7 +282,7 @@ class Builder {
   // The PostgreSQL access method and operator classes of an index, in the catalog's side data
   // (only when one is not the default).
   void push_postgres_details(sc::IndexId id, const Index& idx) {
-    if (dialect_ != Dialect::Postgres) return;
+    if (!flavour_.postgres_index_details) return;
     sc::PostgresIndex pg;
     if (idx.algorithm) pg.algorithm = convert(*idx.algorithm);
     for (std::size_t i = 0; i < idx.fields.size(); ++i) {
@@ -406,7 +404,7 @@ class Builder {
     sc::Index ab;
     ab.table = t;
     ab.columns = {sc::IndexColumn{a}, sc::IndexColumn{b}};
-    if (dialect_ == Dialect::Postgres) {
+    if (flavour_.join_table_primary_key) {
       ab.kind = sc::IndexKind::PrimaryKey;
       ab.name = std::string(sc::truncate_chars(name, limit_ - 8)) + "_AB_pkey";
     } else {
@@ -468,20 +466,8 @@ class Builder {
 
 }  // namespace
 
-sc::Catalog build_catalog(const Schema& schema) {
-  const std::string& provider = schema.provider();
-  if (provider == "postgresql") return Builder(schema, Dialect::Postgres).build();
-  if (provider == "sqlite") return Builder(schema, Dialect::Sqlite).build();
-  if (provider.empty()) {
-    throw core::Error("GW1100",
-                      "The schema has no datasource block, so there is no database to "
-                      "render SQL for.",
-                      "Add a `datasource` block with a `provider`.");
-  }
-  throw core::Error("GW1100",
-                    fmt::format("godwit cannot render SQL for the `{}` provider yet; supported "
-                                "providers: postgresql, sqlite.",
-                                provider));
+sc::Catalog build_catalog(const Schema& schema, const CatalogFlavour& flavour) {
+  return Builder(schema, flavour).build();
 }
 
 }  // namespace godwit::psl

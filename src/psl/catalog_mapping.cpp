@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "psl/catalog_builder.hpp"
+#include "schema/naming.hpp"
 
 namespace godwit::psl::detail {
 
@@ -148,3 +150,31 @@ std::uint32_t native_type_arg(const Field& f, const std::string& arg) {
 }
 
 }  // namespace godwit::psl::detail
+
+namespace godwit::psl {
+
+const CatalogFlavour& postgres_catalog_flavour() {
+  static const CatalogFlavour kFlavour{
+      .default_namespace = "public",
+      .identifier_limit = schema::kPostgresIdentifierLimit,
+      .namespaces = true,
+      .native_enums = true,
+      .default_native_type = &detail::default_postgres_type,
+      .implicit_rowid_autoincrement = false,
+      .join_table_primary_key = true,
+      .postgres_index_details = true,
+      .extensions = true,
+  };
+  return kFlavour;
+}
+
+const CatalogFlavour& sqlite_catalog_flavour() {
+  static const CatalogFlavour kFlavour{
+      .default_namespace = "main",
+      .identifier_limit = schema::kSqliteIdentifierLimit,
+      .implicit_rowid_autoincrement = true,
+  };
+  return kFlavour;
+}
+
+}  // namespace godwit::psl

@@ -255,7 +255,8 @@ const Connector* connector_for(std::string_view provider) {
   static const Connector kMysql = make_mysql();
   static const Connector kSqlServer = make_sqlserver();
   static const Connector kMongo = make_mongodb();
-  if (provider == "postgresql" || provider == "postgres") return &kPostgres;
+  provider = canonical_provider(provider);
+  if (provider == "postgresql") return &kPostgres;
   if (provider == "sqlite") return &kSqlite;
   if (provider == "mysql") return &kMysql;
   if (provider == "sqlserver") return &kSqlServer;

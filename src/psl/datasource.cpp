@@ -42,6 +42,10 @@ std::string raw_text(const SchemaSource& source, const ast::Expression& e) {
 
 }  // namespace
 
+std::string_view canonical_provider(std::string_view provider) {
+  return provider == "postgres" ? std::string_view("postgresql") : provider;
+}
+
 SchemaSource load_schema_source(const fs::path& file_or_dir) {
   SchemaSource out;
   out.root = file_or_dir;
@@ -156,7 +160,7 @@ Datasource read_datasource(const SchemaSource& source) {
     std::string_view key = p.name.name;
     if (key == "provider") {
       have_provider = true;
-      if (auto s = string_value(p)) ds.provider = *s == "postgres" ? "postgresql" : *s;
+      if (auto s = string_value(p)) ds.provider = canonical_provider(*s);
     } else if (key == "url") {
       ds.url = string_or_env(p);
     } else if (key == "directUrl") {

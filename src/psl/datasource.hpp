@@ -35,6 +35,10 @@ struct StringOrEnv {
   core::SourceLocation where;
 };
 
+/// A datasource provider in its one spelling: "postgres" -> "postgresql" (Prisma accepts
+/// both); any other name unchanged. Every place that compares providers goes through it.
+std::string_view canonical_provider(std::string_view provider);
+
 /// The datasource block.
 struct Datasource {
   std::string name;      ///< e.g. "db"

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "dialect/registry.hpp"
 #include "golden/render_compare.hpp"
 #include "psl/catalog_builder.hpp"
 #include "psl/datasource.hpp"
@@ -68,7 +69,9 @@ TEST_P(CatalogDump, EqualsExpected) {
   std::string text = read_file(c.schema);
   write_file(schema, c.provider.empty() ? text : with_provider(text, c.provider));
   auto result = psl::validate_or_throw(psl::load_schema_source(schema));
-  std::string actual = schema::dump(psl::build_catalog(result.schema));
+  const auto* parts = dialect::find_parts(result.schema.provider());
+  ASSERT_NE(parts, nullptr) << result.schema.provider();
+  std::string actual = schema::dump(psl::build_catalog(result.schema, *parts->psl));
   EXPECT_EQ(check_golden(expected_dir() / (c.name + ".txt"), actual), "");
 }
 

@@ -2,7 +2,7 @@
 // differ see), beyond the rendered SQL that the golden cases compare with Prisma.
 #include <gtest/gtest.h>
 
-#include "core/error.hpp"
+#include "dialect/registry.hpp"
 #include "psl/catalog_builder.hpp"
 #include "psl/validate.hpp"
 #include "schema/dump.hpp"
@@ -16,7 +16,7 @@ schema::Catalog build(std::string_view text) {
   test::TempDir dir;
   test::write_file(dir.path() / "schema.prisma", text);
   auto result = validate_or_throw(load_schema_source(dir.path() / "schema.prisma"));
-  return build_catalog(result.schema);
+  return build_catalog(result.schema, *dialect::find_parts(result.schema.provider())->psl);
 }
 
 constexpr std::string_view kBlog = R"(datasource db {
@@ -103,16 +103,6 @@ TEST(SchemaBuilder, SqliteCatalog) {
   EXPECT_EQ(c.get(c.get(*join).indexes[0]).kind, schema::IndexKind::UniqueIndex);
 }
 
-TEST(SchemaBuilder, UnsupportedProvider) {
-  try {
-    build(with("mysql"));
-    FAIL() << "expected GW1100";
-  } catch (const core::Error& e) {
-    EXPECT_EQ(e.code(), "GW1100");
-    EXPECT_NE(e.message().find("mysql"), std::string::npos);
-  }
-}
-
 // An extension's `schema:` is a namespace of the catalog like any other; one that holds no
 // table or enum is listed after the others and is not created.
 TEST(SchemaBuilder, ExtensionSchemasAreNamespaces) {
@@ -140,6 +130,16 @@ model A {
             "  column id Int @Integer required\n"
             "  primary A_pkey (id)\n");
   EXPECT_EQ(c.namespaces_holding_objects(), (std::vector<bool>{true, false}));
+}
+
+// The builder takes a flavour, not a provider: the same schema lowers for either dialect.
+TEST(SchemaBuilder, TheFlavourDecidesNotTheProvider) {
+  test::TempDir dir;
+  test::write_file(dir.path() / "schema.prisma", with("postgresql"));
+  auto result = validate_or_throw(load_schema_source(dir.path() / "schema.prisma"));
+  auto c = build_catalog(result.schema, sqlite_catalog_flavour());
+  EXPECT_EQ(c.default_namespace, "main");
+  EXPECT_TRUE(c.enums.empty());
 }
 
 }  // namespace
