@@ -1,0 +1,200 @@
+#pragma once
+// The change set: what differs between two catalogs, as values (docs/architecture.md, "Three
+// separate value types"). The differ (to come: Catalog x Catalog -> ChangeSet, with per-dialect
+// hooks) produces it; a renderer turns it into a Plan (plan/plan.hpp). It knows nothing of SQL
+// text or of Prisma's step order; it only says what changes.
+//
+// Ids: a change names objects by id in the catalog they live in. Objects that go away are ids
+// in `from` (the current schema), objects that come into being are ids in `to` (the desired
+// schema), and a change to an object present on both sides holds both ids. The two catalogs
+// must outlive the change set.
+//
+// Kinds follow Prisma's `SqlMigrationStep` (ENG sql_migration.rs; prisma-compat.md §7.2, the
+// order of which the plan, not the change set, applies), plus renames, which Prisma never
+// infers and godwit does only when asked (`--rename`, issue 9).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "schema/catalog.hpp"
+
+namespace godwit::diff {
+
+using schema::CheckId;
+using schema::ColumnId;
+using schema::EnumId;
+using schema::ExtensionId;
+using schema::ForeignKeyId;
+using schema::IndexId;
+using schema::NamespaceId;
+using schema::SequenceId;
+using schema::TableId;
+using schema::ViewId;
+
+/// Which properties of a column differ (a bit set).
+enum class ColumnChanges : std::uint8_t {
+  None = 0,
+  Type = 1u << 0,      ///< family, native type or enum
+  Arity = 1u << 1,     ///< required / nullable / list
+  Default = 1u << 2,   ///< the default value
+  Identity = 1u << 3,  ///< serial / identity
+};
+constexpr ColumnChanges operator|(ColumnChanges a, ColumnChanges b) {
+  return ColumnChanges(std::uint8_t(a) | std::uint8_t(b));
+}
+constexpr bool has(ColumnChanges set, ColumnChanges bit) {
+  return (std::uint8_t(set) & std::uint8_t(bit)) != 0;
+}
+
+/// One column's part of an AlterTable.
+struct ColumnChange {
+  enum class Kind : std::uint8_t {
+    Add,       ///< `to` only
+    Drop,      ///< `from` only
+    Alter,     ///< both; the database can convert in place (ALTER COLUMN ... TYPE/SET/DROP)
+    Recreate,  ///< both; not castable: dropped and added again (loses the column's data)
+    Rename,    ///< both, same shape, new name (only when asked)
+  };
+  Kind kind = Kind::Alter;
+  std::optional<ColumnId> from;
+  std::optional<ColumnId> to;
+  ColumnChanges changes = ColumnChanges::None;  ///< Alter and Recreate: what differs
+  friend bool operator==(const ColumnChange&, const ColumnChange&) = default;
+};
+
+struct CreateNamespace {
+  NamespaceId to;
+  friend bool operator==(const CreateNamespace&, const CreateNamespace&) = default;
+};
+struct CreateExtension {
+  ExtensionId to;
+  friend bool operator==(const CreateExtension&, const CreateExtension&) = default;
+};
+struct DropExtension {
+  ExtensionId from;
+  friend bool operator==(const DropExtension&, const DropExtension&) = default;
+};
+/// Version or namespace changed.
+struct AlterExtension {
+  ExtensionId from, to;
+  friend bool operator==(const AlterExtension&, const AlterExtension&) = default;
+};
+
+struct CreateEnum {
+  EnumId to;
+  friend bool operator==(const CreateEnum&, const CreateEnum&) = default;
+};
+struct DropEnum {
+  EnumId from;
+  friend bool operator==(const DropEnum&, const DropEnum&) = default;
+};
+/// Values added and removed, by their database names (removing values swaps the type on
+/// PostgreSQL: prisma-compat.md §7.9).
+struct AlterEnum {
+  EnumId from, to;
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
+  friend bool operator==(const AlterEnum&, const AlterEnum&) = default;
+};
+
+struct CreateTable {
+  TableId to;
+  friend bool operator==(const CreateTable&, const CreateTable&) = default;
+};
+struct DropTable {
+  TableId from;
+  friend bool operator==(const DropTable&, const DropTable&) = default;
+};
+/// Column changes a table takes in place, in `to`'s column order (then drops in `from`'s).
+struct AlterTable {
+  TableId from, to;
+  std::vector<ColumnChange> columns;
+  friend bool operator==(const AlterTable&, const AlterTable&) = default;
+};
+/// The primary key changed (dropped and added in one AlterTable on PostgreSQL).
+struct AlterPrimaryKey {
+  TableId from, to;
+  friend bool operator==(const AlterPrimaryKey&, const AlterPrimaryKey&) = default;
+};
+/// SQLite: the table is rebuilt (new table, copy, drop, rename; prisma-compat.md §7.8). The
+/// column pairs say which data is copied.
+struct RedefineTable {
+  TableId from, to;
+  std::vector<ColumnChange> columns;
+  friend bool operator==(const RedefineTable&, const RedefineTable&) = default;
+};
+struct RenameTable {
+  TableId from, to;
+  friend bool operator==(const RenameTable&, const RenameTable&) = default;
+};
+
+struct CreateIndex {
+  IndexId to;
+  friend bool operator==(const CreateIndex&, const CreateIndex&) = default;
+};
+struct DropIndex {
+  IndexId from;
+  friend bool operator==(const DropIndex&, const DropIndex&) = default;
+};
+/// Same definition, new name.
+struct RenameIndex {
+  IndexId from, to;
+  friend bool operator==(const RenameIndex&, const RenameIndex&) = default;
+};
+/// Dropped and created again where the database cannot rename (SQLite).
+struct RedefineIndex {
+  IndexId from, to;
+  friend bool operator==(const RedefineIndex&, const RedefineIndex&) = default;
+};
+
+struct AddForeignKey {
+  ForeignKeyId to;
+  friend bool operator==(const AddForeignKey&, const AddForeignKey&) = default;
+};
+struct DropForeignKey {
+  ForeignKeyId from;
+  friend bool operator==(const DropForeignKey&, const DropForeignKey&) = default;
+};
+struct RenameForeignKey {
+  ForeignKeyId from, to;
+  friend bool operator==(const RenameForeignKey&, const RenameForeignKey&) = default;
+};
+
+struct CreateSequence {
+  SequenceId to;
+  friend bool operator==(const CreateSequence&, const CreateSequence&) = default;
+};
+struct DropSequence {
+  SequenceId from;
+  friend bool operator==(const DropSequence&, const DropSequence&) = default;
+};
+struct AlterSequence {
+  SequenceId from, to;
+  friend bool operator==(const AlterSequence&, const AlterSequence&) = default;
+};
+
+struct DropView {
+  ViewId from;
+  friend bool operator==(const DropView&, const DropView&) = default;
+};
+
+/// One change. New kinds are added at the end, so that indexes into the variant stay stable.
+using Change =
+    std::variant<CreateNamespace, CreateExtension, DropExtension, AlterExtension, CreateEnum,
+                 DropEnum, AlterEnum, CreateTable, DropTable, AlterTable, AlterPrimaryKey,
+                 RedefineTable, RenameTable, CreateIndex, DropIndex, RenameIndex, RedefineIndex,
+                 AddForeignKey, DropForeignKey, RenameForeignKey, CreateSequence, DropSequence,
+                 AlterSequence, DropView>;
+
+/// The difference between two catalogs. `changes` are in the differ's order (deterministic:
+/// by kind of object, then by id), not in execution order, which the plan decides.
+struct ChangeSet {
+  std::vector<Change> changes;
+  bool empty() const { return changes.empty(); }
+  friend bool operator==(const ChangeSet&, const ChangeSet&) = default;
+};
+
+}  // namespace godwit::diff
