@@ -1,5 +1,5 @@
-// Splitting scripts larger than the parser's piece size (1 MB): the cuts between pieces must
-// not change a single statement, whatever lies around them.
+// Splitting scripts larger than the parser's piece size (kParsePieceBytes): the cuts between
+// pieces must not change a single statement, whatever lies around them.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -10,7 +10,7 @@
 namespace godwit::postgres {
 namespace {
 
-constexpr std::size_t kPiece = std::size_t{1} << 20;
+constexpr std::size_t kPiece = kParsePieceBytes;
 
 struct Expected {
   std::string text;
@@ -63,9 +63,9 @@ std::vector<std::pair<std::string, std::string>> tricky() {
 TEST(PgSplitLarge, CutsBetweenPiecesChangeNoStatement) {
   std::string script = "CREATE TABLE t (a text, b text);\n";
   std::vector<Expected> expected = {{"CREATE TABLE t (a text, b text)", 1, "CREATE TABLE"}};
-  script.reserve(3 * kPiece + 4096);
+  script.reserve(18 * kPiece + 4096);
   const auto cases = tricky();
-  for (std::size_t i = 0; script.size() < 3 * kPiece; ++i) {
+  for (std::size_t i = 0; script.size() < 18 * kPiece; ++i) {
     const auto& [text, kind] = cases[i % cases.size()];
     add(script, expected, text, kind);
   }
@@ -92,7 +92,7 @@ TEST(PgSplitLarge, AnAtomicBodyAcrossACutStaysOneStatement) {
 TEST(PgSplitLarge, ASyntaxErrorInALaterPieceIsItsOwnStatement) {
   std::string script;
   std::vector<Expected> expected;
-  while (script.size() < 2 * kPiece)
+  while (script.size() < 8 * kPiece)
     add(script, expected, "INSERT INTO t VALUES (1, 2)", "INSERT");
   add(script, expected, "INSERT INTO t VALUES (1,, 2)", "INSERT");
   add(script, expected, "DELETE FROM t", "DELETE");

@@ -2,16 +2,22 @@
 // Splitting a PostgreSQL migration script into statements with PostgreSQL's own parser
 // (libpg_query), so the runner can execute and report statement by statement.
 
+#include <cstddef>
 #include <string_view>
 
 #include "sql/statement.hpp"
 
 namespace godwit::postgres {
 
+/// The size of the pieces split_script() parses at a time, two at once: the parser's memory (a
+/// parse tree is ~10-50x its text) stays at a few MB, while its per-call cost stays negligible.
+inline constexpr std::size_t kParsePieceBytes = std::size_t{256} << 10;
+
 /// Splits and classifies `script` (a whole migration.sql).
 ///
-/// - The script is parsed in pieces of about 1 MB cut after a ';' (each piece parsing on its own
-///   proves the cut), so memory follows the piece and the largest statement, not the file;
+/// - The script is parsed in pieces of about kParsePieceBytes cut after a ';' (a piece that
+///   parses on its own proves its cut), so memory follows the piece and the largest statement,
+///   not the file;
 ///   statement bounds are pg_query_split_with_parser's, as if the whole script were parsed at
 ///   once. A statement is classified from its own parse tree (protobuf), parsed alone, except
 ///   when its first keyword settles it (INSERT, UPDATE, DELETE, COMMENT). If the script does
