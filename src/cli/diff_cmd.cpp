@@ -13,6 +13,9 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "dialect/registry.hpp"
+#include "diff/differ.hpp"
+#include "diff/summary.hpp"
+#include "plan/make_plan.hpp"
 #include "psl/catalog_builder.hpp"
 #include "psl/datasource.hpp"
 #include "psl/diagnostics.hpp"
@@ -123,10 +126,13 @@ int run_diff(const DiffOptions& o) {
   }
   const dialect::Parts& parts = parts_for(model.provider());
   auto catalog = psl::build_catalog(model, *parts.psl);
-  const schema::Renderer& renderer = *parts.renderer;
-  bool empty = schema::creation_steps(catalog, renderer).empty();
-  std::string text = o.script ? schema::render_create_script(catalog, renderer)
-                              : schema::render_create_summary(catalog, renderer);
+  // --from-empty: diff(empty, to), then the plan's script or the change set's summary.
+  schema::Catalog from;
+  from.default_namespace = catalog.default_namespace;
+  auto changes = diff::diff(from, catalog, *parts.diff_policy);
+  bool empty = changes.empty();
+  std::string text = o.script ? plan::make_plan(changes, from, catalog, *parts.renderer).script()
+                              : diff::summary(changes, from, catalog);
   if (!o.output.empty()) {
     write_output_file(o.output, text);
   } else {

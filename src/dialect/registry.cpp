@@ -16,10 +16,18 @@ const Parts* find_parts(std::string_view provider) {
   static const postgres::PostgresRenderer kPostgresRenderer;
   static const sqlite::SqliteDialect kSqliteRunner;
   static const sqlite::SqliteRenderer kSqliteRenderer;
-  static const Parts kPostgres{"postgresql", &kPostgresRunner, &kPostgresRenderer,
-                               &psl::postgres_catalog_flavour()};
-  static const Parts kSqlite{"sqlite", &kSqliteRunner, &kSqliteRenderer,
-                             &psl::sqlite_catalog_flavour()};
+  static const diff::DiffPolicy kPostgresPolicy{.namespaces = true};
+  static const diff::DiffPolicy kSqlitePolicy{.foreign_keys_in_create_table = true};
+  static const Parts kPostgres{.provider = "postgresql",
+                               .runner = &kPostgresRunner,
+                               .renderer = &kPostgresRenderer,
+                               .psl = &psl::postgres_catalog_flavour(),
+                               .diff_policy = &kPostgresPolicy};
+  static const Parts kSqlite{.provider = "sqlite",
+                             .runner = &kSqliteRunner,
+                             .renderer = &kSqliteRenderer,
+                             .psl = &psl::sqlite_catalog_flavour(),
+                             .diff_policy = &kSqlitePolicy};
   std::string_view canonical = psl::canonical_provider(provider);
   if (canonical == kPostgres.provider) return &kPostgres;
   if (canonical == kSqlite.provider) return &kSqlite;

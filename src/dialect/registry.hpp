@@ -5,15 +5,13 @@
 
 #include <string_view>
 
+#include "diff/policy.hpp"
 #include "migrate/dialect.hpp"
 #include "psl/catalog_builder.hpp"
 #include "schema/renderer.hpp"
 
 namespace godwit::schema {
 class Inspector;  // live database -> Catalog; arrives with introspection (issue 9)
-}
-namespace godwit::diff {
-class DiffPolicy;  // the differ's per-dialect hooks; arrives with the differ (issue 9)
 }
 
 namespace godwit::dialect {
@@ -26,7 +24,7 @@ struct Parts {
   const schema::Renderer* renderer = nullptr;     ///< Catalog -> Prisma's SQL
   const psl::CatalogFlavour* psl = nullptr;       ///< how a Prisma schema lowers to a Catalog
   const schema::Inspector* inspector = nullptr;   ///< not yet: always null
-  const diff::DiffPolicy* diff_policy = nullptr;  ///< not yet: always null
+  const diff::DiffPolicy* diff_policy = nullptr;  ///< the differ's hooks
 };
 
 /// The parts for a datasource provider ("postgres" is PostgreSQL too); nullptr for a

@@ -18,11 +18,13 @@ TEST(DialectRegistry, EachDialectHasAllItsPartsThatExistSoFar) {
     ASSERT_NE(parts->renderer, nullptr);
     EXPECT_EQ(parts->renderer->provider(), provider);
     EXPECT_NE(parts->psl, nullptr);
-    EXPECT_EQ(parts->inspector, nullptr);  // slots for parts to come
-    EXPECT_EQ(parts->diff_policy, nullptr);
+    EXPECT_EQ(parts->inspector, nullptr);  // a slot for the part to come
+    EXPECT_NE(parts->diff_policy, nullptr);
   }
   EXPECT_EQ(find_parts("postgresql")->psl->default_namespace, "public");
   EXPECT_EQ(find_parts("sqlite")->psl->default_namespace, "main");
+  EXPECT_TRUE(find_parts("postgresql")->diff_policy->namespaces);
+  EXPECT_TRUE(find_parts("sqlite")->diff_policy->foreign_keys_in_create_table);
 }
 
 TEST(DialectRegistry, PostgresIsPostgresql) {
