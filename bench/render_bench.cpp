@@ -16,15 +16,24 @@
 #include <fstream>
 #include <string>
 
-#include "dialect/postgres/render.hpp"
+#include "dialect/registry.hpp"
+#include "diff/differ.hpp"
+#include "diff/summary.hpp"
+#include "plan/make_plan.hpp"
 #include "psl/catalog_builder.hpp"
 #include "psl/validate.hpp"
-#include "schema/script.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace godwit;
+
+// What `migrate diff --from-empty --script` prints for `catalog` on PostgreSQL.
+std::string render_script(const schema::Catalog& catalog) {
+  const dialect::Parts& pg = *dialect::find_parts("postgresql");
+  auto changes = diff::diff(schema::Catalog{}, catalog, *pg.diff_policy);
+  return plan::make_plan(changes, schema::Catalog{}, catalog, *pg.renderer).script();
+}
 
 fs::path corpus_schema() {
   const char* dir = std::getenv("GODWIT_CORPUS_DIR");
@@ -80,7 +89,7 @@ void BM_RenderScript(benchmark::State& state) {
   auto catalog = psl::build_catalog(result.schema, psl::postgres_catalog_flavour());
   std::size_t bytes = 0;
   for (auto _ : state) {
-    auto script = postgres::render_create_script(catalog);
+    auto script = render_script(catalog);
     bytes = script.size();
     benchmark::DoNotOptimize(script);
   }
@@ -93,7 +102,9 @@ void BM_RenderSummary(benchmark::State& state) {
       psl::validate_schema(psl::load_schema_source(input(static_cast<int>(state.range(0)))));
   auto catalog = psl::build_catalog(result.schema, psl::postgres_catalog_flavour());
   for (auto _ : state) {
-    auto summary = schema::render_create_summary(catalog, postgres::PostgresRenderer{});
+    auto summary = diff::summary(
+        diff::diff(schema::Catalog{}, catalog, *dialect::find_parts("postgresql")->diff_policy),
+        schema::Catalog{}, catalog);
     benchmark::DoNotOptimize(summary);
   }
   set_label(state, static_cast<int>(state.range(0)));
@@ -103,8 +114,7 @@ void BM_EndToEnd(benchmark::State& state) {
   fs::path p = input(static_cast<int>(state.range(0)));
   for (auto _ : state) {
     auto result = psl::validate_schema(psl::load_schema_source(p));
-    auto script = postgres::render_create_script(
-        psl::build_catalog(result.schema, psl::postgres_catalog_flavour()));
+    auto script = render_script(psl::build_catalog(result.schema, psl::postgres_catalog_flavour()));
     benchmark::DoNotOptimize(script);
   }
   set_label(state, static_cast<int>(state.range(0)));

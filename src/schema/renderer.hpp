@@ -1,8 +1,8 @@
 #pragma once
 // The per-dialect rendering seam (architecture: "Renderer (per dialect): ChangeSet -> Plan;
 // Catalog -> full DDL; identifier quoting"). Each dialect implements the object-level
-// statements; script.hpp assembles them into Prisma's script layout (prisma-compat.md §7.1).
-// The ChangeSet -> Plan half arrives with the differ; its steps reuse these same functions.
+// statements; plan/make_plan.hpp turns a change set into a plan with them, and the plan
+// prints Prisma's script layout (prisma-compat.md §7.1).
 
 #include <cstdint>
 #include <string>

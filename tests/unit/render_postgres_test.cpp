@@ -134,9 +134,5 @@ TEST(RenderPostgres, ForeignKeyAcrossNamespacesAndExtensionOptions) {
             "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" WITH SCHEMA \"ext\" VERSION \"1.1\"");
 }
 
-TEST(RenderPostgres, EmptyCatalogIsTheEmptyMigration) {
-  EXPECT_EQ(render_create_script(Catalog{}), "-- This is an empty migration.");
-}
-
 }  // namespace
 }  // namespace godwit::postgres

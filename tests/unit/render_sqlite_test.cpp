@@ -5,8 +5,10 @@
 
 #include <memory>
 
+#include "dialect/registry.hpp"
 #include "dialect/sqlite/render.hpp"
-#include "schema/script.hpp"
+#include "diff/differ.hpp"
+#include "plan/make_plan.hpp"
 #include "support/test_support.hpp"
 
 namespace godwit::sqlite {
@@ -124,7 +126,8 @@ TEST(RenderSqlite, ScriptRunsInARealDatabase) {
   // Prisma writes Json defaults unquoted on SQLite (`DEFAULT {}`), which SQLite rejects;
   // godwit reproduces that byte for byte (CreateTableShapes), so it stays out of this run.
   c.columns[c.find_column(TableId{2}, "body")->value].default_value.reset();
-  std::string script = render_create_script(c);
+  auto changes = diff::diff(Catalog{}, c, *dialect::find_parts("sqlite")->diff_policy);
+  std::string script = plan::make_plan(changes, Catalog{}, c, SqliteRenderer{}).script();
   test::TempDir dir;
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open((dir.path() / "dev.db").c_str(), &raw), SQLITE_OK);

@@ -3,7 +3,6 @@
 #include <cctype>
 
 #include "core/text.hpp"
-#include "schema/script.hpp"
 
 namespace godwit::postgres {
 
@@ -367,10 +366,6 @@ std::string PostgresRenderer::add_foreign_key(const Catalog& c, ForeignKeyId id)
   out += schema::sql_keyword(fk.on_update);
   out += schema::sql_keyword(fk.deferrable);
   return out;
-}
-
-std::string render_create_script(const Catalog& catalog) {
-  return schema::render_create_script(catalog, PostgresRenderer{});
 }
 
 }  // namespace godwit::postgres

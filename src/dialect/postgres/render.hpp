@@ -44,14 +44,11 @@ std::string qualified_name(const schema::Catalog& c, schema::NamespaceId ns, std
 /// A column's full SQL type: `VARCHAR(255)`, `SERIAL`, `"Role"[]`, `TIMESTAMP(3)`.
 std::string render_column_type(const schema::Catalog& c, const schema::Column& column);
 
-/// The DEFAULT expression of a column ("" when none is rendered: no default, a sequence, a
-/// Prisma-level default, or an empty dbgenerated()). `full_type` is used for list casts.
+/// The DEFAULT expression of a column ("" when none is rendered: no default, a Prisma-level
+/// default, or an empty dbgenerated()). `full_type` is used for list casts.
 std::string render_default(const schema::DefaultValue& d, std::string_view full_type);
 
 /// One column definition without indentation: `"name" TYPE[ NOT NULL][ DEFAULT x]`.
 std::string render_column(const schema::Catalog& c, schema::ColumnId id);
-
-/// The whole `migrate diff --from-empty` script for `catalog` on PostgreSQL.
-std::string render_create_script(const schema::Catalog& catalog);
 
 }  // namespace godwit::postgres

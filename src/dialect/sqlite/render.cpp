@@ -1,7 +1,6 @@
 #include "dialect/sqlite/render.hpp"
 
 #include "core/text.hpp"
-#include "schema/script.hpp"
 
 namespace godwit::sqlite {
 
@@ -242,10 +241,6 @@ std::string SqliteRenderer::add_foreign_key(const Catalog& c, ForeignKeyId id) c
   std::string out;
   append_foreign_key(out, c, id);
   return out;
-}
-
-std::string render_create_script(const Catalog& catalog) {
-  return schema::render_create_script(catalog, SqliteRenderer{});
 }
 
 }  // namespace godwit::sqlite

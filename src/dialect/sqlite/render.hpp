@@ -51,7 +51,4 @@ std::string render_default(const schema::DefaultValue& d);
 /// One column definition: `"name" TYPE[ NOT NULL][ PRIMARY KEY][ AUTOINCREMENT][ DEFAULT x]`.
 std::string render_column(const schema::Catalog& c, schema::ColumnId id);
 
-/// The whole `migrate diff --from-empty` script for `catalog` on SQLite.
-std::string render_create_script(const schema::Catalog& catalog);
-
 }  // namespace godwit::sqlite
