@@ -158,5 +158,28 @@ TEST(PgPipeline, DeployReportsTheFailingStatementOfALargeMigration) {
             "1\n");
 }
 
+// COPY ... FROM STDIN cannot go through pipeline mode: it stays on the plain path (between two
+// pipelined runs), where godwit ends the COPY with an error (it sends no COPY data), and the
+// report still names it.
+TEST(PgPipeline, CopyFromStdinInATransactionalMigrationFailsCleanly) {
+  GODWIT_REQUIRE_PG();
+  test::PgDatabase db("pipe_copy");
+  test::TempDir dir;
+  test::write_file(dir.path() / "prisma" / "schema.prisma",
+                   "datasource db {\n  provider = \"postgresql\"\n  url      = "
+                   "env(\"DATABASE_URL\")\n}\n");
+  const fs::path migrations = dir.path() / "prisma" / "migrations";
+  test::write_file(migrations / "migration_lock.toml", "provider = \"postgresql\"\n");
+  test::write_file(migrations / "20240101000000_copy" / "migration.sql",
+                   "CREATE TABLE t (x int);\nINSERT INTO t VALUES (1);\nCOPY t FROM STDIN;\n"
+                   "INSERT INTO t VALUES (2);\n");
+  auto r = test::run_godwit({"migrate", "deploy"}, {"DATABASE_URL=" + db.url()}, dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "Failed statement: 3 of 4")) << r.err;
+  EXPECT_TRUE(contains(r.err, "20240101000000_copy/migration.sql:3")) << r.err;
+  EXPECT_TRUE(contains(r.err, "Database error code: 57014")) << r.err;
+  EXPECT_EQ(test::psql(db.url(), "SELECT to_regclass('t') IS NULL"), "t\n");
+}
+
 }  // namespace
 }  // namespace godwit::postgres
