@@ -31,7 +31,9 @@ class PostgresRenderer final : public schema::Renderer {
   std::vector<std::string> create_enum(const schema::Catalog& c, schema::EnumId id) const override;
   /// `CREATE TABLE "T" (\n    <column>,\n...[,\n\n    CONSTRAINT "pk" PRIMARY KEY ("a","b")]\n)`
   std::string create_table(const schema::Catalog& c, schema::TableId id) const override;
-  /// `CREATE [UNIQUE ]INDEX "i" ON "T"[ USING GIN ]("a" ops DESC, "b")[ WHERE ...]`
+  /// `CREATE [UNIQUE ]INDEX "i" ON "T"[ USING GIN ]("a" ops DESC, "b")[ WHERE ...]`; the
+  /// access method and operator classes come from Catalog::postgres. A unique constraint
+  /// renders as a unique index too (only introspection makes them; the differ will decide).
   std::string create_index(const schema::Catalog& c, schema::IndexId id) const override;
   /// `ALTER TABLE "T" ADD CONSTRAINT "fk" FOREIGN KEY ("a") REFERENCES "R"("id") ON DELETE
   /// RESTRICT ON UPDATE CASCADE`
