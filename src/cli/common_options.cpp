@@ -103,7 +103,13 @@ std::string display_path(const fs::path& p) {
 void print_header(const Loaded& l) {
   for (const auto& w : l.project.warnings)
     std::cerr << w;
-  std::cout << "Prisma schema loaded from " << display_path(l.project.schema_path) << "\n";
+  // As Prisma 7.10.1 prints them (its CLI's config loader and `Dd`): on stderr, with a period,
+  // the config line only for a prisma.config.* file (package.json is no config file there).
+  const auto& config = l.project.config_path;
+  if (config && config->extension() != ".json") {
+    std::cerr << "Loaded Prisma config from " << display_path(*config) << ".\n\n";
+  }
+  std::cerr << "Prisma schema loaded from " << display_path(l.project.schema_path) << ".\n";
   std::cout << fmt::format("Datasource \"{}\": {}\n\n", l.project.datasource.name,
                            l.dialect->describe(l.project.target));
 }

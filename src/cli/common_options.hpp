@@ -34,7 +34,9 @@ struct Loaded {
 };
 Loaded load(const CommonOptions& o);
 
-/// "Prisma schema loaded from ..." / "Datasource ..." header lines (Prisma prints them first).
+/// The header Prisma 7.10.1 prints first: "Loaded Prisma config from X." (when a prisma.config.*
+/// file was read) and "Prisma schema loaded from Y." on stderr, then "Datasource ..." and a
+/// blank line on stdout.
 void print_header(const Loaded& l);
 
 /// A path shown relative to the current directory when it is below it.

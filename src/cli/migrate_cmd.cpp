@@ -49,7 +49,7 @@ int run_deploy(const CommonOptions& o) {
     if (o.json) {
       std::cout << deploy_json(report).dump(2) << "\n";
     } else if (report.applied.empty()) {
-      std::cout << "No pending migrations to apply.\n";
+      std::cout << "\nNo pending migrations to apply.\n";
     } else {
       print_applied_tree(l, report);
       std::cout << "\nAll migrations have been successfully applied.\n";
@@ -92,10 +92,12 @@ void print_status(const Loaded& l, const migrate::StatusReport& r) {
         s(r.missing_locally.size()), r.missing_locally.size() > 1 ? "are" : "is", label,
         names(r.missing_locally));
   }
-  std::cout << "\n";
-  // Prisma's order: diverged -> pending -> no table -> failed -> up to date (§5.4). Prisma
-  // stops at the first that applies; godwit also names failed migrations when some are pending
-  // (Prisma then never mentions the failed one).
+  // Prisma 7.10.1's order (its CLI's MigrateStatus): pending -> diverged -> no table -> failed
+  // -> up to date; it stops at the first that applies. A database without a history table has
+  // every local migration pending, so "not managed" is printed only when there are none (the
+  // oracle shows this; prisma-compat.md §5.4 lists the baseline advice for that case too, which
+  // Prisma's engine never reaches). godwit also names failed migrations when some are pending
+  // (Prisma then never mentions the failed one). Blank lines as Prisma prints them.
   const bool failed = !r.failed.empty() && r.has_history_table;
   if (r.diverged()) {
     std::cerr << fmt::format(
@@ -104,7 +106,7 @@ void print_status(const Loaded& l, const migrate::StatusReport& r) {
         "applied:\n{}\nThe migration{} from the database are not found locally in {}:\n{}",
         r.last_common.value_or("(none)"), s(r.pending.size()), names(r.pending),
         s(r.missing_locally.size()), label, names(r.missing_locally));
-  } else if (!r.pending.empty() && r.has_history_table) {
+  } else if (!r.pending.empty()) {
     std::cout << fmt::format(
         "Following migration{} have not yet been applied:\n{}\nTo apply migrations in "
         "development run godwit migrate dev (or prisma migrate dev).\nTo apply migrations in "
@@ -137,7 +139,7 @@ void print_status(const Loaded& l, const migrate::StatusReport& r) {
         "have not been deployed to a production database you can then fix the migration(s) and "
         "run godwit migrate dev.\n\n",
         s(names_failed.size()), names(names_failed));
-    std::cout << fmt::format(
+    std::cerr << fmt::format(
         "The failed migration(s) can be marked as rolled back or applied:\n\n- If you rolled "
         "back the migration(s) manually:\ngodwit migrate resolve --rolled-back \"{0}\"\n\n- If "
         "you fixed the database manually (hotfix):\ngodwit migrate resolve --applied "
@@ -145,7 +147,7 @@ void print_status(const Loaded& l, const migrate::StatusReport& r) {
         "database:\nhttps://pris.ly/d/migrate-resolve\n",
         names_failed.front());
   } else if (r.pending.empty() && !r.diverged()) {
-    std::cout << "Database schema is up to date!\n";
+    std::cout << "\nDatabase schema is up to date!\n";
   }
 }
 
