@@ -72,7 +72,8 @@ class Dialect {
   /// Human description, e.g. `PostgreSQL database "app", schema "public" at "127.0.0.1:5432"`.
   virtual std::string describe(const project::DatabaseTarget& target) const = 0;
 
-  /// Splits a migration script with the dialect's own parser.
+  /// Splits a migration script with the dialect's own parser. The statements are views of
+  /// `script` (sql::Statement::text), which must outlive the returned Script.
   virtual sql::Script split(std::string_view script) const = 0;
 
   /// The history table's DDL and value encodings.

@@ -103,7 +103,7 @@ std::vector<Statement> statements_from_ranges(std::string_view script,
     line += static_cast<int>(std::count(script.begin() + counted_to, script.begin() + begin, '\n'));
     counted_to = begin;
     Statement s;
-    s.text = std::string(script.substr(begin, end - begin));
+    s.text = script.substr(begin, end - begin);
     s.offset = begin;
     s.line = line;
     out.push_back(std::move(s));

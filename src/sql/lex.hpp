@@ -33,7 +33,10 @@ struct RawRange {
 /// comments and of trailing white space, `offset`/`line` of the first token. Ranges that hold
 /// only trivia (stray ';', comment-only tails) are dropped, except, in PostgreSQL style, one
 /// holding an unterminated block comment: the server rejects it, so it stays a statement.
-/// Classification fields are left at their defaults.
+/// Each text is a view of `script`, and between two consecutive statements there is only what
+/// the ranges left out (the ';') and trivia (the trimmed white space and comments, and dropped
+/// trivia-only ranges), so a run of statements is itself a view of `script` that the server
+/// splits the same way. Classification fields are left at their defaults.
 std::vector<Statement> statements_from_ranges(std::string_view script,
                                               const std::vector<RawRange>& ranges,
                                               CommentStyle style);

@@ -3,7 +3,9 @@
 // for the runner (which transaction mode the script needs).
 
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace godwit::sql {
@@ -11,8 +13,10 @@ namespace godwit::sql {
 /// One statement of a script.
 struct Statement {
   /// as written and as sent to the server: comments inside kept, leading white space and
-  /// comments and trailing white space trimmed, without the trailing ';'
-  std::string text;
+  /// comments and trailing white space trimmed, without the trailing ';'. A view of the script
+  /// text that was split (Script::source): no copy per statement, so a 100 MB data migration
+  /// holds its text once. That text must outlive the statement.
+  std::string_view text;
   std::size_t offset = 0;            ///< byte offset of `text` in the script (of its first token)
   int line = 1;                      ///< 1-based line of the statement's first token in the script
   bool transaction_control = false;  ///< BEGIN / COMMIT / ROLLBACK / SAVEPOINT / END ...
@@ -37,6 +41,14 @@ enum class TransactionMode {
 struct Script {
   std::vector<Statement> statements;
   TransactionMode mode = TransactionMode::kSingle;
+  /// The text the statements view, `statements[i].text` being `source.substr(offset, size)`:
+  /// consecutive statements are consecutive text, with only white space, comments and the ';'
+  /// that ends the first between them, so a run of statements can be sent as one view. Empty
+  /// when unknown (a Script built by hand); then runners send statement by statement.
+  std::string_view source;
+  /// Owns `source` when the splitter had to change the caller's text (a byte order mark
+  /// blanked); null when `source` is the caller's text, which must then outlive the Script.
+  std::shared_ptr<const std::string> owned_source;
 };
 
 /// The mode a script needs: kAsWritten if any statement is transaction control, else

@@ -23,6 +23,7 @@
 #include "core/text.hpp"
 #include "dialect/postgres/pgparse/split.hpp"
 #include "dialect/sqlite/split.hpp"
+#include "sql/lex.hpp"
 #include "support/test_support.hpp"
 
 namespace godwit::sql {
@@ -134,9 +135,22 @@ TEST_P(SplitCorpusHistory, MatchesReplayManifest) {
     if (static_cast<std::size_t>(std::count(script.begin(), script.end(), ';')) != row.statements) {
       ++naive_differs;
     }
+    const Statement* prev = nullptr;
     for (const Statement& st : s.statements) {
       EXPECT_FALSE(st.text.empty());
       EXPECT_EQ(script.substr(st.offset, st.text.size()), st.text);
+      if (prev != nullptr) {
+        // Between two statements only trivia and ';': the runner sends runs of statements as
+        // the script's own text (migrate::apply_script's groups).
+        const std::size_t from = prev->offset + prev->text.size();
+        const std::string_view gap = std::string_view(script).substr(from, st.offset - from);
+        const auto style = pg ? sql::CommentStyle::kPostgres : sql::CommentStyle::kSqlite;
+        std::size_t pos = 0;
+        while ((pos = sql::skip_trivia(gap, pos, style)) < gap.size() && gap[pos] == ';')
+          ++pos;
+        EXPECT_EQ(pos, gap.size()) << "line " << st.line << ": `" << gap << "`";
+      }
+      prev = &st;
       EXPECT_EQ(st.line, core::line_of_offset(script, st.offset));
       EXPECT_TRUE(st.parsed) << "line " << st.line;
       ++kind_counts[st.kind];

@@ -8,6 +8,7 @@
 #include "dialect/postgres/pgparse/classify.hpp"
 #include "dialect/postgres/pgparse/parse_tree.hpp"
 #include "dialect/postgres/pgparse/split.hpp"
+#include "sql/lex.hpp"
 
 namespace godwit::postgres {
 namespace {
@@ -17,7 +18,7 @@ using sql::TransactionMode;
 std::vector<std::string> texts(const sql::Script& s) {
   std::vector<std::string> out;
   for (const auto& st : s.statements)
-    out.push_back(st.text);
+    out.emplace_back(st.text);
   return out;
 }
 std::vector<int> lines(const sql::Script& s) {
@@ -33,11 +34,29 @@ std::vector<std::string> kinds(const sql::Script& s) {
   return out;
 }
 
-// Every statement's text must be the script's bytes at its offset: the runner and
-// script_line_at rely on it.
+// Every statement's text must be the script's bytes at its offset, a view of Script::source,
+// and between two statements there must be only trivia and the ';' that ends the first: the
+// runner sends a run of statements as the script's own text from the first to the last
+// (migrate::apply_script's groups), and script_line_at relies on the offsets.
 void expect_texts_in_place(std::string_view script, const sql::Script& s) {
-  for (const auto& st : s.statements) {
+  for (std::size_t i = 0; i < s.statements.size(); ++i) {
+    const auto& st = s.statements[i];
     EXPECT_EQ(script.substr(st.offset, st.text.size()), st.text);
+    EXPECT_EQ(st.text.data(), s.source.data() + st.offset) << st.text;
+    if (i == 0) continue;
+    const auto& prev = s.statements[i - 1];
+    const std::size_t from = prev.offset + prev.text.size();
+    const std::string_view gap = script.substr(from, st.offset - from);
+    std::size_t pos = 0;
+    int semicolons = 0;
+    while ((pos = sql::skip_trivia(gap, pos, sql::CommentStyle::kPostgres)) < gap.size() &&
+           gap[pos] == ';') {
+      ++semicolons;
+      ++pos;
+    }
+    EXPECT_EQ(pos, gap.size()) << "between `" << prev.text << "` and `" << st.text << "`: `" << gap
+                               << "`";
+    EXPECT_GE(semicolons, 1) << "between `" << prev.text << "` and `" << st.text << "`";
   }
 }
 

@@ -35,7 +35,7 @@ std::string run_each(const sql::Script& s) {
   std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, &sqlite3_close);
   for (const auto& st : s.statements) {
     char* err = nullptr;
-    if (sqlite3_exec(db.get(), st.text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    if (sqlite3_exec(db.get(), std::string(st.text).c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
       std::string msg = "line " + std::to_string(st.line) + ": " + (err ? err : "?");
       sqlite3_free(err);
       return msg;

@@ -160,6 +160,7 @@ sql::Script split_script(std::string_view script) {
   if (start < script.size()) ranges.push_back({start, script.size()});
 
   sql::Script out;
+  out.source = script;
   out.statements = sql::statements_from_ranges(script, ranges, kStyle);
   for (auto& s : out.statements)
     classify(s);

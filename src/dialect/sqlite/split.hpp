@@ -28,6 +28,7 @@ namespace godwit::sqlite {
 ///   with the name lower-cased ("PRAGMA foreign_keys", "PRAGMA defer_foreign_keys",
 ///   "PRAGMA foreign_key_check"), the value in `pragma_value`.
 /// - `Script::mode` is transaction_mode_for(statements).
+/// - Statement texts are views of `script`, which must outlive the Script.
 ///
 /// Throws core::Error GW1201 if the script holds a NUL byte.
 sql::Script split_script(std::string_view script);

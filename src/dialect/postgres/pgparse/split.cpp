@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <thread>
 
 #include "dialect/postgres/pgparse/classify.hpp"
@@ -227,14 +228,15 @@ sql::Script split_script(std::string_view original) {
   // PostgreSQL reads a byte order mark as part of the first word; as three spaces it keeps
   // every byte offset while the first statement parses.
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  std::string blanked;
+  sql::Script out;
   std::string_view script = original;
   if (script.starts_with(kBom)) {
-    blanked = std::string(script);
-    blanked.replace(0, kBom.size(), "   ");
-    script = blanked;
+    auto blanked = std::make_shared<std::string>(script);
+    blanked->replace(0, kBom.size(), "   ");
+    script = *blanked;
+    out.owned_source = std::move(blanked);
   }
-  sql::Script out;
+  out.source = script;
   if (auto statements = split_parsable(script)) {
     out.statements = std::move(*statements);
   } else {

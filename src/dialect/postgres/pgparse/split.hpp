@@ -27,8 +27,10 @@ inline constexpr std::size_t kParsePieceBytes = std::size_t{256} << 10;
 ///   reports the error with its position. If even the scanner fails (an unterminated quote or
 ///   comment), the whole script is one unparsed statement.
 /// - `Statement::text` is what is sent to the server: leading white space and comments and
-///   trailing white space trimmed, comments inside kept, no ';'. `offset`/`line` point at its
-///   first token. Empty statements (stray ';', comment-only tails) are dropped.
+///   trailing white space trimmed, comments inside kept, no ';'; a view of `script` (or of the
+///   Script's own copy when a byte order mark was blanked), which must outlive the Script.
+///   `offset`/`line` point at its first token. Empty statements (stray ';', comment-only tails) are
+///   dropped.
 /// - A UTF-8 byte order mark at the start is skipped; CRLF line ends are kept in `text`.
 /// - `Script::mode` is transaction_mode_for(statements).
 ///
