@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -93,22 +92,30 @@ class Connection {
   /// database has no way to (then a signal only ends the process).
   virtual std::unique_ptr<Canceller> canceller() { return nullptr; }
 
-  /// Runs `count` statements, `statement(i)` giving the text of the i-th (one statement each,
-  /// no COPY), in order, and stops at the first one the database refuses. Returns nullopt when
-  /// all ran, else the 0-based index of the refused statement and its error; the statements
-  /// before it ran, none after it did. Connection loss throws core::Error as execute() does.
-  /// Default: execute() one by one. PostgreSQL sends them all without waiting for each answer
-  /// (libpq pipeline mode), which is what makes a long data migration as fast as sending the
+  /// Runs a group of statements in order and stops at the first one the database refuses.
+  /// `text` holds them all as written in the script, `statements[k]` being the bytes of
+  /// statement k within it (one statement each, no COPY); between two statements there is
+  /// only white space, comments and the ';' that ends the first. Returns nullopt when all ran,
+  /// else the 0-based index of the refused statement and its error, whose position is relative
+  /// to that statement's text (as execute() of that statement alone would report it); the
+  /// statements before it ran, none after it did. Connection loss throws core::Error as
+  /// execute() does. Default: execute() statement by statement. PostgreSQL sends the group as
+  /// one multi-statement simple query (one round trip; the server answers each statement and
+  /// stops at the first error), which makes a long data migration as fast as sending the
   /// whole file at once.
   struct BatchFailure {
     std::size_t index = 0;
     DatabaseError error;
   };
-  virtual std::optional<BatchFailure> execute_each(
-      std::size_t count, const std::function<std::string_view(std::size_t)>& statement) {
-    for (std::size_t i = 0; i < count; ++i) {
+  struct TextRange {
+    std::size_t offset = 0;
+    std::size_t size = 0;
+  };
+  virtual std::optional<BatchFailure> execute_group(std::string_view text,
+                                                    std::span<const TextRange> statements) {
+    for (std::size_t i = 0; i < statements.size(); ++i) {
       try {
-        execute(statement(i));
+        execute(text.substr(statements[i].offset, statements[i].size));
       } catch (const DatabaseError& e) {
         return BatchFailure{i, e};
       }

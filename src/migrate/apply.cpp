@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
+#include <vector>
+
 #include "db/interrupt.hpp"
 
 namespace godwit::migrate {
@@ -62,6 +65,11 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
 
   conn.execute(joined(writes.before, hooks.begin_sql));
   const auto& statements = script.statements;
+  // statement.text is script.source at statement.offset (sql::Script::source)
+  auto in_source = [&](const sql::Statement& st) {
+    return st.offset <= script.source.size() && st.text.data() == script.source.data() + st.offset;
+  };
+  std::vector<db::Connection::TextRange> ranges;
   auto batchable = [&](std::size_t i) {
     return hooks.batchable && hooks.batchable(statements[i]) &&
            !(hooks.skip_in_transaction && hooks.skip_in_transaction(statements[i]));
@@ -74,12 +82,29 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
       return f;
     }
     if (batchable(i)) {
-      // A run of statements the connection may send without waiting for each answer.
-      std::size_t end = i + 1;
-      while (end < statements.size() && batchable(end))
+      // A group of statements sent together: consecutive statements are consecutive text of
+      // the script, so the group is a view of it from the first statement to the last.
+      const std::size_t first = statements[i].offset;
+      std::size_t end = i;
+      ranges.clear();
+      while (end < statements.size() && ranges.size() < kGroupStatements && batchable(end) &&
+             in_source(statements[end]) &&
+             (ranges.empty() ||
+              (statements[end].offset >= first + ranges.back().offset + ranges.back().size &&
+               statements[end].offset + statements[end].text.size() - first <= kGroupBytes))) {
+        ranges.push_back({statements[end].offset - first, statements[end].text.size()});
         ++end;
-      auto failed = conn.execute_each(
-          end - i, [&](std::size_t k) -> std::string_view { return statements[i + k].text; });
+      }
+      std::string_view text;
+      if (ranges.empty()) {
+        // Not a view of script.source (a Script built by hand): on its own.
+        ranges.push_back({0, statements[i].text.size()});
+        text = statements[i].text;
+        end = i + 1;
+      } else {
+        text = script.source.substr(first, ranges.back().offset + ranges.back().size);
+      }
+      auto failed = conn.execute_group(text, ranges);
       if (failed) {
         rollback_quietly(conn);
         auto f = failure_at(script, i + failed->index, failed->error, hooks);

@@ -2,6 +2,7 @@
 // The one algorithm that runs a migration script, for every dialect; dialects adapt it with
 // small hooks (architecture.md: one generic algorithm, small per-dialect hooks).
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,6 +13,13 @@
 
 namespace godwit::migrate {
 
+/// A group sent by execute_group holds at most this many statements and, unless one statement
+/// is larger, this many bytes: the server parses a group whole before running it, so its memory
+/// and the time before the first statement runs follow the group, while a round trip per 1,000
+/// statements costs nothing measurable (docs/benchmarks.md, issue 8).
+inline constexpr std::size_t kGroupStatements = 1000;
+inline constexpr std::size_t kGroupBytes = std::size_t{1} << 20;
+
 struct ApplyHooks {
   /// Statement that opens the script's transaction in TransactionMode::kSingle.
   std::string begin_sql = "BEGIN";
@@ -21,10 +29,10 @@ struct ApplyHooks {
   std::function<void(const sql::Script&)> after_transaction;
   /// kSingle only: statements not to send inside the transaction (they would be no-ops there).
   std::function<bool(const sql::Statement&)> skip_in_transaction;
-  /// kSingle only: statements that may go to Connection::execute_each, which sends a run of
-  /// them without waiting for each answer; the others go to execute() one at a time (e.g.
-  /// PostgreSQL's COPY, or text the parser could not split, which may hold several commands).
-  /// Unset: none.
+  /// kSingle only: statements that may go to Connection::execute_group, which sends a run of
+  /// them (up to kGroupStatements / kGroupBytes at a time) as one view of the script; the others
+  /// go to execute() one at a time (e.g. PostgreSQL's COPY, or text the parser could not split,
+  /// which may hold several commands). Unset: none.
   std::function<bool(const sql::Statement&)> batchable;
   /// kSingle only: a last check inside the transaction before the history row is written and
   /// the transaction commits; a failure rolls everything back.
@@ -36,7 +44,8 @@ struct ApplyHooks {
 
 /// Runs `script` on `conn` in the mode the script needs (sql::transaction_mode_for):
 /// - kSingle: `writes.before` and BEGIN (one round trip); every statement (runs of `batchable`
-///   ones through execute_each, so in one round trip on PostgreSQL); before_commit;
+///   ones in groups through execute_group, one round trip per group on PostgreSQL);
+///   before_commit;
 ///   `writes.on_success` and COMMIT (one round trip) — the changes and the history row commit
 ///   together, or nothing does.
 /// - kAutocommit / kAsWritten: `writes.before`; statement by statement as written; then

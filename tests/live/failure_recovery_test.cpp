@@ -256,11 +256,12 @@ TEST_P(Failure, KilledMidMigrationLeavesAFailedRowAndNothingApplied) {
   p.add("20240102000000_slow", slow_migration(p.is_pg()));
   auto child = p.spawn({"migrate", "deploy"});
   if (p.is_pg()) {
-    // Wait until the migration is inside its pg_sleep.
+    // Wait until the migration is inside its pg_sleep (its statements go to the server as one
+    // group, so the session's query is the migration's text, not the one statement).
     for (int i = 0; i < 200; ++i) {
-      if (p.scalar(
-              "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3)%'") ==
-          "1") {
+      if (p.scalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                   "'%SELECT pg_sleep(3)%' AND pid <> pg_backend_pid() AND wait_event = "
+                   "'PgSleep'") == "1") {
         break;
       }
       std::this_thread::sleep_for(25ms);

@@ -48,14 +48,14 @@ class PgConnection final : public db::Connection {
   /// core::Error P1017 when the connection is lost.
   void execute(std::string_view sql) override;
 
-  /// Sends the statements with libpq's pipeline mode, each as its own extended-protocol query
-  /// without parameters (so none may hold several commands or be a COPY FROM STDIN), without
-  /// waiting for each answer; at most a few thousand statements / a few MB are unanswered at a
-  /// time, so memory stays bounded. After a refused statement the server skips the rest
-  /// (PGRES_PIPELINE_ABORTED) and the error is that statement's, as execute() reports it. The
-  /// session's transaction state is what the statements left (the caller rolls back).
-  std::optional<BatchFailure> execute_each(
-      std::size_t count, const std::function<std::string_view(std::size_t)>& statement) override;
+  /// Sends the group as one multi-statement simple query (group.cpp): one round trip, and
+  /// the server runs the statements in order, answers each and stops at the first error, which
+  /// is reported as execute() of that statement alone would report it (its position relative
+  /// to the statement). Inside an explicit transaction block a group commits nothing on its
+  /// own; outside one the server runs it as one implicit transaction. The session's
+  /// transaction state is what the statements left (the caller rolls back).
+  std::optional<BatchFailure> execute_group(std::string_view text,
+                                            std::span<const TextRange> statements) override;
 
   /// One statement, parameters `$1`... sent as text (int64 as decimal, monostate as NULL).
   db::Rows query(std::string_view sql, std::span<const db::Value> params = {}) override;
@@ -95,6 +95,7 @@ class PgConnection final : public db::Connection {
   ConnectionTarget target_;
   std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
   std::vector<Notice> notices_;
+  std::string group_text_;  // execute_group's NUL-terminated copy of the group, reused
 };
 
 /// Prisma's error for a failed connection attempt (prisma-compat.md §6).

@@ -21,15 +21,11 @@ namespace godwit::postgres::pq {
   X(PQconnectdb)                  \
   X(PQconnectdbParams)            \
   X(PQconninfoFree)               \
-  X(PQconsumeInput)               \
-  X(PQenterPipelineMode)          \
   X(PQerrorMessage)               \
   X(PQescapeLiteral)              \
   X(PQexec)                       \
   X(PQexecParams)                 \
-  X(PQexitPipelineMode)           \
   X(PQfinish)                     \
-  X(PQflush)                      \
   X(PQfname)                      \
   X(PQfreeCancel)                 \
   X(PQfreemem)                    \
@@ -39,21 +35,16 @@ namespace godwit::postgres::pq {
   X(PQgetisnull)                  \
   X(PQgetlength)                  \
   X(PQgetvalue)                   \
-  X(PQisBusy)                     \
   X(PQnfields)                    \
   X(PQntuples)                    \
-  X(PQpipelineStatus)             \
-  X(PQpipelineSync)               \
   X(PQputCopyEnd)                 \
   X(PQresultErrorField)           \
   X(PQresultErrorMessage)         \
   X(PQresultStatus)               \
-  X(PQsendFlushRequest)           \
-  X(PQsendQueryParams)            \
+  X(PQsendQuery)                  \
   X(PQserverVersion)              \
   X(PQsetErrorVerbosity)          \
   X(PQsetNoticeReceiver)          \
-  X(PQsetnonblocking)             \
   X(PQsocket)                     \
   X(PQstatus)                     \
   X(PQtransactionStatus)

@@ -148,8 +148,9 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply(
     auto off = sql::byte_offset_of_char(st.text, position);
     return st.line + static_cast<int>(std::count(st.text.begin(), st.text.begin() + off, '\n'));
   };
-  // Through the pipeline: one statement each (what the parser split), and no COPY, whose data
-  // exchange pipeline mode does not allow; those run on their own through execute().
+  // In groups (one multi-statement simple query each, connection's execute_group): what the
+  // parser split and classified, and no COPY, whose data exchange would stop the group; those
+  // run on their own through execute().
   hooks.batchable = [](const sql::Statement& st) { return st.parsed && st.kind != "COPY"; };
   return migrate::apply_script(conn, script, writes, hooks);
 }

@@ -1,7 +1,8 @@
-// Transactional PostgreSQL migrations go through libpq's pipeline mode
-// (PgConnection::execute_each): every statement is sent without waiting for its answer, and
-// each still has its own result, so a failure names its statement, line and SQLSTATE, and
-// nothing of the migration nor its history row is left behind.
+// Transactional PostgreSQL migrations go in groups of statements, one multi-statement simple
+// query each (PgConnection::execute_group, migrate::apply_script): the server still answers
+// statement by statement and stops at the first error, so a failure names its statement, line,
+// SQLSTATE and position, nothing after it runs, and nothing of the migration nor its history
+// row is left behind.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include "dialect/postgres/connection.hpp"
+#include "dialect/postgres/migration_dialect.hpp"
+#include "migrate/apply.hpp"
 #include "support/test_support.hpp"
 
 namespace godwit::postgres {
@@ -27,19 +30,39 @@ std::string scalar(PgConnection& conn, std::string_view sql) {
   return conn.query(sql).rows.at(0).at(0).value_or("<null>");
 }
 
+// The statements as a script ("s1;\ns2;\n...") sent in groups of migrate::kGroupStatements,
+// as apply_script sends a script's statements; the failure's index is into `statements`.
 std::optional<db::Connection::BatchFailure> run_each(PgConnection& conn,
                                                      const std::vector<std::string>& statements) {
-  return conn.execute_each(statements.size(),
-                           [&](std::size_t i) -> std::string_view { return statements[i]; });
+  std::string text;
+  std::vector<db::Connection::TextRange> ranges;
+  for (const auto& st : statements) {
+    ranges.push_back({text.size(), st.size()});
+    text += st + ";\n";
+  }
+  for (std::size_t first = 0; first < ranges.size(); first += migrate::kGroupStatements) {
+    const std::size_t n = std::min(migrate::kGroupStatements, ranges.size() - first);
+    std::vector<db::Connection::TextRange> group(ranges.begin() + first,
+                                                 ranges.begin() + first + n);
+    const std::size_t base = group.front().offset;
+    for (auto& r : group)
+      r.offset -= base;
+    const auto& last = group.back();
+    if (auto failed = conn.execute_group(
+            std::string_view(text).substr(base, last.offset + last.size), group)) {
+      failed->index += first;
+      return failed;
+    }
+  }
+  return std::nullopt;
 }
 
-// More statements than the pipeline keeps unanswered at a time (8192), so the window, the
-// flush requests and reading while sending are all exercised.
+// Twenty groups and a part of one.
 constexpr int kMany = 20000;
 
-TEST(PgPipeline, RunsEveryStatementInOrder) {
+TEST(PgGroup, RunsEveryStatementInOrder) {
   GODWIT_REQUIRE_PG();
-  test::PgDatabase db("pipe_order");
+  test::PgDatabase db("group_order");
   auto conn = connect(db.url());
   conn->execute("CREATE TABLE t (id int PRIMARY KEY, prev int)");
   std::vector<std::string> statements;
@@ -57,9 +80,9 @@ TEST(PgPipeline, RunsEveryStatementInOrder) {
   conn->execute("SELECT 1; SELECT 2");
 }
 
-TEST(PgPipeline, FailureNamesTheStatementAndRunsNothingAfterIt) {
+TEST(PgGroup, FailureNamesTheStatementAndRunsNothingAfterIt) {
   GODWIT_REQUIRE_PG();
-  test::PgDatabase db("pipe_fail");
+  test::PgDatabase db("group_fail");
   auto conn = connect(db.url());
   conn->execute("CREATE TABLE t (id int PRIMARY KEY)");
   conn->execute("CREATE TABLE after_failure (id int)");
@@ -67,7 +90,9 @@ TEST(PgPipeline, FailureNamesTheStatementAndRunsNothingAfterIt) {
   for (int i = 1; i <= kMany; ++i)
     statements.push_back("INSERT INTO t VALUES (" + std::to_string(i) + ")");
   statements[14999] = "INSERT INTO t VALUES (\n  'x'::int)";  // statement 15000
+  statements[15000] = "SELECT nextval('after_seq')";  // same group: would survive the rollback
   statements.push_back("INSERT INTO after_failure VALUES (1)");
+  conn->execute("CREATE SEQUENCE after_seq");
   conn->execute("BEGIN");
   conn->execute("INSERT INTO after_failure VALUES (0)");
   auto failed = run_each(*conn, statements);
@@ -81,11 +106,111 @@ TEST(PgPipeline, FailureNamesTheStatementAndRunsNothingAfterIt) {
   conn->execute("ROLLBACK");
   EXPECT_EQ(scalar(*conn, "SELECT count(*) FROM t"), "0");
   EXPECT_EQ(scalar(*conn, "SELECT count(*) FROM after_failure"), "0");
+  EXPECT_EQ(scalar(*conn, "SELECT is_called FROM after_seq"), "f");
 }
 
-TEST(PgPipeline, NoticesLargeResultsAndSetInsideTheTransaction) {
+// A group runs inside the caller's explicit transaction: it commits nothing on its own.
+TEST(PgGroup, AGroupInsideATransactionCommitsNothingOnItsOwn) {
   GODWIT_REQUIRE_PG();
-  test::PgDatabase db("pipe_misc");
+  test::PgDatabase db("group_tx");
+  auto conn = connect(db.url());
+  conn->execute("CREATE TABLE t (id int)");
+  conn->execute("BEGIN");
+  EXPECT_FALSE(run_each(*conn, {"INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)"}));
+  EXPECT_TRUE(conn->in_transaction());
+  EXPECT_EQ(scalar(*conn, "SELECT count(*) FROM t"), "2");
+  conn->execute("ROLLBACK");
+  EXPECT_EQ(scalar(*conn, "SELECT count(*) FROM t"), "0");
+}
+
+// The first and the last statement of a group fail: index, SQLSTATE and the position within
+// the statement (not within the group's text) are right, nothing after it runs.
+TEST(PgGroup, FailureAtTheFirstAndTheLastStatementOfAGroup) {
+  GODWIT_REQUIRE_PG();
+  test::PgDatabase db("group_edges");
+  auto conn = connect(db.url());
+  conn->execute("CREATE TABLE t (id int PRIMARY KEY, s text)");
+  const std::size_t g = migrate::kGroupStatements;
+  for (std::size_t bad : {g, 2 * g - 1, std::size_t{0}, 3 * g - 1}) {
+    std::vector<std::string> statements;
+    for (std::size_t i = 0; i < 3 * g; ++i) {
+      // Multi-byte characters before the error: the position counts characters.
+      statements.push_back("INSERT INTO t VALUES (" + std::to_string(i) + ", 'ä;ö')");
+    }
+    statements[bad] = "INSERT INTO t VALUES ('ü', \n  'y')";
+    if (bad + 1 < statements.size()) statements[bad + 1] = "SELECT nextval('after_seq')";
+    conn->execute("CREATE SEQUENCE after_seq");
+    conn->execute("BEGIN");
+    auto failed = run_each(*conn, statements);
+    ASSERT_TRUE(failed.has_value()) << bad;
+    EXPECT_EQ(failed->index, bad);
+    EXPECT_EQ(failed->error.code(), "22P02");
+    EXPECT_EQ(failed->error.position(), 23) << bad;  // the 'ü'
+    EXPECT_TRUE(conn->in_transaction());
+    conn->execute("ROLLBACK");
+    EXPECT_EQ(scalar(*conn, "SELECT is_called FROM after_seq"), "f") << bad;
+    EXPECT_EQ(scalar(*conn, "SELECT count(*) FROM t"), "0");
+    conn->execute("DROP SEQUENCE after_seq");
+  }
+}
+
+// Statements whose own text holds ';' (in a string, a dollar quote, a function body) at the
+// boundaries of the groups, through the real path (split, then apply_script's groups): each
+// group is the script's own text, so the server splits it as the parser did.
+TEST(PgGroup, SemicolonsInsideStatementsAtGroupBoundaries) {
+  GODWIT_REQUIRE_PG();
+  test::PgDatabase db("group_semicolons");
+  auto conn = connect(db.url());
+  const std::size_t g = migrate::kGroupStatements;
+  auto script_text = [&](bool with_error) {
+    std::string sql = "CREATE TABLE t (id int PRIMARY KEY, s text);\n";  // statement 1, line 1
+    for (std::size_t k = 2; k <= 3 * g; ++k) {                           // statement k on line k
+      const std::string id = std::to_string(k);
+      if (k == g) {  // the last of the first group
+        sql += "INSERT INTO t VALUES (" + id + ", 'a;b'' ; -- not a comment');\n";
+      } else if (k == g + 1) {  // the first of the second
+        sql += "DO $$ BEGIN INSERT INTO t VALUES (" + id + ", 'x;y'); END $$;\n";
+      } else if (k == 2 * g) {
+        sql += "INSERT INTO t VALUES (" + id + ", $q$;$q$) /* ; */;\n";
+      } else if (k == 2 * g + 1) {
+        sql += "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $f$ SELECT 1; $f$;   -- ;\n";
+      } else if (with_error && k == 2 * g + 2) {
+        sql += "INSERT INTO t VALUES (" + id + ", 'ok;'), ('no;', 'z');\n";
+      } else {
+        sql += "INSERT INTO t VALUES (" + id + ", ';');\n";
+      }
+    }
+    return sql;
+  };
+  PostgresDialect dialect;
+  const std::string good = script_text(false);
+  auto script = dialect.split(good);
+  ASSERT_EQ(script.statements.size(), 3 * g);
+  EXPECT_FALSE(dialect.apply(*conn, script, {}).has_value());
+  EXPECT_EQ(scalar(*conn, "SELECT count(*) FROM t"), std::to_string(3 * g - 2));
+  EXPECT_EQ(scalar(*conn, "SELECT s FROM t WHERE id = " + std::to_string(g)),
+            "a;b' ; -- not a comment");
+  EXPECT_EQ(scalar(*conn, "SELECT s FROM t WHERE id = " + std::to_string(g + 1)), "x;y");
+  EXPECT_EQ(scalar(*conn, "SELECT s FROM t WHERE id = " + std::to_string(2 * g)), ";");
+  EXPECT_EQ(scalar(*conn, "SELECT f()"), "1");
+
+  conn->execute("DROP TABLE t; DROP FUNCTION f()");
+  const std::string bad = script_text(true);
+  auto failing = dialect.split(bad);
+  auto f = dialect.apply(*conn, failing, {});
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->statement_index, 2 * g + 1);  // statement 2g + 2, the second of its group
+  EXPECT_EQ(f->statement_count, 3 * g);
+  EXPECT_EQ(f->line, static_cast<int>(2 * g + 2));
+  EXPECT_EQ(f->db_code, "22P02");
+  EXPECT_TRUE(contains(f->db_message, "\"no;\"")) << f->db_message;
+  EXPECT_TRUE(f->rolled_back);
+  EXPECT_EQ(scalar(*conn, "SELECT to_regclass('t') IS NULL"), "t");
+}
+
+TEST(PgGroup, NoticesLargeResultsAndSetInsideTheTransaction) {
+  GODWIT_REQUIRE_PG();
+  test::PgDatabase db("group_misc");
   auto conn = connect(db.url());
   std::vector<std::string> statements = {
       "SET LOCAL statement_timeout = '7s'",
@@ -108,9 +233,9 @@ TEST(PgPipeline, NoticesLargeResultsAndSetInsideTheTransaction) {
 
 // The same through `migrate deploy`: P3018 names statement k of N and its line, nothing is
 // applied, the history row stays unfinished, and the fixed file deploys.
-TEST(PgPipeline, DeployReportsTheFailingStatementOfALargeMigration) {
+TEST(PgGroup, DeployReportsTheFailingStatementOfALargeMigration) {
   GODWIT_REQUIRE_PG();
-  test::PgDatabase db("pipe_deploy");
+  test::PgDatabase db("group_deploy");
   test::TempDir dir;
   test::write_file(dir.path() / "prisma" / "schema.prisma",
                    "datasource db {\n  provider = \"postgresql\"\n  url      = "
@@ -158,12 +283,11 @@ TEST(PgPipeline, DeployReportsTheFailingStatementOfALargeMigration) {
             "1\n");
 }
 
-// COPY ... FROM STDIN cannot go through pipeline mode: it stays on the plain path (between two
-// pipelined runs), where godwit ends the COPY with an error (it sends no COPY data), and the
-// report still names it.
-TEST(PgPipeline, CopyFromStdinInATransactionalMigrationFailsCleanly) {
+// COPY ... FROM STDIN cannot go in a group: it stays on the plain path (between two groups), where
+// godwit ends the COPY with an error (it sends no COPY data), and the report still names it.
+TEST(PgGroup, CopyFromStdinInATransactionalMigrationFailsCleanly) {
   GODWIT_REQUIRE_PG();
-  test::PgDatabase db("pipe_copy");
+  test::PgDatabase db("group_copy");
   test::TempDir dir;
   test::write_file(dir.path() / "prisma" / "schema.prisma",
                    "datasource db {\n  provider = \"postgresql\"\n  url      = "
