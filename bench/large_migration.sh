@@ -12,8 +12,13 @@
 #           protocol, one implicit transaction), no history: the fastest way to run the file
 #   pipe    bench/pqexec_file --pipeline: BEGIN, every statement through libpq's pipeline mode
 #           as its own extended-protocol query (as godwit sends them), COMMIT; no parser, no
-#           history: what the protocol alone costs over `floor`, so godwit/pipe is godwit's own
-#           overhead (reading, checksum, parsing, history)
+#           history: what pipeline mode alone costs over `floor` (godwit used it until the
+#           groups replaced it)
+#   groups  bench/pqexec_file --groups: BEGIN, the file in groups of 1,000 statements, each one
+#           multi-statement simple query of the file's own text (as godwit sends them), COMMIT;
+#           no parser, no history: what the protocol alone costs over `floor`, so godwit/groups
+#           is godwit's own overhead (reading, checksum, parsing, history)
+#   godwit_b  only with GODWIT_B=path/to/another/godwit: a second build in the same rounds
 # Per tool and size: median and minimum wall time (on a shared machine other work only adds
 # time, so the minimum is the steadier figure) and the largest peak RSS (/usr/bin/time %M; for
 # Prisma that is its largest process, Node.js or the schema engine). Ratios: godwit/prisma
@@ -21,7 +26,7 @@
 # the time goes), godwit peak RSS / file size (target <= 3).
 #
 # Usage: bench/large_migration.sh [statements ...]      (default: 100000 1000000)
-# Env:   ROUNDS (default 3), GODWIT (default build/godwit), PRISMA (default
+# Env:   ROUNDS (default 3), GODWIT (default build/godwit), GODWIT_B (default: none), PRISMA (default
 #        ~/.cache/prisma-oracle/prisma), BENCH_OUT (TSV of every run; default: none).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -59,7 +64,12 @@ printf 'provider = "postgresql"\n' > "$project/migrations/migration_lock.toml"
 
 echo "large_migration: $(psql --version | head -1), server $(psql -X -At -d "$admin_url" -c 'show server_version'), fsync=$(psql -X -At -d "$admin_url" -c 'show fsync'); prisma $("$prisma" --version 2>/dev/null | awk '/^prisma /{print $3}'); $rounds rounds; $(nproc) CPUs"
 printf 'statements\ttool\tround\tms\trss_kb\n' > "$work/runs.tsv"
-tools=(godwit prisma floor pipe)
+tools=(godwit prisma floor pipe groups)
+godwit_b="${GODWIT_B:-}"
+if [ -n "$godwit_b" ]; then
+  [ -x "$godwit_b" ] || { echo "large_migration: GODWIT_B=$godwit_b is not executable" >&2; exit 1; }
+  tools+=(godwit_b)
+fi
 
 for n in "$@"; do
   rm -rf "$project/migrations/"2*
@@ -84,6 +94,8 @@ for n in "$@"; do
         prisma) cmd=("$prisma" migrate deploy) ;;
         floor) cmd=("$work/pqexec_file" "$url" "$file") ;;
         pipe) cmd=("$work/pqexec_file" --pipeline "$url" "$file") ;;
+        groups) cmd=("$work/pqexec_file" --groups "$url" "$file") ;;
+        godwit_b) cmd=("$godwit_b" migrate deploy) ;;
       esac
       start=$(date +%s%N)
       (cd "$project" && DATABASE_URL="$url" NO_COLOR=1 /usr/bin/time -f '%M' -o "$work/rss" "${cmd[@]}") \
@@ -93,7 +105,7 @@ for n in "$@"; do
       rows=$(psql -X -At -d "$url" -c 'SELECT count(*) FROM "Item"')
       [ "$rows" = "$n" ] || { echo "large_migration: $tool left $rows rows, not $n" >&2; exit 1; }
       printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$round" "$ms" "$rss" >> "$work/runs.tsv"
-      printf '  round %s %-7s %7d ms %8d KB peak RSS\n' "$round" "$tool" "$ms" "$rss"
+      printf '  round %s %-8s %7d ms %8d KB peak RSS\n' "$round" "$tool" "$ms" "$rss"
       admin "DROP DATABASE $db"
     done
   done
@@ -102,14 +114,18 @@ for n in "$@"; do
     col 4 | median > "$work/median.$tool"
     col 4 | sort -n | head -1 > "$work/min.$tool"
     col 5 | sort -n | tail -1 > "$work/rss.$tool"
-    printf '  %-7s median %7s ms, min %7s ms, peak RSS %7s KB\n' "$tool" \
+    printf '  %-8s median %7s ms, min %7s ms, peak RSS %7s KB\n' "$tool" \
       "$(cat "$work/median.$tool")" "$(cat "$work/min.$tool")" "$(cat "$work/rss.$tool")"
   done
   ratio() { printf '%.3f' "$(echo "$(cat "$work/$1.$2") / $(cat "$work/$1.$3")" | bc -l)"; }
   echo "  godwit/prisma: $(ratio median godwit prisma) on medians, $(ratio min godwit prisma) on minimums (target <= 1.0)"
   echo "  godwit/floor:  $(ratio median godwit floor) on medians, $(ratio min godwit floor) on minimums (target <= 1.1)"
-  echo "  pipe/floor:    $(ratio median pipe floor) on medians, $(ratio min pipe floor) on minimums; godwit/pipe: $(ratio median godwit pipe), $(ratio min godwit pipe)"
-  echo "  godwit peak RSS / file size: $(printf '%.2f' "$(echo "$(cat "$work/rss.godwit") * 1024 / $bytes" | bc -l)") (target <= 3)"
+  echo "  pipe/floor:    $(ratio median pipe floor) on medians, $(ratio min pipe floor) on minimums"
+  echo "  groups/floor:  $(ratio median groups floor) on medians, $(ratio min groups floor) on minimums; godwit/groups: $(ratio median godwit groups), $(ratio min godwit groups)"
+  echo "  godwit peak RSS / file size: $(printf '%.2f' "$(echo "$(cat "$work/rss.godwit") * 1024 / $bytes" | bc -l)") (target <= 3); floor: $(printf '%.2f' "$(echo "$(cat "$work/rss.floor") * 1024 / $bytes" | bc -l)")"
+  if [ -n "$godwit_b" ]; then
+    echo "  godwit_b/floor: $(ratio median godwit_b floor) on medians, $(ratio min godwit_b floor) on minimums; godwit/godwit_b: $(ratio median godwit godwit_b), $(ratio min godwit godwit_b); godwit_b RSS / file: $(printf '%.2f' "$(echo "$(cat "$work/rss.godwit_b") * 1024 / $bytes" | bc -l)")"
+  fi
 done
 [ -n "${BENCH_OUT:-}" ] && cp "$work/runs.tsv" "$BENCH_OUT"
 exit 0

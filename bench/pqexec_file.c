@@ -8,6 +8,10 @@
  *                                     through libpq's pipeline mode as its own extended-protocol
  *                                     query, as godwit sends it, then COMMIT: the cost of the
  *                                     protocol itself
+ *   pqexec_file --groups URL FILE     BEGIN, then the file in groups of 1,000 statements (cut
+ *                                     at ";\n" as above), each group one multi-statement simple
+ *                                     query of the file's own text, as godwit sends them since
+ *                                     pipeline mode was dropped, then COMMIT
  * Exit 0 on success, 1 with the server's message otherwise. */
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -80,10 +84,38 @@ static int pipeline(PGconn* conn, char* sql) {
   return ok(PQexec(conn, "COMMIT")) ? 0 : fail(conn);
 }
 
+/* Groups of 1,000 statements, each the file's text from its first statement to its last,
+ * sent with PQsendQuery; one result per statement, the first error stops the group. */
+static int groups(PGconn* conn, char* sql) {
+  if (!ok(PQexec(conn, "BEGIN"))) return fail(conn);
+  int error = 0;
+  for (char* p = sql; *p && !error;) {
+    char* end = p;
+    for (int k = 0; k < 1000 && end; k++) {
+      end = strstr(end, ";\n");
+      if (end) end += 2;
+    }
+    char saved = end ? *end : 0;
+    if (end) *end = '\0';
+    if (!PQsendQuery(conn, p)) return fail(conn);
+    for (PGresult* r; (r = PQgetResult(conn));) {
+      if (PQresultStatus(r) == PGRES_FATAL_ERROR && !error)
+        error = 1, fprintf(stderr, "%s", PQresultErrorMessage(r));
+      PQclear(r);
+    }
+    if (!end) break;
+    *end = saved;
+    p = end;
+  }
+  if (error) return 1;
+  return ok(PQexec(conn, "COMMIT")) ? 0 : fail(conn);
+}
+
 int main(int argc, char** argv) {
   int piped = argc == 4 && strcmp(argv[1], "--pipeline") == 0;
-  if (argc != 3 && !piped) {
-    fprintf(stderr, "usage: pqexec_file [--pipeline] URL FILE\n");
+  int grouped = argc == 4 && strcmp(argv[1], "--groups") == 0;
+  if (argc != 3 && !piped && !grouped) {
+    fprintf(stderr, "usage: pqexec_file [--pipeline | --groups] URL FILE\n");
     return 2;
   }
   const char* url = argv[argc - 2];
@@ -105,7 +137,9 @@ int main(int argc, char** argv) {
   fclose(f);
   PGconn* conn = PQconnectdb(url);
   if (PQstatus(conn) != CONNECTION_OK) return fail(conn);
-  int rc = piped ? pipeline(conn, sql) : (ok(PQexec(conn, sql)) ? 0 : fail(conn));
+  int rc = piped     ? pipeline(conn, sql)
+           : grouped ? groups(conn, sql)
+                     : (ok(PQexec(conn, sql)) ? 0 : fail(conn));
   PQfinish(conn);
   free(sql);
   return rc;
