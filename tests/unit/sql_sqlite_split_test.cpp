@@ -132,7 +132,8 @@ TEST(SqliteSplit, PragmaSpellings) {
       {"PRAGMA user_version = 3", "PRAGMA user_version", "3", false},
   };
   for (const Case& c : cases) {
-    auto s = split_script(std::string(c.sql) + ";");
+    const std::string sql = std::string(c.sql) + ";";  // the statements view it: keep it alive
+    auto s = split_script(sql);
     ASSERT_EQ(s.statements.size(), 1u) << c.sql;
     EXPECT_EQ(s.statements[0].kind, c.kind) << c.sql;
     EXPECT_EQ(s.statements[0].pragma_value, c.value) << c.sql;
