@@ -57,6 +57,17 @@ CatalogLookup::CatalogLookup(const Catalog& c) {
   fill(checks_, c.checks, in_table, name_of<CheckConstraint>);
 }
 
+namespace {
+
+// A found index as the typed id of its object kind.
+template <typename Id>
+std::optional<Id> typed_id(std::optional<std::uint32_t> index) {
+  if (!index) return std::nullopt;
+  return Id{*index};
+}
+
+}  // namespace
+
 std::optional<std::uint32_t> CatalogLookup::get(const Map& map, std::uint32_t owner,
                                                 std::string_view name) {
   auto it = map.find(Key{owner, name});
@@ -65,55 +76,45 @@ std::optional<std::uint32_t> CatalogLookup::get(const Map& map, std::uint32_t ow
 }
 
 std::optional<NamespaceId> CatalogLookup::find_namespace(std::string_view name) const {
-  if (auto v = get(namespaces_, 0, name)) return NamespaceId{*v};
-  return std::nullopt;
+  return typed_id<NamespaceId>(get(namespaces_, 0, name));
 }
 
 std::optional<ExtensionId> CatalogLookup::find_extension(std::string_view name) const {
-  if (auto v = get(extensions_, 0, name)) return ExtensionId{*v};
-  return std::nullopt;
+  return typed_id<ExtensionId>(get(extensions_, 0, name));
 }
 
 std::optional<TableId> CatalogLookup::find_table(NamespaceId ns, std::string_view name) const {
-  if (auto v = get(tables_, ns.value, name)) return TableId{*v};
-  return std::nullopt;
+  return typed_id<TableId>(get(tables_, ns.value, name));
 }
 
 std::optional<EnumId> CatalogLookup::find_enum(NamespaceId ns, std::string_view name) const {
-  if (auto v = get(enums_, ns.value, name)) return EnumId{*v};
-  return std::nullopt;
+  return typed_id<EnumId>(get(enums_, ns.value, name));
 }
 
 std::optional<IndexId> CatalogLookup::find_index(NamespaceId ns, std::string_view name) const {
-  if (auto v = get(indexes_, ns.value, name)) return IndexId{*v};
-  return std::nullopt;
+  return typed_id<IndexId>(get(indexes_, ns.value, name));
 }
 
 std::optional<ColumnId> CatalogLookup::find_column(TableId table, std::string_view name) const {
-  if (auto v = get(columns_, table.value, name)) return ColumnId{*v};
-  return std::nullopt;
+  return typed_id<ColumnId>(get(columns_, table.value, name));
 }
 
 std::optional<ForeignKeyId> CatalogLookup::find_foreign_key(TableId table,
                                                             std::string_view name) const {
-  if (auto v = get(foreign_keys_, table.value, name)) return ForeignKeyId{*v};
-  return std::nullopt;
+  return typed_id<ForeignKeyId>(get(foreign_keys_, table.value, name));
 }
 
 std::optional<ViewId> CatalogLookup::find_view(NamespaceId ns, std::string_view name) const {
-  if (auto v = get(views_, ns.value, name)) return ViewId{*v};
-  return std::nullopt;
+  return typed_id<ViewId>(get(views_, ns.value, name));
 }
 
 std::optional<SequenceId> CatalogLookup::find_sequence(NamespaceId ns,
                                                        std::string_view name) const {
-  if (auto v = get(sequences_, ns.value, name)) return SequenceId{*v};
-  return std::nullopt;
+  return typed_id<SequenceId>(get(sequences_, ns.value, name));
 }
 
 std::optional<CheckId> CatalogLookup::find_check(TableId table, std::string_view name) const {
-  if (auto v = get(checks_, table.value, name)) return CheckId{*v};
-  return std::nullopt;
+  return typed_id<CheckId>(get(checks_, table.value, name));
 }
 
 }  // namespace godwit::schema
