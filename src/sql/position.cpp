@@ -29,8 +29,9 @@ int script_line_at(std::string_view script, const Statement& statement, int posi
   if (in_text >= statement.text.size() && !statement.text.empty()) {
     in_text = statement.text.size() - 1;
   }
-  std::size_t from = std::min(statement.offset, script.size());
-  std::size_t to = std::min(statement.offset + in_text, script.size());
+  const std::size_t offset = statement.offset;
+  std::size_t from = std::min(offset, script.size());
+  std::size_t to = std::min(offset + in_text, script.size());
   return statement.line +
          static_cast<int>(std::count(script.begin() + from, script.begin() + to, '\n'));
 }

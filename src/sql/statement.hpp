@@ -3,12 +3,47 @@
 // for the runner (which transaction mode the script needs).
 
 #include <cstddef>
+#include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace godwit::sql {
+
+/// The largest script godwit splits: statement offsets are 32-bit, which keeps a statement at
+/// 32 bytes (a 100,000-statement data migration holds 3.2 MB of statements, not 10 MB).
+/// PostgreSQL refuses a query string over 1 GB, so no migration PostgreSQL can run is refused.
+inline constexpr std::size_t kMaxScriptBytes = UINT32_MAX;
+
+/// Throws core::Error GW2019 when a script of `bytes` is larger than kMaxScriptBytes.
+void check_script_size(std::size_t bytes);
+
+/// A statement's kind tag ("CREATE TABLE", "INSERT", "PRAGMA foreign_keys"), interned for the
+/// whole process: a statement stores two bytes instead of a string. Converts from and to
+/// std::string_view and compares with strings (`kind == "COPY"`). Thread-safe. At most 65,535
+/// distinct tags exist (tags come from statements' leading keywords); later new ones read as
+/// "UNKNOWN".
+class StatementKind {
+ public:
+  StatementKind() = default;             ///< ""
+  StatementKind(std::string_view name);  // NOLINT(google-explicit-constructor): a tag is text
+  StatementKind(const std::string& name) : StatementKind(std::string_view(name)) {}
+  StatementKind(const char* name) : StatementKind(std::string_view(name)) {}
+
+  std::string_view view() const;
+  operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
+  bool empty() const { return id_ == 0; }
+  bool starts_with(std::string_view prefix) const { return view().starts_with(prefix); }
+
+  friend bool operator==(const StatementKind& a, std::string_view b) { return a.view() == b; }
+
+ private:
+  std::uint16_t id_ = 0;
+};
+
+std::ostream& operator<<(std::ostream& out, const StatementKind& kind);
 
 /// One statement of a script.
 struct Statement {
@@ -17,19 +52,17 @@ struct Statement {
   /// text that was split (Script::source): no copy per statement, so a 100 MB data migration
   /// holds its text once. That text must outlive the statement.
   std::string_view text;
-  std::size_t offset = 0;            ///< byte offset of `text` in the script (of its first token)
+  std::uint32_t offset = 0;          ///< byte offset of `text` in the script (of its first token)
   int line = 1;                      ///< 1-based line of the statement's first token in the script
   bool transaction_control = false;  ///< BEGIN / COMMIT / ROLLBACK / SAVEPOINT / END ...
   bool no_transaction = false;       ///< cannot run inside a transaction block (CIC, VACUUM, ...)
-  std::string kind;  ///< short tag for messages and lint, e.g. "CREATE INDEX CONCURRENTLY"
-  /// SQLite `PRAGMA` statements only: the value after '=' or inside '(...)', unquoted, case as
-  /// written ("OFF" for `PRAGMA foreign_keys=OFF`, "T" for `PRAGMA foreign_key_check("T")`);
-  /// empty for the query form (`PRAGMA foreign_keys`) and for every other statement.
-  std::string pragma_value;
+  StatementKind kind;  ///< short tag for messages and lint, e.g. "CREATE INDEX CONCURRENTLY"
   /// False when the dialect's parser rejected the statement (it is still sent to the server,
   /// which reports the error); `kind` then comes from its leading keywords only.
   bool parsed = true;
 };
+// A data migration holds one Statement per statement of its file: keep them small.
+static_assert(sizeof(Statement) <= 32);
 
 /// How a runner must execute a script.
 enum class TransactionMode {

@@ -153,7 +153,7 @@ TEST_P(SplitCorpusHistory, MatchesReplayManifest) {
       prev = &st;
       EXPECT_EQ(st.line, core::line_of_offset(script, st.offset));
       EXPECT_TRUE(st.parsed) << "line " << st.line;
-      ++kind_counts[st.kind];
+      ++kind_counts[std::string(st.kind.view())];
     }
     total += s.statements.size();
 
@@ -165,7 +165,8 @@ TEST_P(SplitCorpusHistory, MatchesReplayManifest) {
         auto first = std::find_if(s.statements.begin(), s.statements.end(),
                                   [](const Statement& st) { return st.no_transaction; });
         ASSERT_NE(first, s.statements.end());
-        EXPECT_EQ(row.error, first->kind + " cannot run inside a transaction block");
+        EXPECT_EQ(row.error,
+                  std::string(first->kind.view()) + " cannot run inside a transaction block");
       }
     } else {
       EXPECT_EQ(row.with_single_transaction, "ok");
@@ -175,9 +176,9 @@ TEST_P(SplitCorpusHistory, MatchesReplayManifest) {
     bool first = true;
     for (const Statement& st : s.statements) {
       if (!flagged(st)) continue;
+      const std::string pragma = sqlite::pragma_value(st);
       golden << (first ? "" : ", ") << 'L' << st.line << ' ' << st.kind
-             << (st.no_transaction ? " [no-tx]" : "")
-             << (st.pragma_value.empty() ? "" : " =" + st.pragma_value);
+             << (st.no_transaction ? " [no-tx]" : "") << (pragma.empty() ? "" : " =" + pragma);
       first = false;
     }
     golden << '\n';

@@ -30,7 +30,7 @@ std::vector<int> lines(const sql::Script& s) {
 std::vector<std::string> kinds(const sql::Script& s) {
   std::vector<std::string> out;
   for (const auto& st : s.statements)
-    out.push_back(st.kind);
+    out.emplace_back(st.kind.view());
   return out;
 }
 

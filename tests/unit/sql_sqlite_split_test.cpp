@@ -18,7 +18,7 @@ using sql::TransactionMode;
 std::vector<std::string> kinds(const sql::Script& s) {
   std::vector<std::string> out;
   for (const auto& st : s.statements)
-    out.push_back(st.kind);
+    out.emplace_back(st.kind.view());
   return out;
 }
 std::vector<int> lines(const sql::Script& s) {
@@ -96,10 +96,10 @@ TEST(SqliteSplit, PrismaRedefinitionPragmas) {
                           "PRAGMA defer_foreign_keys", "PRAGMA foreign_keys", "CREATE TABLE",
                           "INSERT", "DROP TABLE", "ALTER TABLE", "PRAGMA foreign_key_check",
                           "PRAGMA foreign_keys", "PRAGMA defer_foreign_keys"}));
-  EXPECT_EQ(s.statements[0].pragma_value, "ON");
-  EXPECT_EQ(s.statements[1].pragma_value, "OFF");
-  EXPECT_EQ(s.statements[6].pragma_value, "T");
-  EXPECT_EQ(s.statements[7].pragma_value, "ON");
+  EXPECT_EQ(sqlite::pragma_value(s.statements[0]), "ON");
+  EXPECT_EQ(sqlite::pragma_value(s.statements[1]), "OFF");
+  EXPECT_EQ(sqlite::pragma_value(s.statements[6]), "T");
+  EXPECT_EQ(sqlite::pragma_value(s.statements[7]), "ON");
   // foreign_keys is a silent no-op inside a transaction; defer_foreign_keys is not.
   EXPECT_FALSE(s.statements[0].no_transaction);
   EXPECT_TRUE(s.statements[1].no_transaction);
@@ -136,7 +136,7 @@ TEST(SqliteSplit, PragmaSpellings) {
     auto s = split_script(sql);
     ASSERT_EQ(s.statements.size(), 1u) << c.sql;
     EXPECT_EQ(s.statements[0].kind, c.kind) << c.sql;
-    EXPECT_EQ(s.statements[0].pragma_value, c.value) << c.sql;
+    EXPECT_EQ(sqlite::pragma_value(s.statements[0]), c.value) << c.sql;
     EXPECT_EQ(s.statements[0].no_transaction, c.no_transaction) << c.sql;
   }
 }

@@ -90,7 +90,8 @@ bool is_pragma(const sql::Statement& s, std::string_view name) {
 }
 
 bool turns_off(const sql::Statement& s) {
-  auto v = core::trim(s.pragma_value);
+  const std::string value = pragma_value(s);
+  auto v = core::trim(value);
   return core::iequals(v, "off") || v == "0" || core::iequals(v, "false") || core::iequals(v, "no");
 }
 

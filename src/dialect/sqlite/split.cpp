@@ -121,7 +121,6 @@ void classify(sql::Statement& s) {
     Pragma p = parse_pragma(s.text, after_first_word(s.text));
     s.kind = "PRAGMA " + p.name;
     s.no_transaction = pragma_needs_autocommit(p);
-    s.pragma_value = std::move(p.value);
   } else if (first == "CREATE" || first == "DROP" || first == "ALTER") {
     std::size_t i = 1;
     while (at(i) == "TEMP" || at(i) == "TEMPORARY" || at(i) == "UNIQUE")
@@ -136,7 +135,13 @@ void classify(sql::Statement& s) {
 
 }  // namespace
 
+std::string pragma_value(const sql::Statement& statement) {
+  if (!statement.kind.starts_with("PRAGMA ")) return {};
+  return parse_pragma(statement.text, after_first_word(statement.text)).value;
+}
+
 sql::Script split_script(std::string_view script) {
+  sql::check_script_size(script.size());
   if (auto nul = script.find('\0'); nul != std::string_view::npos) {
     throw core::Error("GW1201",
                       "The migration script contains a NUL byte (line " +

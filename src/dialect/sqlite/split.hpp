@@ -2,6 +2,7 @@
 // Splitting a SQLite migration script into statements the way the sqlite3 shell does
 // (sqlite3_complete), so the runner can execute and report statement by statement.
 
+#include <string>
 #include <string_view>
 
 #include "sql/statement.hpp"
@@ -26,11 +27,17 @@ namespace godwit::sqlite {
 ///   runs SQLite scripts in autocommit).
 /// - kind: "CREATE TABLE", "CREATE INDEX", "INSERT", ..., and for pragmas "PRAGMA <name>"
 ///   with the name lower-cased ("PRAGMA foreign_keys", "PRAGMA defer_foreign_keys",
-///   "PRAGMA foreign_key_check"), the value in `pragma_value`.
+///   "PRAGMA foreign_key_check"); pragma_value() reads the value.
 /// - `Script::mode` is transaction_mode_for(statements).
 /// - Statement texts are views of `script`, which must outlive the Script.
 ///
 /// Throws core::Error GW1201 if the script holds a NUL byte.
 sql::Script split_script(std::string_view script);
+
+/// A `PRAGMA` statement's value: after '=' or inside '(...)', unquoted, case as written ("OFF"
+/// for `PRAGMA foreign_keys=OFF`, "T" for `PRAGMA foreign_key_check("T")`); empty for the query
+/// form (`PRAGMA foreign_keys`) and for every other statement. Read from the text on demand,
+/// so that statements stay small (sql::Statement).
+std::string pragma_value(const sql::Statement& statement);
 
 }  // namespace godwit::sqlite

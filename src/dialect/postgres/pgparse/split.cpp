@@ -35,14 +35,17 @@ bool is_word_char(char c) {
 // quotes; the end of `s` if there is none. Only a proposal: a piece that parses on its own
 // proves its end is a statement boundary (had the lexer been wrong, the piece would end inside
 // a string or comment, or mid-statement, and fail to parse), and a piece that does not parse
-// sends the whole script down the scanner path.
-std::size_t next_cut(std::string_view s, std::size_t from, std::size_t min_end) {
+// sends the whole script down the scanner path. `semicolons` counts the ';' it passes: the
+// statement count of the script, give or take empty statements and function bodies.
+std::size_t next_cut(std::string_view s, std::size_t from, std::size_t min_end,
+                     std::size_t& semicolons) {
   const std::size_t n = s.size();
   std::size_t i = from;
   while (i < n) {
     const char c = s[i];
     const char next = i + 1 < n ? s[i + 1] : '\0';
     if (c == ';') {
+      ++semicolons;
       if (++i >= min_end) return i;
     } else if (c == '-' && next == '-') {
       i = s.find('\n', i);
@@ -102,19 +105,24 @@ std::size_t next_cut(std::string_view s, std::size_t from, std::size_t min_end) 
   return n;
 }
 
-// Parses the pieces [cuts[i-1], cuts[i]) (the first from 0) on up to two threads: the parser
-// is most of a large script's split time, and libpg_query keeps its state per thread.
-std::vector<ParseOutput> parse_pieces(std::string_view script,
-                                      const std::vector<std::size_t>& cuts) {
-  std::vector<ParseOutput> out(cuts.size());
-  std::atomic<std::size_t> next{0};
+// How many pieces are parsed ahead of the statements taken from them: their ranges are all
+// that is held of them, so memory stays a batch's, not the file's.
+constexpr std::size_t kBatchPieces = 16;
+
+// Parses the pieces [cuts[i-1], cuts[i]) (the first from 0) for i in [first, last) on up to
+// two threads: the parser is most of a large script's split time, and libpg_query keeps its
+// state per thread. out[k] is piece first + k.
+std::vector<ParseOutput> parse_pieces(std::string_view script, const std::vector<std::size_t>& cuts,
+                                      std::size_t first, std::size_t last) {
+  std::vector<ParseOutput> out(last - first);
+  std::atomic<std::size_t> next{first};
   auto work = [&] {
-    for (std::size_t i; (i = next++) < cuts.size();) {
+    for (std::size_t i; (i = next++) < last;) {
       const std::size_t begin = i == 0 ? 0 : cuts[i - 1];
-      out[i] = parse_sql(script.substr(begin, cuts[i] - begin));  // no NUL: checked before
+      out[i - first] = parse_sql(script.substr(begin, cuts[i] - begin));  // no NUL: checked
     }
   };
-  if (cuts.size() > 1 && std::thread::hardware_concurrency() > 1) {
+  if (last - first > 1 && std::thread::hardware_concurrency() > 1) {
     std::thread helper(work);
     work();
     helper.join();
@@ -128,32 +136,39 @@ std::vector<ParseOutput> parse_pieces(std::string_view script,
 // a piece does not parse, the script then goes down split_unparsable.
 std::optional<std::vector<sql::Statement>> split_parsable(std::string_view script) {
   std::vector<std::size_t> cuts;
+  std::size_t semicolons = 0;
   for (std::size_t pos = 0; pos < script.size();)
-    cuts.push_back(pos = next_cut(script, pos, pos + kChunkBytes));
-  std::vector<ParseOutput> pieces = parse_pieces(script, cuts);
-  std::size_t expected = 0;
-  for (const auto& p : pieces)
-    expected += p.ranges.size();
+    cuts.push_back(pos = next_cut(script, pos, pos + kChunkBytes, semicolons));
   std::vector<sql::Statement> statements;
-  statements.reserve(expected);  // one allocation: a 1,000,000-statement vector is 120 MB
-  int lines_before = 0;          // line ends before `pos`
+  // One allocation (a 1,000,000-statement vector is 32 MB): growing it would hold the old and
+  // the new buffer at once.
+  statements.reserve(semicolons + 1);
+  std::vector<ParseOutput> batch;  // pieces [batch_first, batch_first + batch.size())
+  std::size_t batch_first = 0;
+  int lines_before = 0;  // line ends before `pos`
   std::size_t pos = 0;
   for (std::size_t i = 0; pos < script.size(); ++i) {
     std::size_t end = i < cuts.size() ? cuts[i] : script.size();
     ParseOutput parsed;
     if (i < cuts.size() && (i == 0 ? 0 : cuts[i - 1]) == pos) {
-      parsed = std::move(pieces[i]);
+      if (i >= batch_first + batch.size()) {
+        batch_first = i;
+        batch = parse_pieces(script, cuts, i, std::min(cuts.size(), i + kBatchPieces));
+      }
+      parsed = std::move(batch[i - batch_first]);
     } else {
       // An earlier piece was extended: from here on, piece by piece.
-      end = next_cut(script, pos, pos + kChunkBytes);
+      std::size_t ignored = 0;
+      end = next_cut(script, pos, pos + kChunkBytes, ignored);
       parsed = parse_sql(script.substr(pos, end - pos));
     }
     // A cut inside a `BEGIN ATOMIC ... END` body leaves the piece unfinished: take in the
     // following statements until it ends.
-    for (std::size_t joined = 0; parsed.error && end < script.size() && joined < kMaxJoin &&
-                                 parsed.error->message.ends_with("at end of input");
+    for (std::size_t joined = 0, ignored = 0;
+         parsed.error && end < script.size() && joined < kMaxJoin &&
+         parsed.error->message.ends_with("at end of input");
          ++joined) {
-      end = next_cut(script, end, end + 1);
+      end = next_cut(script, end, end + 1, ignored);
       parsed = parse_sql(script.substr(pos, end - pos));
     }
     if (parsed.error) return std::nullopt;
@@ -165,7 +180,7 @@ std::optional<std::vector<sql::Statement>> split_parsable(std::string_view scrip
     // statements; the parser never yields one, but if it did, go piece by piece.
     if (found.size() != parsed.ranges.size()) return std::nullopt;
     for (auto& st : found) {
-      st.offset += pos;
+      st.offset += static_cast<std::uint32_t>(pos);
       st.line += lines_before;
       apply(st, classify_parsed(st.text));
       statements.push_back(std::move(st));
@@ -224,6 +239,7 @@ std::vector<sql::Statement> split_unparsable(std::string_view script) {
 }  // namespace
 
 sql::Script split_script(std::string_view original) {
+  sql::check_script_size(original.size());
   reject_nul(original);
   // PostgreSQL reads a byte order mark as part of the first word; as three spaces it keeps
   // every byte offset while the first statement parses.
