@@ -12,10 +12,12 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
 #include "diff/differ.hpp"
 #include "diff/summary.hpp"
 #include "plan/make_plan.hpp"
+#include "project/project.hpp"
 #include "psl/catalog_builder.hpp"
 #include "psl/datasource.hpp"
 #include "psl/diagnostics.hpp"
@@ -32,6 +34,12 @@ struct DiffOptions {
   std::string from_migrations, to_migrations;
   bool from_config_datasource = false;
   bool to_config_datasource = false;
+  // The 'to' side read from a live database (introspection): --to-url (Prisma 6),
+  // --to-schema-datasource (Prisma 6), --to-config-datasource (Prisma 7).
+  std::string to_url, to_schema_datasource;
+  bool to_database() const {
+    return !to_url.empty() || !to_schema_datasource.empty() || to_config_datasource;
+  }
   bool script = false;
   bool exit_code = false;
   std::string output;
@@ -61,7 +69,8 @@ void check_counts(const DiffOptions& o) {
   int from = int(o.from_empty) + int(!o.from_schema.empty()) + int(!o.from_migrations.empty()) +
              int(o.from_config_datasource);
   int to = int(o.to_empty) + int(!o.to_schema.empty()) + int(!o.to_migrations.empty()) +
-           int(o.to_config_datasource);
+           int(o.to_config_datasource) + int(!o.to_url.empty()) +
+           int(!o.to_schema_datasource.empty());
   if (from != 1) {
     throw core::Error(
         "GW1103", fmt::format("{} `--from-...` parameter(s) provided. 1 must be provided.", from),
@@ -76,7 +85,7 @@ void check_counts(const DiffOptions& o) {
     throw core::Error("GW1103", "Could not determine the connector to use for diffing.",
                       "Give a schema on one side, e.g. --to-schema prisma/schema.prisma.");
   }
-  if (!o.from_empty || o.to_schema.empty()) {
+  if (!o.from_empty || (o.to_schema.empty() && !o.to_database())) {
     std::string from = o.from_empty                 ? "--from-empty"
                        : !o.from_schema.empty()     ? "--from-schema"
                        : !o.from_migrations.empty() ? "--from-migrations"
@@ -94,6 +103,8 @@ void check_counts(const DiffOptions& o) {
   }
 }
 
+int print_diff(const DiffOptions& o, const dialect::Parts& parts, const schema::Catalog& catalog);
+
 void write_output_file(const std::string& path, std::string_view text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   std::string_view ending = schema::cli_file_ending(text);
@@ -105,8 +116,39 @@ void write_output_file(const std::string& path, std::string_view text) {
   }
 }
 
+std::pair<const dialect::Parts*, schema::Catalog> introspect_to(const DiffOptions& o) {
+  project::DatabaseTarget target;
+  schema::InspectOptions options;
+  if (!o.to_url.empty()) {
+    auto provider = dialect::provider_of_url(o.to_url);
+    if (!provider) {
+      throw core::Error("P1013",
+                        "The provided database string is invalid. The scheme is not "
+                        "recognized in database URL.",
+                        "Use a postgresql://, postgres:// or file: URL.");
+    }
+    target = {*provider, o.to_url, std::filesystem::current_path(), o.to_url};
+  } else {
+    project::ProjectOptions po;
+    if (!o.to_schema_datasource.empty()) po.schema = o.to_schema_datasource;
+    auto project =
+        project::load_project(po, std::filesystem::current_path(), project::process_env());
+    target = project.target;
+    options.namespaces = project.datasource.schemas;
+    options.external_tables = project.external_tables;
+    options.external_enums = project.external_enums;
+  }
+  auto inspection = dialect::inspect_database(target, options);
+  std::cerr << schema::format_warnings(inspection.warnings);
+  return {&parts_for(target.provider), std::move(inspection.catalog)};
+}
+
 int run_diff(const DiffOptions& o) {
   check_counts(o);
+  if (o.to_database()) {
+    auto [parts, catalog] = introspect_to(o);
+    return print_diff(o, *parts, catalog);
+  }
   if (!std::filesystem::exists(o.to_schema)) {
     throw core::Error("GW1105",
                       fmt::format("Could not load `--to-schema` from provided path `{}`: file or "
@@ -125,7 +167,10 @@ int run_diff(const DiffOptions& o) {
     model = std::move(result.schema);
   }
   const dialect::Parts& parts = parts_for(model.provider());
-  auto catalog = psl::build_catalog(model, *parts.psl);
+  return print_diff(o, parts, psl::build_catalog(model, *parts.psl));
+}
+
+int print_diff(const DiffOptions& o, const dialect::Parts& parts, const schema::Catalog& catalog) {
   // --from-empty: diff(empty, to), then the plan's script or the change set's summary.
   schema::Catalog from;
   from.default_namespace = catalog.default_namespace;
@@ -164,6 +209,11 @@ void add_migrate_diff_command(CLI::App& migrate, Action& action) {
                 "The database of the configured datasource (from)");
   cmd->add_flag("--to-config-datasource", opts->to_config_datasource,
                 "The database of the configured datasource (to)");
+  cmd->add_option("--to-url", opts->to_url, "A live database URL (to; Prisma 6 form)")
+      ->type_name("URL");
+  cmd->add_option("--to-schema-datasource", opts->to_schema_datasource,
+                  "The database of this schema's datasource (to; Prisma 6 form)")
+      ->type_name("PATH");
   cmd->add_flag("--script", opts->script,
                 "Print a SQL script instead of the human-readable summary");
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of stdout")

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "dialect/postgres/introspect.hpp"
 #include "dialect/postgres/migration_dialect.hpp"
 #include "dialect/postgres/render.hpp"
+#include "dialect/sqlite/introspect.hpp"
 #include "dialect/sqlite/migration_dialect.hpp"
 #include "dialect/sqlite/render.hpp"
 #include "psl/datasource.hpp"
@@ -14,19 +16,23 @@ namespace godwit::dialect {
 const Parts* find_parts(std::string_view provider) {
   static const postgres::PostgresDialect kPostgresRunner;
   static const postgres::PostgresRenderer kPostgresRenderer;
+  static const postgres::PostgresInspector kPostgresInspector;
   static const sqlite::SqliteDialect kSqliteRunner;
   static const sqlite::SqliteRenderer kSqliteRenderer;
+  static const sqlite::SqliteInspector kSqliteInspector;
   static const diff::DiffPolicy kPostgresPolicy{.namespaces = true};
   static const diff::DiffPolicy kSqlitePolicy{.foreign_keys_in_create_table = true};
   static const Parts kPostgres{.provider = "postgresql",
                                .runner = &kPostgresRunner,
                                .renderer = &kPostgresRenderer,
                                .psl = &psl::postgres_catalog_flavour(),
+                               .inspector = &kPostgresInspector,
                                .diff_policy = &kPostgresPolicy};
   static const Parts kSqlite{.provider = "sqlite",
                              .runner = &kSqliteRunner,
                              .renderer = &kSqliteRenderer,
                              .psl = &psl::sqlite_catalog_flavour(),
+                             .inspector = &kSqliteInspector,
                              .diff_policy = &kSqlitePolicy};
   std::string_view canonical = psl::canonical_provider(provider);
   if (canonical == kPostgres.provider) return &kPostgres;

@@ -8,11 +8,8 @@
 #include "diff/policy.hpp"
 #include "migrate/dialect.hpp"
 #include "psl/catalog_builder.hpp"
+#include "schema/inspector.hpp"
 #include "schema/renderer.hpp"
-
-namespace godwit::schema {
-class Inspector;  // live database -> Catalog; arrives with introspection (issue 9)
-}
 
 namespace godwit::dialect {
 
@@ -23,7 +20,7 @@ struct Parts {
   const migrate::Dialect* runner = nullptr;       ///< connect, split, lock, apply, history DDL
   const schema::Renderer* renderer = nullptr;     ///< Catalog -> Prisma's SQL
   const psl::CatalogFlavour* psl = nullptr;       ///< how a Prisma schema lowers to a Catalog
-  const schema::Inspector* inspector = nullptr;   ///< not yet: always null
+  const schema::Inspector* inspector = nullptr;   ///< live database -> Catalog
   const diff::DiffPolicy* diff_policy = nullptr;  ///< the differ's hooks
 };
 

@@ -1,0 +1,31 @@
+#include "dialect/introspect.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "dialect/registry.hpp"
+
+namespace godwit::dialect {
+
+std::optional<std::string> provider_of_url(std::string_view url) {
+  if (url.starts_with("postgres://") || url.starts_with("postgresql://")) return "postgresql";
+  if (url.starts_with("file:") || url.starts_with("sqlite:")) return "sqlite";
+  return std::nullopt;
+}
+
+schema::Inspection inspect_database(const project::DatabaseTarget& target,
+                                    const schema::InspectOptions& options) {
+  const migrate::Dialect* runner = find(target.provider);  // GW2002 when unsupported
+  const Parts& parts = *find_parts(target.provider);
+  auto conn = runner->connect(target, /*create=*/false);
+  try {
+    return parts.inspector->inspect(*conn, options);
+  } catch (const db::DatabaseError& e) {
+    throw core::Error("GW1120",
+                      fmt::format("Reading the schema of {} failed: {} ({})",
+                                  runner->describe(target), e.message(), e.code()),
+                      "Check that the user may read the system catalogs of the database.");
+  }
+}
+
+}  // namespace godwit::dialect

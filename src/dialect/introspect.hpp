@@ -1,0 +1,24 @@
+#pragma once
+// Reading a live database into a catalog from a URL or a resolved target: the dialect's runner
+// connects (never creating the database), its inspector reads (schema/inspector.hpp).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "project/target.hpp"
+#include "schema/inspector.hpp"
+
+namespace godwit::dialect {
+
+/// The provider a connection URL is for: "postgresql" (`postgres://`, `postgresql://`),
+/// "sqlite" (`file:`, `sqlite:`); nullopt for any other scheme.
+std::optional<std::string> provider_of_url(std::string_view url);
+
+/// Connects to `target` and reads it. Errors: the runner's connection errors (P1000-P1017;
+/// P1003 when the database does not exist), GW2002 for a provider godwit does not support,
+/// GW1120 when a catalog query fails (with the database's message).
+schema::Inspection inspect_database(const project::DatabaseTarget& target,
+                                    const schema::InspectOptions& options);
+
+}  // namespace godwit::dialect

@@ -1,0 +1,250 @@
+// PostgreSQL introspection, first phase and driver: namespaces, tables, views, enums; then the
+// columns (introspect_columns.cpp), constraints (introspect_constraints.cpp), sequences and
+// extensions. Object order follows Prisma's describer (ORDER BY namespace, name on `name`
+// columns, which compare bytewise), because it decides the order of Prisma's script.
+#include "dialect/postgres/introspect.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "dialect/postgres/introspect_internal.hpp"
+
+namespace godwit::postgres {
+
+namespace introspect {
+
+std::string object_name(const std::string& ns, const std::string& name) {
+  return fmt::format("\"{}\".\"{}\"", ns, name);
+}
+
+const std::string& cell(const db::Row& row, std::size_t i) {
+  static const std::string kEmpty;
+  return row[i] ? *row[i] : kEmpty;
+}
+
+bool cell_bool(const db::Row& row, std::size_t i) {
+  return row[i] && *row[i] == "t";
+}
+
+std::int64_t cell_int(const db::Row& row, std::size_t i) {
+  return row[i] ? std::stoll(*row[i]) : 0;
+}
+
+}  // namespace introspect
+
+namespace {
+
+using namespace introspect;
+using schema::Catalog;
+
+// `{"a","b"}`: a text[] literal for `$1::text[]` (libpq parameters are text).
+std::string text_array(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (char c : items[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+// prisma.config.ts `tables.external` / `enums.external`: "name" or "namespace.name".
+bool is_external(const std::vector<std::string>& list, const std::string& ns,
+                 const std::string& name) {
+  for (const auto& entry : list) {
+    if (entry == name || entry == ns + "." + name) return true;
+  }
+  return false;
+}
+
+void read_namespaces(Context& ctx) {
+  std::vector<std::string> wanted = ctx.options.namespaces;
+  if (wanted.empty()) {
+    auto rows = ctx.conn.query("SELECT current_schema()");
+    wanted.push_back(rows.rows.empty() || !rows.rows[0][0] ? "public" : *rows.rows[0][0]);
+  }
+  ctx.params = {db::Value{text_array(wanted)}};
+  // Prisma reads the namespaces that exist among those asked for (namespaces_query.sql).
+  auto rows = ctx.conn.query(
+      "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY ($1::text[]) "
+      "ORDER BY nspname",
+      ctx.params);
+  for (const auto& row : rows.rows) {
+    const std::string& name = cell(row, 0);
+    ctx.namespaces[name] = ctx.catalog().add_namespace(name);
+  }
+}
+
+void read_tables(Context& ctx) {
+  // Ordinary tables and partitioned tables, not their partitions (tables_query.sql); foreign
+  // tables and materialized views are listed only to be reported.
+  auto rows = ctx.conn.query(
+      "SELECT n.nspname, c.relname, c.relkind, "
+      "  (SELECT count(*) FROM pg_catalog.pg_inherits i WHERE i.inhparent = c.oid) "
+      "FROM pg_catalog.pg_class c "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE n.nspname = ANY ($1::text[]) "
+      "  AND ((c.relkind = 'r' AND NOT c.relispartition) OR c.relkind IN ('p', 'f', 'm')) "
+      "ORDER BY n.nspname, c.relname",
+      ctx.params);
+  for (const auto& row : rows.rows) {
+    const std::string& ns = cell(row, 0);
+    const std::string& name = cell(row, 1);
+    const std::string& kind = cell(row, 2);
+    if (name == "_prisma_migrations" || is_external(ctx.options.external_tables, ns, name)) {
+      continue;
+    }
+    if (kind == "f") {
+      ctx.warn("foreign table " + object_name(ns, name),
+               "foreign tables are not read (the schema model has no foreign tables)");
+      continue;
+    }
+    if (kind == "m") {
+      ctx.warn("materialized view " + object_name(ns, name),
+               "materialized views are not read (the schema model has none)");
+      continue;
+    }
+    if (kind == "p") {
+      ctx.warn("table " + object_name(ns, name),
+               fmt::format("partitioned table: read as a plain table; its partitioning and its "
+                           "{} partition(s) are not in the model",
+                           cell(row, 3)));
+    }
+    ctx.tables[{ns, name}] = ctx.catalog().add_table(ctx.namespaces.at(ns), name);
+  }
+}
+
+void read_views(Context& ctx) {
+  auto rows = ctx.conn.query(
+      "SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid) "
+      "FROM pg_catalog.pg_class c "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE n.nspname = ANY ($1::text[]) AND c.relkind = 'v' "
+      "ORDER BY n.nspname, c.relname",
+      ctx.params);
+  for (const auto& row : rows.rows) {
+    schema::View v;
+    v.namespace_id = ctx.namespaces.at(cell(row, 0));
+    v.name = cell(row, 1);
+    v.definition = cell(row, 2);
+    ctx.catalog().add_view(std::move(v));
+  }
+}
+
+void read_enums(Context& ctx) {
+  auto rows = ctx.conn.query(
+      "SELECT n.nspname, t.typname, e.enumlabel "
+      "FROM pg_catalog.pg_type t "
+      "JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+      "WHERE n.nspname = ANY ($1::text[]) "
+      "ORDER BY n.nspname, t.typname, e.enumsortorder",
+      ctx.params);
+  std::optional<schema::EnumId> current;
+  std::pair<std::string, std::string> current_key;
+  for (const auto& row : rows.rows) {
+    std::pair<std::string, std::string> key{cell(row, 0), cell(row, 1)};
+    if (is_external(ctx.options.external_enums, key.first, key.second)) continue;
+    if (!current || key != current_key) {
+      schema::Enum e;
+      e.namespace_id = ctx.namespaces.at(key.first);
+      e.name = key.second;
+      current = ctx.catalog().add_enum(std::move(e));
+      current_key = key;
+      ctx.enums[key] = *current;
+    }
+    ctx.catalog().enums[current->value].values.push_back(cell(row, 2));
+  }
+}
+
+// Sequences other than the ones a serial or identity column implies (those are the column's
+// Identity, as the Prisma schema builder leaves them out too).
+void read_sequences(Context& ctx) {
+  auto rows = ctx.conn.query(
+      "SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
+      "  s.seqcache, s.seqcycle, dn.nspname, dc.relname, a.attname "
+      "FROM pg_catalog.pg_sequence s "
+      "JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      "LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass "
+      "  AND d.objid = c.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass "
+      "  AND d.deptype IN ('a', 'i') "
+      "LEFT JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid "
+      "LEFT JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace "
+      "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
+      "  AND a.attnum = d.refobjsubid "
+      "WHERE n.nspname = ANY ($1::text[]) "
+      "ORDER BY n.nspname, c.relname",
+      ctx.params);
+  Catalog& c = ctx.catalog();
+  for (const auto& row : rows.rows) {
+    schema::Sequence s;
+    s.namespace_id = ctx.namespaces.at(cell(row, 0));
+    s.name = cell(row, 1);
+    s.start = cell_int(row, 2);
+    s.increment = cell_int(row, 3);
+    s.min_value = cell_int(row, 4);
+    s.max_value = cell_int(row, 5);
+    s.cache = cell_int(row, 6);
+    s.cycle = cell_bool(row, 7);
+    if (row[8] && row[9] && row[10]) {
+      if (auto t = ctx.table(*row[8], *row[9])) {
+        if (auto col = c.find_column(*t, *row[10])) {
+          if (c.get(*col).identity != schema::Identity::None) continue;
+          s.owned_by = *col;
+        }
+      }
+    }
+    c.add_sequence(std::move(s));
+  }
+}
+
+void read_extensions(Context& ctx) {
+  auto rows = ctx.conn.query(
+      "SELECT e.extname, e.extversion, n.nspname "
+      "FROM pg_catalog.pg_extension e "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
+      "ORDER BY e.extname");
+  Catalog& c = ctx.catalog();
+  for (const auto& row : rows.rows) {
+    // plpgsql is installed in every database: no schema declares it.
+    if (cell(row, 0) == "plpgsql") continue;
+    schema::Extension e;
+    e.name = cell(row, 0);
+    e.version = cell(row, 1);
+    const std::string& ns = cell(row, 2);
+    auto [it, added] = ctx.namespaces.try_emplace(ns);
+    if (added) it->second = c.add_namespace(ns);
+    e.namespace_id = it->second;
+    c.add_extension(std::move(e));
+  }
+}
+
+}  // namespace
+
+schema::Inspection PostgresInspector::inspect(db::Connection& conn,
+                                              const schema::InspectOptions& options) const {
+  Context ctx{conn, options, {}, {}, {}, {}, {}};
+  // Every name is qualified, as Prisma renders a schema it read from a database (see
+  // schema/inspector.hpp).
+  ctx.catalog().default_namespace.clear();
+  read_namespaces(ctx);
+  read_tables(ctx);
+  read_views(ctx);
+  read_enums(ctx);
+  read_columns(ctx);
+  read_indexes(ctx);
+  read_foreign_keys(ctx);
+  read_checks(ctx);
+  read_sequences(ctx);
+  if (options.extensions) read_extensions(ctx);
+  return std::move(ctx.out);
+}
+
+}  // namespace godwit::postgres

@@ -1,0 +1,50 @@
+#pragma once
+// Shared by the PostgreSQL introspection phases (introspect*.cpp): the catalog being built,
+// name -> id maps over what was read so far, and the warnings.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "db/connection.hpp"
+#include "schema/inspector.hpp"
+
+namespace godwit::postgres::introspect {
+
+struct Context {
+  db::Connection& conn;
+  const schema::InspectOptions& options;
+  /// `$1` of every query: the namespaces to read, as a text[] literal.
+  std::vector<db::Value> params;
+  schema::Inspection out;
+  std::map<std::string, schema::NamespaceId> namespaces;
+  std::map<std::pair<std::string, std::string>, schema::TableId> tables;
+  std::map<std::pair<std::string, std::string>, schema::EnumId> enums;
+
+  schema::Catalog& catalog() { return out.catalog; }
+  void warn(std::string object, std::string message) {
+    out.warnings.push_back({std::move(object), std::move(message)});
+  }
+  std::optional<schema::TableId> table(const std::string& ns, const std::string& name) const {
+    auto it = tables.find({ns, name});
+    if (it == tables.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+/// `"ns"."name"` for warnings.
+std::string object_name(const std::string& ns, const std::string& name);
+
+/// A cell that the query guarantees is not NULL.
+const std::string& cell(const db::Row& row, std::size_t i);
+bool cell_bool(const db::Row& row, std::size_t i);
+std::int64_t cell_int(const db::Row& row, std::size_t i);
+
+void read_columns(Context& ctx);       // introspect_columns.cpp
+void read_indexes(Context& ctx);       // introspect_constraints.cpp
+void read_foreign_keys(Context& ctx);  // introspect_constraints.cpp
+void read_checks(Context& ctx);        // introspect_constraints.cpp
+
+}  // namespace godwit::postgres::introspect
