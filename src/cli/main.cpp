@@ -69,6 +69,7 @@ void build_app(CLI::App& app, Action& action) {
   migrate->require_subcommand(1);
   add_migrate_commands(*migrate, action);
   add_migrate_diff_command(*migrate, action);
+  add_migrate_lint_command(*migrate, action);
   auto* db = app.add_subcommand("db", "Work with the database directly");
   db->require_subcommand(1);
   add_db_commands(*db, action);

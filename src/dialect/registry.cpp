@@ -4,9 +4,11 @@
 
 #include "core/error.hpp"
 #include "dialect/postgres/introspect.hpp"
+#include "dialect/postgres/lint.hpp"
 #include "dialect/postgres/migration_dialect.hpp"
 #include "dialect/postgres/render.hpp"
 #include "dialect/sqlite/introspect.hpp"
+#include "dialect/sqlite/lint.hpp"
 #include "dialect/sqlite/migration_dialect.hpp"
 #include "dialect/sqlite/render.hpp"
 #include "psl/datasource.hpp"
@@ -17,7 +19,9 @@ const Parts* find_parts(std::string_view provider) {
   static const postgres::PostgresDialect kPostgresRunner;
   static const postgres::PostgresRenderer kPostgresRenderer;
   static const postgres::PostgresInspector kPostgresInspector;
+  static const postgres::PostgresLinter kPostgresLinter;
   static const sqlite::SqliteDialect kSqliteRunner;
+  static const sqlite::SqliteLinter kSqliteLinter;
   static const sqlite::SqliteRenderer kSqliteRenderer;
   static const sqlite::SqliteInspector kSqliteInspector;
   static const diff::DiffPolicy kPostgresPolicy{.namespaces = true};
@@ -27,13 +31,15 @@ const Parts* find_parts(std::string_view provider) {
                                .renderer = &kPostgresRenderer,
                                .psl = &psl::postgres_catalog_flavour(),
                                .inspector = &kPostgresInspector,
-                               .diff_policy = &kPostgresPolicy};
+                               .diff_policy = &kPostgresPolicy,
+                               .linter = &kPostgresLinter};
   static const Parts kSqlite{.provider = "sqlite",
                              .runner = &kSqliteRunner,
                              .renderer = &kSqliteRenderer,
                              .psl = &psl::sqlite_catalog_flavour(),
                              .inspector = &kSqliteInspector,
-                             .diff_policy = &kSqlitePolicy};
+                             .diff_policy = &kSqlitePolicy,
+                             .linter = &kSqliteLinter};
   std::string_view canonical = psl::canonical_provider(provider);
   if (canonical == kPostgres.provider) return &kPostgres;
   if (canonical == kSqlite.provider) return &kSqlite;

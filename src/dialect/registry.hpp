@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "diff/policy.hpp"
+#include "lint/finding.hpp"
 #include "migrate/dialect.hpp"
 #include "psl/catalog_builder.hpp"
 #include "schema/inspector.hpp"
@@ -22,6 +23,7 @@ struct Parts {
   const psl::CatalogFlavour* psl = nullptr;       ///< how a Prisma schema lowers to a Catalog
   const schema::Inspector* inspector = nullptr;   ///< live database -> Catalog
   const diff::DiffPolicy* diff_policy = nullptr;  ///< the differ's hooks
+  const lint::Linter* linter = nullptr;          ///< migration lint rules (docs/lint.md)
 };
 
 /// The parts for a datasource provider ("postgres" is PostgreSQL too); nullptr for a

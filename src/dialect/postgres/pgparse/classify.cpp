@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "dialect/postgres/pgparse/classify_tree.hpp"
 #include "dialect/postgres/pgparse/parse_tree.hpp"
 #include "sql/lex.hpp"
 
@@ -412,6 +413,10 @@ std::optional<Classification> by_first_word(std::string_view text) {
 }
 
 }  // namespace
+
+Classification classify_statement_node(const PgQuery__Node* stmt) {
+  return classify_node(stmt);
+}
 
 std::optional<Classification> classify_sql(std::string_view statement_text) {
   std::string input = nul_terminated(statement_text);

@@ -1,0 +1,48 @@
+#pragma once
+// Linting migration files with a dialect's linter: in-file suppressions
+// (`-- godwit:ignore CODE reason`), the project's godwit.toml settings, opt-in rules, and the
+// checks that need more than one file (non-linear history).
+
+#include <string>
+#include <vector>
+
+#include "lint/config.hpp"
+#include "lint/finding.hpp"
+
+namespace godwit::lint {
+
+/// One file to lint.
+struct Input {
+  std::string file;       ///< display path (copied into findings)
+  std::string migration;  ///< migration folder name, "" for a loose file
+  std::string text;       ///< its SQL
+};
+
+struct Report {
+  std::vector<Finding> findings;  ///< in file order, then line order
+  std::size_t files = 0;
+  std::size_t statements = 0;
+  std::size_t count(Severity s) const;
+  /// 1 when any finding is an error, else 0 (`godwit migrate lint`'s exit code).
+  int exit_code() const { return count(Severity::kError) > 0 ? 1 : 0; }
+};
+
+struct RunOptions {
+  Config config;
+  /// Names of migrations already applied (pending mode): a linted migration that sorts before
+  /// the last of them is reported as `non-linear-history`.
+  std::vector<std::string> applied;
+  /// Files are linted on this many threads (0: one per core).
+  unsigned threads = 0;
+};
+
+/// The codes the engine itself reports, whatever the dialect.
+const std::vector<RuleInfo>& engine_rules();
+
+/// Lints `inputs` in order. Suppressions: `-- godwit:ignore CODE[,CODE...] reason` silences
+/// those codes on the next statement (or the statement the comment ends); `-- godwit:ignore-file
+/// CODE reason` for the whole file. An ignore without a reason suppresses nothing and is itself
+/// a finding (`ignore-without-reason`); one that silences nothing is `unused-ignore`.
+Report run(const Linter& linter, const std::vector<Input>& inputs, const RunOptions& options);
+
+}  // namespace godwit::lint
