@@ -102,6 +102,12 @@ void push_index(Context& ctx, const PendingIndex& p) {
     }
     // Prisma keeps the operator class of every column of these indexes, the type's default
     // class too (its script prints `"data" jsonb_ops`).
+    if (!with_opclasses && (*row)[8] && !cell_bool(*row, 9)) {
+      ctx.warn(where, fmt::format("column \"{}\" has the operator class {}: not read, as Prisma "
+                                  "reads operator classes of GiST, GIN, SP-GiST and BRIN "
+                                  "indexes only",
+                                  *(*row)[6], *(*row)[8]));
+    }
     if (with_opclasses && (*row)[8]) {
       pg.operator_classes.resize(idx.columns.size() + 1);
       pg.operator_classes[idx.columns.size()] = *(*row)[8];

@@ -24,6 +24,9 @@ CREATE INDEX "Item_code_hash_idx" ON "public"."Item" USING HASH ("code" ASC);
 CREATE UNIQUE INDEX "Item_code_key" ON "public"."Item"("code" ASC);
 
 -- CreateIndex
+CREATE INDEX "Item_code_pattern_idx" ON "public"."Item"("code" ASC);
+
+-- CreateIndex
 CREATE INDEX "Item_created_brin_idx" ON "public"."Item" USING BRIN ("created" timestamp_minmax_ops ASC);
 
 -- CreateIndex

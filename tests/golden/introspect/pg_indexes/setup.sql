@@ -28,3 +28,4 @@ CREATE INDEX "Item_score_include_idx" ON "Item"("score") INCLUDE ("code");
 CREATE INDEX "Item_live_idx" ON "Item"("code") WHERE NOT "deleted";
 CREATE INDEX "Item_lower_email_idx" ON "Item"(lower("email"));
 CREATE INDEX "Item_score_nulls_idx" ON "Item"("score" ASC NULLS FIRST);
+CREATE INDEX "Item_code_pattern_idx" ON "Item"("code" text_pattern_ops);
