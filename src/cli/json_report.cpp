@@ -20,10 +20,26 @@ const char* mode_name(sql::TransactionMode m) {
 nlohmann::json deploy_json(const migrate::DeployReport& r) {
   nlohmann::json applied = nlohmann::json::array();
   for (const auto& m : r.applied) {
+    nlohmann::json blockers = nlohmann::json::array();
+    for (const auto& b : m.lock.blockers) {
+      blockers.push_back({{"pid", b.pid},
+                          {"applicationName", b.application_name},
+                          {"user", b.user},
+                          {"state", b.state},
+                          {"transactionAgeS", b.transaction_age_s},
+                          {"relation", b.relation},
+                          {"mode", b.mode},
+                          {"query", b.query}});
+    }
     applied.push_back({{"name", m.name},
                        {"statements", m.statements},
                        {"transactionMode", mode_name(m.mode)},
-                       {"durationMs", m.duration_ms}});
+                       {"durationMs", m.duration_ms},
+                       {"lock",
+                        {{"retries", m.lock.retries},
+                         {"longestWaitS", m.lock.lock_wait_s},
+                         {"ownTimeouts", m.lock.own_timeouts},
+                         {"blockers", blockers}}}});
   }
   return {{"command", "deploy"},
           {"ok", true},

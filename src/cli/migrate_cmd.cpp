@@ -1,6 +1,9 @@
 // migrate deploy | status | resolve: thin wrappers that print what src/migrate returns.
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -28,7 +31,94 @@ void print_applied_tree(const Loaded& l, const migrate::DeployReport& r) {
   }
 }
 
-int run_deploy(const CommonOptions& o) {
+// `migrate deploy`'s lock budget flags (migrate/lock_budget.hpp), in seconds as typed.
+struct LockBudgetFlags {
+  double lock_budget_s = 1.0;
+  double statement_timeout_s = 0;
+  int retries = 8;
+  double wait_for_blockers_s = 0;
+  double report_after_s = 0.5;
+
+  migrate::LockBudget budget() const {
+    auto ms = [](double s) {
+      return std::chrono::milliseconds(static_cast<long long>(std::llround(s * 1000)));
+    };
+    migrate::LockBudget b;
+    b.lock_timeout = ms(lock_budget_s);
+    b.statement_timeout = ms(statement_timeout_s);
+    b.retries = retries;
+    b.wait_for_blockers = ms(wait_for_blockers_s);
+    b.report_after = ms(report_after_s);
+    return b;
+  }
+};
+
+// A finite number of seconds from 0 to one day (NaN and infinities are usage errors, GW2005).
+CLI::Validator seconds_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const char* begin = text.c_str();
+        char* end = nullptr;
+        errno = 0;
+        double v = std::strtod(begin, &end);
+        if (end != begin && *end == '\0' && errno == 0 && std::isfinite(v) && v >= 0 &&
+            v <= 86400) {
+          return {};
+        }
+        return fmt::format("`{}` is not a number of seconds from 0 to 86400", text);
+      },
+      "SECONDS");
+}
+
+void print_blockers(const std::vector<migrate::Blocker>& blockers) {
+  for (const auto& b : blockers)
+    std::cerr << "  " << migrate::describe_blocker(b) << "\n";
+}
+
+// Lock budget events on stderr as they happen (stdout keeps Prisma's transcript).
+void print_lock_event(const migrate::LockEvent& e, const migrate::LockBudget& budget) {
+  using Kind = migrate::LockEvent::Kind;
+  switch (e.kind) {
+    case Kind::kWaiting:
+      std::cerr << fmt::format("godwit: `{}` has waited {:.1f} s for {}{}; blocked by:\n",
+                               e.migration, e.waited_s, e.mode.empty() ? "a lock" : e.mode,
+                               e.relation.empty() ? "" : " on " + e.relation);
+      print_blockers(e.blockers);
+      break;
+    case Kind::kTimedOut:
+      std::cerr << fmt::format(
+          "godwit: lock timeout (SQLSTATE 55P03) in `{}`, {}: the lock was not granted within "
+          "{} ms{}\n",
+          e.migration, e.detail, budget.lock_timeout.count(),
+          e.blockers.empty() ? "" : "; blocked by:");
+      print_blockers(e.blockers);
+      break;
+    case Kind::kRetrying:
+      std::cerr << fmt::format("godwit: retry {} of {} in {:.1f} s: {}\n", e.attempt,
+                               budget.retries, static_cast<double>(e.delay.count()) / 1000.0,
+                               e.detail);
+      break;
+    case Kind::kPrecheck:
+      std::cerr << fmt::format(
+          "godwit: before `{}`: these sessions hold locks on its tables in transactions open "
+          "longer than the lock timeout:\n",
+          e.migration);
+      print_blockers(e.blockers);
+      std::cerr << (e.delay.count() > 0
+                        ? fmt::format("  waiting up to {:.1f} s for them to end "
+                                      "(--wait-for-blockers)\n",
+                                      static_cast<double>(e.delay.count()) / 1000.0)
+                        : std::string("  going on: each statement waits at most the lock "
+                                      "budget for a lock, then retries\n"));
+      break;
+    case Kind::kOwnTimeout:
+      // Informational only (deploy --json reports it): Prisma's transcript stays as it is.
+      break;
+  }
+  std::cerr.flush();
+}
+
+int run_deploy(const CommonOptions& o, const LockBudgetFlags& flags) {
   auto l = load(o);
   if (!o.json) print_header(l);
   try {
@@ -45,7 +135,12 @@ int run_deploy(const CommonOptions& o) {
     auto progress = [&](const std::string& name) {
       if (!o.json) std::cout << "Applying migration `" << name << "`" << std::endl;
     };
-    auto report = migrate::deploy(session, o.run_options(), progress);
+    auto options = o.run_options();
+    options.lock_budget = flags.budget();
+    options.on_lock_event = [budget = options.lock_budget](const migrate::LockEvent& e) {
+      print_lock_event(e, budget);
+    };
+    auto report = migrate::deploy(session, options, progress);
     if (o.json) {
       std::cout << deploy_json(report).dump(2) << "\n";
     } else if (report.applied.empty()) {
@@ -217,7 +312,49 @@ void add_migrate_commands(CLI::App& migrate, Action& action) {
         "migration's transaction, records it as failed (\"interrupted by signal\" in its logs) "
         "and exits 130; a second Ctrl-C exits at once.");
     add_common_options(*cmd, *o, /*with_lock=*/true, /*with_json=*/true);
-    cmd->callback([o, &action] { action = [o] { return run_deploy(*o); }; });
+    auto f = std::make_shared<LockBudgetFlags>();
+    cmd->add_option("--lock-budget", f->lock_budget_s,
+                    "PostgreSQL: lock_timeout for every statement of a migration: how long it may "
+                    "wait for a table lock (and so hold up the queries queued behind it) before "
+                    "it fails with 55P03 and is retried; 0 leaves the server's setting. Not "
+                    "--lock-timeout, which is the wait for another migrate process's run lock")
+        ->type_name("SECONDS")
+        ->default_val(1.0)
+        ->envname("GODWIT_LOCK_BUDGET")
+        ->check(seconds_check());
+    cmd->add_option("--lock-retries", f->retries,
+                    "PostgreSQL: how many times a lock timeout is retried, with exponential "
+                    "backoff (0.5 s doubling up to 30 s) and jitter: the whole transaction of a "
+                    "transactional migration, only the failed statement otherwise")
+        ->type_name("N")
+        ->default_val(8)
+        ->envname("GODWIT_LOCK_RETRIES")
+        ->check(CLI::Range(0, 1000));
+    cmd->add_option("--statement-timeout", f->statement_timeout_s,
+                    "PostgreSQL: statement_timeout for every statement of a migration; 0 (the "
+                    "default) leaves the server's setting, so long data migrations and index "
+                    "builds are not cut short")
+        ->type_name("SECONDS")
+        ->default_val(0.0)
+        ->envname("GODWIT_STATEMENT_TIMEOUT")
+        ->check(seconds_check());
+    cmd->add_option("--wait-for-blockers", f->wait_for_blockers_s,
+                    "PostgreSQL: before each migration, wait up to this long for transactions "
+                    "that hold locks on its tables (open longer than the lock budget) to end, "
+                    "and stop with GW2301 before taking any lock if they do not; 0 lists them "
+                    "and goes on")
+        ->type_name("SECONDS")
+        ->default_val(0.0)
+        ->envname("GODWIT_WAIT_FOR_BLOCKERS")
+        ->check(seconds_check());
+    cmd->add_option("--report-blockers-after", f->report_after_s,
+                    "PostgreSQL: report who blocks a statement (pid, application, state, age of "
+                    "its transaction, query) once it has waited this long for a lock")
+        ->type_name("SECONDS")
+        ->default_val(0.5)
+        ->envname("GODWIT_REPORT_BLOCKERS_AFTER")
+        ->check(seconds_check());
+    cmd->callback([o, f, &action] { action = [o, f] { return run_deploy(*o, *f); }; });
   }
   {
     auto o = std::make_shared<CommonOptions>();

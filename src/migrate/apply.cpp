@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "db/interrupt.hpp"
@@ -19,6 +20,18 @@ std::optional<db::DatabaseError> interrupted() {
   return db::DatabaseError("", fmt::format("Not sent: godwit was interrupted by signal {} before "
                                            "this statement.",
                                            db::signal_name(signal)));
+}
+
+// Waits `delay` before a retry, in short slices so that Ctrl-C/SIGTERM ends the wait at once.
+// False when a signal came.
+bool wait_for_retry(std::chrono::milliseconds delay) {
+  const auto until = std::chrono::steady_clock::now() + delay;
+  while (std::chrono::steady_clock::now() < until) {
+    if (db::interrupt_signal() != 0) return false;
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+        std::chrono::milliseconds(20), until - std::chrono::steady_clock::now()));
+  }
+  return db::interrupt_signal() == 0;
 }
 
 ScriptFailure failure_at(const sql::Script& script, std::size_t index, const db::DatabaseError& e,
@@ -157,18 +170,36 @@ std::optional<ScriptFailure> apply_as_written(db::Connection& conn, const sql::S
                                               const HistoryWrites& writes,
                                               const ApplyHooks& hooks) {
   if (!writes.before.empty()) conn.execute(writes.before);
-  std::size_t committed = 0;  // statements whose effects are committed so far
-  std::size_t opened = 0;     // the statement that opened the transaction still open
+  std::size_t committed = 0;    // statements whose effects are committed so far
+  std::size_t opened = 0;       // the statement that opened the transaction still open
+  std::size_t retry_point = 0;  // where the last retry started again
+  int attempts = 0;             // retries at retry_point so far
   for (std::size_t i = 0; i < script.statements.size(); ++i) {
     const bool was_open = conn.in_transaction();
     try {
       if (auto stop = interrupted()) throw *stop;
+      if (hooks.before_statement) hooks.before_statement(script.statements[i]);
       conn.execute(script.statements[i].text);
     } catch (const db::DatabaseError& e) {
       rollback_quietly(conn);
+      if (hooks.after_failure) hooks.after_failure(script.statements[i]);
       auto f = failure_at(script, i, e, hooks);
       f.statements_kept = committed;
       f.rolled_back = committed == 0;
+      if (hooks.retry && db::interrupt_signal() == 0) {
+        // Outside a transaction block only the statement itself failed; inside the file's own
+        // block, everything since its BEGIN was rolled back with it.
+        const std::size_t point = was_open ? opened : i;
+        const int attempt = point == retry_point ? attempts + 1 : 1;
+        if (auto delay = hooks.retry(f, attempt)) {
+          if (wait_for_retry(*delay)) {
+            retry_point = point;
+            attempts = attempt;
+            i = point - 1;  // the loop's ++i runs it again (point > 0 or the loop wraps to 0)
+            continue;
+          }
+        }
+      }
       return f;
     }
     if (!conn.in_transaction()) {
@@ -213,7 +244,15 @@ std::string database_error_text(const db::DatabaseError& e) {
 std::optional<ScriptFailure> apply_script(db::Connection& conn, const sql::Script& script,
                                           const HistoryWrites& writes, const ApplyHooks& hooks) {
   if (script.mode == sql::TransactionMode::kSingle) {
-    return apply_in_one_transaction(conn, script, writes, hooks);
+    auto failure = apply_in_one_transaction(conn, script, writes, hooks);
+    HistoryWrites again{"", writes.on_success};  // the started row is already committed
+    for (int attempt = 1;
+         failure && failure->rolled_back && hooks.retry && db::interrupt_signal() == 0; ++attempt) {
+      auto delay = hooks.retry(*failure, attempt);
+      if (!delay || !wait_for_retry(*delay)) break;
+      failure = apply_in_one_transaction(conn, script, again, hooks);
+    }
+    return failure;
   }
   return apply_as_written(conn, script, writes, hooks);
 }

@@ -2,6 +2,7 @@
 // The one algorithm that runs a migration script, for every dialect; dialects adapt it with
 // small hooks (architecture.md: one generic algorithm, small per-dialect hooks).
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -40,6 +41,21 @@ struct ApplyHooks {
   /// The script line an error points at, from the statement and the server's 1-based character
   /// position in it (0 = none). Default: the statement's first line.
   std::function<int(const sql::Statement&, int position)> error_line;
+  /// The lock budget's retries (migrate/lock_budget.hpp): called when `failure` ended a run of
+  /// the script that left nothing of it applied since the retry point; returns how long to wait
+  /// before running it again, or nullopt to report the failure. `attempt` is the retry's number
+  /// (1-based) for that point. What is run again: the whole transaction (kSingle: BEGIN to
+  /// COMMIT, without `writes.before`, whose row is already committed); in kAutocommit /
+  /// kAsWritten, the failed statement when it ran outside a transaction block, else the file's
+  /// own transaction from the statement that opened it. The wait ends early on Ctrl-C/SIGTERM,
+  /// and the failure is then reported. Unset: no retries.
+  std::function<std::optional<std::chrono::milliseconds>(const ScriptFailure& failure, int attempt)>
+      retry;
+  /// kAutocommit / kAsWritten: called before each statement is sent, and after one failed (once
+  /// the failure is rolled back, before a retry or the report): e.g. PostgreSQL drops the
+  /// invalid index a failed CREATE INDEX CONCURRENTLY leaves behind.
+  std::function<void(const sql::Statement&)> before_statement;
+  std::function<void(const sql::Statement&)> after_failure;
 };
 
 /// Runs `script` on `conn` in the mode the script needs (sql::transaction_mode_for):

@@ -206,8 +206,10 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
     // the process: the running statement fails and the row is recorded below.
     db::InterruptibleSection section;
     std::optional<ScriptFailure> failure;
+    LockStats lock_stats;
+    ApplyContext context{&options.lock_budget, m.name, options.on_lock_event, &lock_stats};
     try {
-      failure = s.dialect.apply(conn, script, writes);
+      failure = s.dialect.apply_guarded(conn, script, writes, context);
     } catch (const db::DatabaseError& e) {
       // A history write around the script was cancelled (the script's own statements come
       // back as a failure).
@@ -238,7 +240,25 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
           core::SourceLocation{m.script_path().string(), failure->line, 0});
     }
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-    report.applied.push_back({m.name, script.statements.size(), script.mode, ms.count()});
+    if (lock_stats.retries > 0) {
+      // The row tells the truth about the retries (Prisma's readers show `logs` only for failed
+      // rows; a finished row with logs still counts as applied).
+      std::string note = fmt::format(
+          "godwit: applied after {} lock timeout retr{} (SQLSTATE 55P03, lock_timeout {} ms); "
+          "nothing was applied twice: each retry ran again only what the timeout had rolled "
+          "back.\n",
+          lock_stats.retries, lock_stats.retries == 1 ? "y" : "ies",
+          options.lock_budget.lock_timeout.count());
+      for (const auto& b : lock_stats.blockers)
+        note += "Blocked by " + describe_blocker(b) + "\n";
+      try {
+        history.set_logs(id, note);
+      } catch (const db::DatabaseError&) {
+        // The migration is applied and recorded; the note is only informative.
+      }
+    }
+    report.applied.push_back(
+        {m.name, script.statements.size(), script.mode, ms.count(), std::move(lock_stats)});
     if (int signal = db::interrupt_signal()) {
       // The signal came as the migration committed: it is applied and recorded; stop here.
       throw db::Interrupted(signal,

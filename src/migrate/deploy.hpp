@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "migrate/lock_budget.hpp"
 #include "migrate/session.hpp"
 #include "sql/statement.hpp"
 
@@ -15,6 +16,7 @@ struct AppliedMigration {
   std::size_t statements = 0;
   sql::TransactionMode mode = sql::TransactionMode::kSingle;
   double duration_ms = 0;
+  LockStats lock;  ///< what the lock budget did (retries, waits, blockers)
 };
 
 struct DeployReport {
@@ -31,7 +33,10 @@ using DeployProgress = std::function<void(const std::string& name)>;
 ///   transaction runs in one transaction together with its history row's success update.
 /// - Errors: P3005 (non-empty database without history), P3009 (failed migrations), P3015
 ///   (missing migration.sql), P3018 (a script failed: its row keeps the error in `logs`),
-///   P1002 (lock), connection errors.
+///   P1002 (lock), GW2301 (--wait-for-blockers ran out before a migration), connection errors.
+/// - Each migration runs under `options.lock_budget` (Dialect::apply_guarded); when lock timeouts
+///   were retried before it succeeded, its row's `logs` says so (finished rows keep logs NULL
+///   otherwise, as Prisma writes them).
 DeployReport deploy(Session& session, const RunOptions& options, const DeployProgress& progress);
 
 /// The P3018 text for a failure (also what is written to the row's `logs`); without a

@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "db/connection.hpp"
 #include "migrate/history.hpp"
+#include "migrate/lock_budget.hpp"
 #include "project/target.hpp"
 #include "sql/statement.hpp"
 
@@ -103,6 +104,18 @@ class Dialect {
   /// left applied.
   virtual std::optional<ScriptFailure> apply(db::Connection& conn, const sql::Script& script,
                                              const HistoryWrites& writes) const = 0;
+
+  /// apply() under a lock budget (migrate/lock_budget.hpp): timeouts, retries of lock timeouts,
+  /// blocker reports, the pre-check of long-running transactions. May throw core::Error GW2301
+  /// before anything of the migration ran (blockers did not end within
+  /// LockBudget::wait_for_blockers). Default: apply(), for databases without a lock queue.
+  virtual std::optional<ScriptFailure> apply_guarded(db::Connection& conn,
+                                                     const sql::Script& script,
+                                                     const HistoryWrites& writes,
+                                                     const ApplyContext& context) const {
+    (void)context;
+    return apply(conn, script, writes);
+  }
 };
 
 }  // namespace godwit::migrate

@@ -85,6 +85,10 @@ void HistoryStore::mark_failed(const std::string& id, const std::string& logs) {
   conn_.query("UPDATE _prisma_migrations SET logs = $1 WHERE id = $2", params);
 }
 
+void HistoryStore::set_logs(const std::string& id, const std::string& logs) {
+  mark_failed(id, logs);  // the same UPDATE; named for what it means to the caller
+}
+
 void HistoryStore::insert_resolved_applied(const std::string& id, const std::string& name,
                                            const std::string& checksum) {
   auto t = now();

@@ -81,6 +81,9 @@ class HistoryStore {
   std::string finished_sql(const std::string& id, bool relaxed = false);
   /// Failure: logs = the error text; finished_at stays NULL, so the row counts as failed.
   void mark_failed(const std::string& id, const std::string& logs);
+  /// logs = `logs` on a row in any state (a finished row stays applied: Prisma reads
+  /// finished_at and rolled_back_at, and shows logs only for failed rows).
+  void set_logs(const std::string& id, const std::string& logs);
   /// §1.4: resolve --applied inserts a finished row with logs = '' and started = finished = now.
   void insert_resolved_applied(const std::string& id, const std::string& name,
                                const std::string& checksum);

@@ -10,6 +10,7 @@
 #include "db/connection.hpp"
 #include "db/interrupt.hpp"
 #include "migrate/dialect.hpp"
+#include "migrate/lock_budget.hpp"
 #include "migrate/migrations_dir.hpp"
 #include "project/project.hpp"
 
@@ -20,6 +21,12 @@ struct RunOptions {
   /// How long to wait for another migrate process's lock (prisma-compat.md §4.3: 10 s).
   std::chrono::milliseconds lock_timeout{10'000};
   core::Clock clock = core::system_now;
+  /// `migrate deploy`: the lock timeout, retries and blocker report each migration runs with
+  /// (PostgreSQL; migrate/lock_budget.hpp). Not the run lock's wait above.
+  LockBudget lock_budget;
+  /// Where deploy reports lock waits, timeouts, retries and blockers as they happen (may be
+  /// called from a second thread, never at the same time as itself). Empty: not reported.
+  LockEventSink on_lock_event;
 };
 
 /// True unless PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK is set to something other than "" or "0"

@@ -3,10 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <mutex>
+#include <random>
+#include <thread>
 
 #include "core/error.hpp"
+#include "db/interrupt.hpp"
+#include "dialect/postgres/blockers.hpp"
 #include "dialect/postgres/connection.hpp"
 #include "dialect/postgres/lock.hpp"
+#include "dialect/postgres/lock_budget.hpp"
 #include "dialect/postgres/pgparse/split.hpp"
 #include "dialect/postgres/url.hpp"
 #include "migrate/apply.hpp"
@@ -140,8 +146,9 @@ std::unique_ptr<migrate::RunLock> PostgresDialect::lock(db::Connection& conn,
   return std::make_unique<AdvisoryLock>(pg(conn));
 }
 
-std::optional<migrate::ScriptFailure> PostgresDialect::apply(
-    db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes) const {
+namespace {
+
+migrate::ApplyHooks base_hooks() {
   migrate::ApplyHooks hooks;
   hooks.error_line = [](const sql::Statement& st, int position) {
     if (position <= 0) return st.line;
@@ -152,7 +159,218 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply(
   // parser split and classified, and no COPY, whose data exchange would stop the group; those
   // run on their own through execute().
   hooks.batchable = [](const sql::Statement& st) { return st.parsed && st.kind != "COPY"; };
-  return migrate::apply_script(conn, script, writes, hooks);
+  return hooks;
+}
+
+std::string blocker_lines(const std::vector<migrate::Blocker>& blockers) {
+  std::string out;
+  for (const auto& b : blockers)
+    out += "  " + migrate::describe_blocker(b) + "\n";
+  return out;
+}
+
+// Before any lock: sessions whose transactions hold locks on the migration's tables for longer
+// than the lock timeout would make its first attempt time out. Listed; with wait_for_blockers,
+// waited for, and GW2301 when they stay.
+void check_long_transactions(PgConnection& conn, const std::vector<std::string>& relations,
+                             const migrate::LockBudget& budget, const std::string& migration,
+                             const migrate::LockEventSink& emit) {
+  using namespace std::chrono_literals;
+  if (relations.empty()) return;
+  const auto min_age =
+      budget.lock_timeout.count() > 0 ? budget.lock_timeout : std::chrono::milliseconds(1000);
+  auto holders = lock_holders(conn, relations, min_age, conn.backend_pid());
+  if (holders.empty()) return;
+  migrate::LockEvent e;
+  e.kind = migrate::LockEvent::Kind::kPrecheck;
+  e.migration = migration;
+  e.blockers = holders;
+  e.delay = budget.wait_for_blockers;
+  emit(e);
+  if (budget.wait_for_blockers.count() <= 0) return;
+  const auto deadline = std::chrono::steady_clock::now() + budget.wait_for_blockers;
+  while (!holders.empty() && std::chrono::steady_clock::now() < deadline) {
+    if (const int signal = db::interrupt_signal()) {
+      throw db::Interrupted(signal,
+                            fmt::format("godwit stopped while waiting for the transactions "
+                                        "that hold locks on the tables of `{}`; nothing of it "
+                                        "ran.",
+                                        migration));
+    }
+    std::this_thread::sleep_for(100ms);
+    holders = lock_holders(conn, relations, min_age, conn.backend_pid());
+  }
+  if (holders.empty()) return;
+  throw core::Error(
+      "GW2301",
+      fmt::format("The migration `{}` was not started: after waiting {} ms "
+                  "(--wait-for-blockers), these sessions still hold locks on the tables it "
+                  "changes, in transactions open longer than the lock timeout:\n{}",
+                  migration, budget.wait_for_blockers.count(), blocker_lines(holders)),
+      "Nothing of this migration ran and no history row was written. Let those transactions "
+      "finish (or end a stuck one with SELECT pg_terminate_backend(<pid>)), then run "
+      "`godwit migrate deploy` again; or wait longer with --wait-for-blockers.");
+}
+
+}  // namespace
+
+std::optional<migrate::ScriptFailure> PostgresDialect::apply(
+    db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes) const {
+  return migrate::apply_script(conn, script, writes, base_hooks());
+}
+
+std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
+    db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes,
+    const migrate::ApplyContext& context) const {
+  using migrate::LockEvent;
+  const migrate::LockBudget budget = context.budget ? *context.budget : migrate::LockBudget{};
+  auto& c = pg(conn);
+  std::mutex event_mutex;  // the monitor reports from its own thread
+  migrate::LockEventSink emit = [&](const LockEvent& e) {
+    if (!context.on_event) return;
+    std::lock_guard lock(event_mutex);
+    context.on_event(e);
+  };
+  migrate::LockStats local_stats;
+  migrate::LockStats& stats = context.stats ? *context.stats : local_stats;
+
+  if (auto own = own_timeout_settings(script); !own.empty()) {
+    stats.own_timeouts = true;
+    LockEvent e;
+    e.kind = LockEvent::Kind::kOwnTimeout;
+    e.migration = context.migration;
+    for (const auto& o : own)
+      e.detail += (e.detail.empty() ? "" : "; ") + o;
+    emit(e);
+  }
+  const auto relations = locked_relations(script);
+  check_long_transactions(c, relations, budget, context.migration, emit);
+
+  BlockerMonitor monitor(c.target(), c.backend_pid(), budget.report_after, context.migration, emit);
+  auto hooks = base_hooks();
+  std::mt19937_64 random(std::random_device{}());
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::vector<migrate::Blocker> last_blockers;
+  hooks.retry = [&](const migrate::ScriptFailure& f,
+                    int attempt) -> std::optional<std::chrono::milliseconds> {
+    if (f.db_code != "55P03") return std::nullopt;
+    // Who held the lock: what the monitor saw during the wait, else (a wait shorter than its
+    // sampling) who holds locks on the migration's tables now.
+    auto wait = monitor.take_last_wait();
+    last_blockers = wait && !wait->blockers.empty()
+                        ? wait->blockers
+                        : lock_holders(c, relations, std::chrono::milliseconds(0), c.backend_pid());
+    LockEvent timed_out;
+    timed_out.kind = LockEvent::Kind::kTimedOut;
+    timed_out.migration = context.migration;
+    timed_out.attempt = attempt;
+    timed_out.waited_s = wait ? wait->waited_s : 0;
+    if (wait) {
+      timed_out.relation = wait->relation;
+      timed_out.mode = wait->mode;
+    }
+    timed_out.detail = fmt::format("statement {} of {}, line {}", f.statement_index + 1,
+                                   f.statement_count, f.line);
+    timed_out.blockers = last_blockers;
+    emit(timed_out);
+    if (attempt > budget.retries) return std::nullopt;
+    auto delay = migrate::retry_delay(budget, attempt, unit(random));
+    ++stats.retries;
+    LockEvent retrying;
+    retrying.kind = LockEvent::Kind::kRetrying;
+    retrying.migration = context.migration;
+    retrying.attempt = attempt;
+    retrying.delay = delay;
+    retrying.detail = script.mode == sql::TransactionMode::kSingle
+                          ? std::string("the whole transaction (nothing of it was applied)")
+                          : fmt::format(
+                                "statement {} of {} (the statements before it stay "
+                                "applied and are not run again)",
+                                f.statement_index + 1, f.statement_count);
+    emit(retrying);
+    return delay;
+  };
+
+  // Concurrent index builds: wait for their locks without godwit's lock_timeout (their
+  // SHARE UPDATE EXCLUSIVE lock and their waits for older transactions block no reads or
+  // writes; a timeout would only throw the build away), unless the file set its own; and drop
+  // the invalid index a failed build leaves behind.
+  bool own_lock_timeout = false;
+  bool lifted = false;
+  std::string build_target;
+  std::vector<std::string> invalid_before;
+  std::vector<std::string> cleanup_notes;
+  hooks.before_statement = [&](const sql::Statement& st) {
+    if (sets_lock_timeout(st)) own_lock_timeout = true;
+    build_target = concurrent_build_target(st);
+    if (!build_target.empty()) {
+      invalid_before = invalid_indexes(c, build_target);
+      if (!own_lock_timeout && !lifted && budget.lock_timeout.count() > 0) {
+        c.execute("SET lock_timeout = 0");
+        lifted = true;
+      }
+    } else if (lifted) {
+      lifted = false;
+      if (!own_lock_timeout) {
+        c.execute(fmt::format("SET lock_timeout = '{}ms'", budget.lock_timeout.count()));
+      }
+    }
+  };
+  hooks.after_failure = [&](const sql::Statement&) {
+    if (build_target.empty()) return;
+    try {
+      for (const auto& index : invalid_indexes(c, build_target)) {
+        if (std::find(invalid_before.begin(), invalid_before.end(), index) !=
+            invalid_before.end()) {
+          continue;  // not this build's: left as it was
+        }
+        c.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+        cleanup_notes.push_back(fmt::format(
+            "godwit dropped the invalid index {} that the failed concurrent build left behind "
+            "(DROP INDEX CONCURRENTLY IF EXISTS).",
+            index));
+      }
+    } catch (const db::DatabaseError& e) {
+      cleanup_notes.push_back(
+          fmt::format("godwit could not drop the invalid index the failed concurrent build left "
+                      "on {}: {} (drop it with DROP INDEX CONCURRENTLY before running the "
+                      "migration again).",
+                      build_target, e.message()));
+    }
+  };
+
+  migrate::HistoryWrites guarded = writes;
+  guarded.before =
+      budget_settings_sql(budget) + (writes.before.empty() ? "" : ";\n" + writes.before);
+  auto failure = migrate::apply_script(conn, script, guarded, hooks);
+  monitor.stop();
+
+  stats.lock_wait_s = std::max(stats.lock_wait_s, monitor.longest_wait_s());
+  auto add_blocker = [&](const migrate::Blocker& b) {
+    if (std::none_of(stats.blockers.begin(), stats.blockers.end(),
+                     [&](const auto& s) { return s.pid == b.pid; })) {
+      stats.blockers.push_back(b);
+    }
+  };
+  for (const auto& b : monitor.seen_blockers())
+    add_blocker(b);
+  for (const auto& b : last_blockers)
+    add_blocker(b);
+
+  if (failure) {
+    if (failure->db_code == "55P03") {
+      failure->db_message += fmt::format(
+          "\n\nThe lock was not granted within the lock timeout ({} ms; --lock-budget); godwit "
+          "tried {} time(s) ({} retries, --lock-retries).",
+          budget.lock_timeout.count(), stats.retries + 1, stats.retries);
+      if (!last_blockers.empty()) {
+        failure->db_message += "\nSessions blocking it:\n" + blocker_lines(last_blockers);
+      }
+    }
+    for (const auto& note : cleanup_notes)
+      failure->db_message += "\n" + note;
+  }
+  return failure;
 }
 
 }  // namespace godwit::postgres

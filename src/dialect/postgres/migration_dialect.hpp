@@ -23,6 +23,17 @@ class PostgresDialect final : public migrate::Dialect {
                                          std::chrono::milliseconds timeout) const override;
   std::optional<migrate::ScriptFailure> apply(db::Connection& conn, const sql::Script& script,
                                               const migrate::HistoryWrites& writes) const override;
+  /// apply() under the lock budget (lock_budget.hpp, blockers.hpp): the budget's SET statements
+  /// go with the `started` row; a lock timeout (55P03) is retried with backoff and jitter; a
+  /// BlockerMonitor reports waits and names the blockers of a timeout (also in the failure's
+  /// message, hence in `logs`); long-running transactions holding locks on the tables the file
+  /// touches are listed first and, with LockBudget::wait_for_blockers, waited for (GW2301 when
+  /// they stay, before anything ran); a failed concurrent index build's invalid index is
+  /// dropped before a retry or the report; concurrent builds wait for their locks without
+  /// godwit's lock_timeout (they block no reads or writes while they wait).
+  std::optional<migrate::ScriptFailure> apply_guarded(
+      db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes,
+      const migrate::ApplyContext& context) const override;
 
  private:
   migrate::HistoryFlavor history_;

@@ -1,0 +1,216 @@
+#include "dialect/postgres/blockers.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+
+#include "core/text.hpp"
+
+namespace godwit::postgres {
+namespace {
+
+using namespace std::chrono_literals;
+
+// How often the monitor samples, and how often a wait that goes on is reported again.
+constexpr auto kSampleEvery = 100ms;
+constexpr double kReportAgainAfterS = 10.0;
+
+// The waiting session's ungranted lock and, per session pg_blocking_pids() names, what
+// pg_stat_activity shows of it and the locks it holds on the same object.
+constexpr std::string_view kLockWait = R"(
+SELECT coalesce(extract(epoch FROM clock_timestamp() - w.waitstart), 0)::float8,
+       CASE WHEN w.locktype = 'relation' THEN coalesce(w.relation::regclass::text, '') ELSE '' END,
+       w.mode, b.pid, coalesce(b.application_name, ''), coalesce(b.usename::text, ''),
+       coalesce(b.state, ''), coalesce(extract(epoch FROM clock_timestamp() - b.xact_start), -1)::float8,
+       coalesce(b.query, ''),
+       (SELECT string_agg(DISTINCT h.mode, ', ') FROM pg_locks h WHERE h.pid = b.pid AND h.granted
+          AND h.locktype = w.locktype AND h.relation IS NOT DISTINCT FROM w.relation
+          AND h.transactionid IS NOT DISTINCT FROM w.transactionid)
+FROM pg_locks w
+LEFT JOIN LATERAL unnest(pg_blocking_pids(w.pid)) AS bp(pid) ON true
+LEFT JOIN pg_stat_activity b ON b.pid = bp.pid
+WHERE w.pid = $1 AND NOT w.granted
+ORDER BY b.pid)";
+
+constexpr std::string_view kLockHolders = R"(
+SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.usename::text, ''),
+       coalesce(a.state, ''), coalesce(extract(epoch FROM clock_timestamp() - a.xact_start), -1)::float8,
+       coalesce(a.query, ''), l.relation::regclass::text, l.mode
+FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.granted AND l.locktype = 'relation'
+  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND l.relation IN (SELECT to_regclass(n) FROM unnest(string_to_array($1, E'\n')) AS n)
+  AND l.pid <> pg_backend_pid() AND l.pid <> $2
+  AND a.xact_start <= clock_timestamp() - $3::bigint * interval '1 millisecond'
+ORDER BY a.pid, 7, 8)";
+
+double number(const std::optional<std::string>& v, double fallback) {
+  if (!v || v->empty()) return fallback;
+  return std::strtod(v->c_str(), nullptr);
+}
+
+std::string text(const std::optional<std::string>& v) {
+  return v.value_or("");
+}
+
+}  // namespace
+
+std::optional<LockWait> lock_wait_of(PgConnection& conn, int pid) {
+  const std::array<db::Value, 1> params{db::Value{std::int64_t{pid}}};
+  auto rows = conn.query(kLockWait, params);
+  if (rows.rows.empty()) return std::nullopt;
+  LockWait wait;
+  for (const auto& r : rows.rows) {
+    wait.waited_s = std::max(wait.waited_s, number(r[0], 0));
+    if (wait.relation.empty()) wait.relation = text(r[1]);
+    if (wait.mode.empty()) wait.mode = text(r[2]);
+    if (!r[3]) continue;  // waiting, but nobody blocks any more
+    migrate::Blocker b;
+    b.pid = std::atoi(r[3]->c_str());
+    b.application_name = text(r[4]);
+    b.user = text(r[5]);
+    b.state = text(r[6]);
+    b.transaction_age_s = number(r[7], -1);
+    b.query = text(r[8]);
+    b.relation = wait.relation;
+    b.mode = text(r[9]);
+    wait.blockers.push_back(std::move(b));
+  }
+  return wait;
+}
+
+std::vector<migrate::Blocker> lock_holders(PgConnection& conn,
+                                           const std::vector<std::string>& relations,
+                                           std::chrono::milliseconds min_age, int except_pid) {
+  if (relations.empty()) return {};
+  std::string names;
+  for (const auto& r : relations) {
+    if (!names.empty()) names += '\n';
+    names += r;
+  }
+  const std::array<db::Value, 3> params{db::Value{names}, db::Value{std::int64_t{except_pid}},
+                                        db::Value{static_cast<std::int64_t>(min_age.count())}};
+  auto rows = conn.query(kLockHolders, params);
+  std::vector<migrate::Blocker> out;
+  for (const auto& r : rows.rows) {
+    migrate::Blocker b;
+    b.pid = std::atoi(text(r[0]).c_str());
+    b.application_name = text(r[1]);
+    b.user = text(r[2]);
+    b.state = text(r[3]);
+    b.transaction_age_s = number(r[4], -1);
+    b.query = text(r[5]);
+    b.relation = text(r[6]);
+    b.mode = text(r[7]);
+    // One line per session and table: its strongest-looking mode is enough to say why.
+    if (!out.empty() && out.back().pid == b.pid && out.back().relation == b.relation) {
+      out.back().mode += ", " + b.mode;
+      continue;
+    }
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+BlockerMonitor::BlockerMonitor(const ConnectionTarget& target, int pid,
+                               std::chrono::milliseconds report_after, std::string migration,
+                               migrate::LockEventSink on_event)
+    : pid_(pid),
+      report_after_(report_after),
+      migration_(std::move(migration)),
+      on_event_(std::move(on_event)) {
+  ConnectionTarget monitor = target;
+  // Told apart from the migrating session in pg_stat_activity.
+  monitor.libpq_params.erase(
+      std::remove_if(monitor.libpq_params.begin(), monitor.libpq_params.end(),
+                     [](const auto& kv) { return kv.first == "application_name"; }),
+      monitor.libpq_params.end());
+  monitor.libpq_params.emplace_back("application_name", "godwit-monitor");
+  thread_ =
+      std::thread([this, monitor = std::move(monitor)]() mutable { run(std::move(monitor)); });
+}
+
+BlockerMonitor::~BlockerMonitor() {
+  stop();
+}
+
+void BlockerMonitor::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void BlockerMonitor::run(ConnectionTarget target) {
+  std::unique_ptr<PgConnection> conn;
+  try {
+    conn = PgConnection::open(target);
+  } catch (const std::exception&) {
+    return;  // no second connection (e.g. max_connections reached): no reports
+  }
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    try {
+      sample(*conn);
+    } catch (const std::exception&) {
+      return;  // the monitor's connection broke: stop sampling, the migration goes on
+    }
+    lock.lock();
+    wake_.wait_for(lock, kSampleEvery, [this] { return stopping_; });
+  }
+}
+
+void BlockerMonitor::sample(PgConnection& conn) {
+  auto wait = lock_wait_of(conn, pid_);
+  std::optional<migrate::LockEvent> report;
+  {
+    std::lock_guard lock(mutex_);
+    if (!wait) {
+      reported_at_s_ = -1;  // the wait ended; the next one is reported afresh
+      return;
+    }
+    longest_wait_s_ = std::max(longest_wait_s_, wait->waited_s);
+    for (const auto& b : wait->blockers) {
+      if (std::none_of(seen_.begin(), seen_.end(), [&](const auto& s) { return s.pid == b.pid; })) {
+        seen_.push_back(b);
+      }
+    }
+    if (!wait->blockers.empty() || !last_wait_) last_wait_ = *wait;
+    const double threshold = static_cast<double>(report_after_.count()) / 1000.0;
+    const bool due = reported_at_s_ < 0 ? wait->waited_s >= threshold
+                                        : wait->waited_s >= reported_at_s_ + kReportAgainAfterS;
+    if (due && !wait->blockers.empty()) {
+      reported_at_s_ = wait->waited_s;
+      report = migrate::LockEvent{};
+      report->kind = migrate::LockEvent::Kind::kWaiting;
+      report->migration = migration_;
+      report->waited_s = wait->waited_s;
+      report->relation = wait->relation;
+      report->mode = wait->mode;
+      report->blockers = wait->blockers;
+    }
+  }
+  if (report && on_event_) on_event_(*report);
+}
+
+std::optional<LockWait> BlockerMonitor::take_last_wait() {
+  std::lock_guard lock(mutex_);
+  auto out = std::move(last_wait_);
+  last_wait_.reset();
+  return out;
+}
+
+double BlockerMonitor::longest_wait_s() {
+  std::lock_guard lock(mutex_);
+  return longest_wait_s_;
+}
+
+std::vector<migrate::Blocker> BlockerMonitor::seen_blockers() {
+  std::lock_guard lock(mutex_);
+  return seen_;
+}
+
+}  // namespace godwit::postgres
