@@ -137,6 +137,10 @@ std::pair<const dialect::Parts*, schema::Catalog> introspect_to(const DiffOption
     options.namespaces = project.datasource.schemas;
     options.external_tables = project.external_tables;
     options.external_enums = project.external_enums;
+    // Prisma reads extensions only with this preview feature (without it its script never
+    // creates them).
+    options.extensions =
+        psl::validate_or_throw(project.schema).schema.has_preview_feature("postgresqlExtensions");
   }
   auto inspection = dialect::inspect_database(target, options);
   std::cerr << schema::format_warnings(inspection.warnings);

@@ -1,15 +1,16 @@
 // Introspection goldens: each case under tests/golden/introspect/<case>/ sets up a database with
 // setup.sql (PostgreSQL unless the case's `provider` file says sqlite; `namespaces` lists the
-// schemas to read, as a datasource's `schemas`), reads it with the dialect's inspector and
+// schemas to read, as a datasource's `schemas`; `preview_features` the generator's, of which
+// postgresqlExtensions makes extensions read), reads it with the dialect's inspector and
 // compares:
 // - the catalog dump (schema/dump.hpp) followed by the inspector's warnings with
 //   catalog.<provider>.txt: godwit's own expectation (GODWIT_UPDATE_EXPECT=1 rewrites it; each
 //   was checked by hand against setup.sql);
 // - `godwit migrate diff --from-empty --to-url <db> --script` (--to-config-datasource when the
-//   case lists namespaces) with expected.<provider>.sql, which make_expected.sh writes from the
-//   real Prisma 7.10.1 (`prisma migrate diff --from-empty --to-config-datasource --script` on
-//   the same database), byte for byte, except for the lines kDeviations lists with the reason
-//   (godwit re-creates what the database holds where Prisma 7.10.1 changes it).
+//   case lists namespaces or preview features) with expected.<provider>.sql, which make_expected.sh
+//   writes from the real Prisma 7.10.1 (`prisma migrate diff --from-empty --to-config-datasource
+//   --script` on the same database), byte for byte, except for the lines kDeviations lists with the
+//   reason (godwit re-creates what the database holds where Prisma 7.10.1 changes it).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -34,6 +35,11 @@ struct Case {
   std::string name;
   std::string provider;
   std::vector<std::string> namespaces;
+  std::vector<std::string> preview_features;
+  bool extensions() const {
+    return std::find(preview_features.begin(), preview_features.end(), "postgresqlExtensions") !=
+           preview_features.end();
+  }
 };
 
 void PrintTo(const Case& c, std::ostream* os) {
@@ -53,6 +59,11 @@ std::vector<Case> all_cases() {
       std::istringstream in(read_file(entry.path() / "namespaces"));
       for (std::string ns; in >> ns;)
         c.namespaces.push_back(ns);
+    }
+    if (fs::exists(entry.path() / "preview_features")) {
+      std::istringstream in(read_file(entry.path() / "preview_features"));
+      for (std::string f; in >> f;)
+        c.preview_features.push_back(f);
     }
     out.push_back(std::move(c));
   }
@@ -143,6 +154,7 @@ TEST_P(IntrospectGolden, CatalogDumpAndWarnings) {
   auto conn = parts->runner->connect({c.provider, db.url(), {}, db.url()}, false);
   schema::InspectOptions options;
   options.namespaces = c.namespaces;
+  options.extensions = c.extensions();
   auto inspection = parts->inspector->inspect(*conn, options);
   std::string actual = schema::dump(inspection.catalog);
   if (!inspection.warnings.empty())
@@ -162,15 +174,24 @@ TEST_P(IntrospectGolden, FromEmptyScriptEqualsPrisma) {
   CaseDatabase db(c, read_file(dir / "setup.sql"));
   TempDir project;
   CommandResult r;
-  if (c.namespaces.empty()) {
+  if (c.namespaces.empty() && c.preview_features.empty()) {
     r = run_godwit({"migrate", "diff", "--from-empty", "--to-url", db.url(), "--script"}, {},
                    project.path());
   } else {
-    std::string schemas;
-    for (const auto& ns : c.namespaces)
-      schemas += (schemas.empty() ? "\"" : ", \"") + ns + "\"";
-    write_file(project.path() / "schema.prisma", "datasource db {\n  provider = \"" + c.provider +
-                                                     "\"\n  schemas  = [" + schemas + "]\n}\n");
+    auto quoted = [](const std::vector<std::string>& items) {
+      std::string out;
+      for (const auto& item : items)
+        out += (out.empty() ? "\"" : ", \"") + item + "\"";
+      return out;
+    };
+    std::string schema;
+    if (!c.preview_features.empty()) {
+      schema += "generator client {\n  provider = \"prisma-client-js\"\n  previewFeatures = [" +
+                quoted(c.preview_features) + "]\n}\n";
+    }
+    schema += "datasource db {\n  provider = \"" + c.provider + "\"\n";
+    if (!c.namespaces.empty()) schema += "  schemas  = [" + quoted(c.namespaces) + "]\n";
+    write_file(project.path() / "schema.prisma", schema + "}\n");
     write_file(project.path() / "prisma.config.ts",
                "export default {\n  schema: 'schema.prisma',\n"
                "  datasource: { url: process.env.DATABASE_URL as string },\n}\n");

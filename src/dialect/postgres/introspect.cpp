@@ -213,8 +213,7 @@ void read_extensions(Context& ctx) {
       "ORDER BY e.extname");
   Catalog& c = ctx.catalog();
   for (const auto& row : rows.rows) {
-    // plpgsql is installed in every database: no schema declares it.
-    if (cell(row, 0) == "plpgsql") continue;
+    // plpgsql (in every database) too: Prisma 7.10.1's script creates it as well.
     schema::Extension e;
     e.name = cell(row, 0);
     e.version = cell(row, 1);

@@ -196,16 +196,19 @@ void read_foreign_keys(Context& ctx) {
       ctx.params);
   schema::Catalog& cat = ctx.catalog();
   std::string current_oid;
-  std::optional<schema::ForeignKey> fk;
-  bool skip = false;
+  // The constraint being assembled (one row per column pair); a plain value and a flag rather
+  // than an optional, which GCC 12 wrongly reports as maybe uninitialised.
+  schema::ForeignKey fk;
+  bool open = false, skip = false;
   auto flush = [&] {
-    if (fk && !skip) cat.add_foreign_key(std::move(*fk));
-    fk.reset();
-    skip = false;
+    if (open && !skip) cat.add_foreign_key(std::move(fk));
+    fk = schema::ForeignKey{};
+    open = skip = false;
   };
   for (const auto& row : rows.rows) {
     if (cell(row, 3) != current_oid) {
       flush();
+      open = true;
       current_oid = cell(row, 3);
       auto table = ctx.table(cell(row, 0), cell(row, 1));
       auto ref = ctx.table(cell(row, 5), cell(row, 6));
@@ -221,25 +224,24 @@ void read_foreign_keys(Context& ctx) {
         }
         // Else it references a partition or an external table: Prisma skips it too.
       }
-      fk.emplace();
       if (!skip) {
-        fk->table = *table;
-        fk->referenced_table = *ref;
+        fk.table = *table;
+        fk.referenced_table = *ref;
       }
-      fk->name = cell(row, 2);
-      fk->on_delete = action_of(cell(row, 8));
-      fk->on_update = action_of(cell(row, 9));
-      fk->deferrable = deferrable_of(cell_bool(row, 10), cell_bool(row, 11));
+      fk.name = cell(row, 2);
+      fk.on_delete = action_of(cell(row, 8));
+      fk.on_update = action_of(cell(row, 9));
+      fk.deferrable = deferrable_of(cell_bool(row, 10), cell_bool(row, 11));
     }
     if (skip) continue;
-    auto col = cat.find_column(fk->table, cell(row, 4));
-    auto ref_col = cat.find_column(fk->referenced_table, cell(row, 7));
+    auto col = cat.find_column(fk.table, cell(row, 4));
+    auto ref_col = cat.find_column(fk.referenced_table, cell(row, 7));
     if (!col || !ref_col) {
       skip = true;
       continue;
     }
-    fk->columns.push_back(*col);
-    fk->referenced_columns.push_back(*ref_col);
+    fk.columns.push_back(*col);
+    fk.referenced_columns.push_back(*ref_col);
   }
   flush();
 }

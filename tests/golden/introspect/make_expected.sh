@@ -56,7 +56,13 @@ run_case() {
   if [ -f "$dir/namespaces" ]; then
     schemas="  schemas  = [$(sed -E 's/([^ ]+)/"\1"/g; s/" "/", "/g' "$dir/namespaces" | tr -d '\n')]"
   fi
-  printf 'datasource db {\n  provider = "%s"\n%s\n}\n' "$provider" "$schemas" >"$proj/schema.prisma"
+  : >"$proj/schema.prisma"
+  if [ -f "$dir/preview_features" ]; then
+    printf 'generator client {\n  provider = "prisma-client-js"\n  previewFeatures = [%s]\n}\n' \
+      "$(sed -E 's/([^ ]+)/"\1"/g; s/" "/", "/g' "$dir/preview_features" | tr -d '\n')" \
+      >>"$proj/schema.prisma"
+  fi
+  printf 'datasource db {\n  provider = "%s"\n%s\n}\n' "$provider" "$schemas" >>"$proj/schema.prisma"
   write_config "$proj"
   if [ "$provider" = postgresql ]; then
     url="$(fresh_db "introspect_expected_$1")"
