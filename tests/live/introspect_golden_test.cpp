@@ -1,14 +1,16 @@
 // Introspection goldens: each case under tests/golden/introspect/<case>/ sets up a database with
 // setup.sql (PostgreSQL unless the case's `provider` file says sqlite; `namespaces` lists the
 // schemas to read, as a datasource's `schemas`; `preview_features` the generator's, of which
-// postgresqlExtensions makes extensions read), reads it with the dialect's inspector and
-// compares:
+// postgresqlExtensions makes extensions read; `external_tables` / `external_enums` what
+// prisma.config.ts's `tables.external` / `enums.external` list), reads it with the dialect's
+// inspector and compares:
 // - the catalog dump (schema/dump.hpp) followed by the inspector's warnings with
 //   catalog.<provider>.txt: godwit's own expectation (GODWIT_UPDATE_EXPECT=1 rewrites it; each
 //   was checked by hand against setup.sql);
 // - `godwit migrate diff --from-empty --to-url <db> --script` (--to-config-datasource when the
-//   case lists namespaces or preview features) with expected.<provider>.sql, which make_expected.sh
-//   writes from the real Prisma 7.10.1 (`prisma migrate diff --from-empty --to-config-datasource
+//   case lists namespaces, preview features or external objects) with expected.<provider>.sql,
+//   which make_expected.sh writes from the real Prisma 7.10.1 (`prisma migrate diff --from-empty
+//   --to-config-datasource
 //   --script` on the same database), byte for byte, except for the lines kDeviations lists with the
 //   reason (godwit re-creates what the database holds where Prisma 7.10.1 changes it).
 #include <gtest/gtest.h>
@@ -36,6 +38,11 @@ struct Case {
   std::string provider;
   std::vector<std::string> namespaces;
   std::vector<std::string> preview_features;
+  std::vector<std::string> external_tables, external_enums;
+  bool needs_project() const {
+    return !namespaces.empty() || !preview_features.empty() || !external_tables.empty() ||
+           !external_enums.empty();
+  }
   bool extensions() const {
     return std::find(preview_features.begin(), preview_features.end(), "postgresqlExtensions") !=
            preview_features.end();
@@ -60,11 +67,15 @@ std::vector<Case> all_cases() {
       for (std::string ns; in >> ns;)
         c.namespaces.push_back(ns);
     }
-    if (fs::exists(entry.path() / "preview_features")) {
-      std::istringstream in(read_file(entry.path() / "preview_features"));
-      for (std::string f; in >> f;)
-        c.preview_features.push_back(f);
-    }
+    auto words = [&](const char* file, std::vector<std::string>& out) {
+      if (!fs::exists(entry.path() / file)) return;
+      std::istringstream in(read_file(entry.path() / file));
+      for (std::string w; in >> w;)
+        out.push_back(w);
+    };
+    words("preview_features", c.preview_features);
+    words("external_tables", c.external_tables);
+    words("external_enums", c.external_enums);
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const Case& a, const Case& b) { return a.name < b.name; });
@@ -155,6 +166,8 @@ TEST_P(IntrospectGolden, CatalogDumpAndWarnings) {
   schema::InspectOptions options;
   options.namespaces = c.namespaces;
   options.extensions = c.extensions();
+  options.external_tables = c.external_tables;
+  options.external_enums = c.external_enums;
   auto inspection = parts->inspector->inspect(*conn, options);
   std::string actual = schema::dump(inspection.catalog);
   if (!inspection.warnings.empty())
@@ -174,7 +187,7 @@ TEST_P(IntrospectGolden, FromEmptyScriptEqualsPrisma) {
   CaseDatabase db(c, read_file(dir / "setup.sql"));
   TempDir project;
   CommandResult r;
-  if (c.namespaces.empty() && c.preview_features.empty()) {
+  if (!c.needs_project()) {
     r = run_godwit({"migrate", "diff", "--from-empty", "--to-url", db.url(), "--script"}, {},
                    project.path());
   } else {
@@ -192,9 +205,21 @@ TEST_P(IntrospectGolden, FromEmptyScriptEqualsPrisma) {
     schema += "datasource db {\n  provider = \"" + c.provider + "\"\n";
     if (!c.namespaces.empty()) schema += "  schemas  = [" + quoted(c.namespaces) + "]\n";
     write_file(project.path() / "schema.prisma", schema + "}\n");
-    write_file(project.path() / "prisma.config.ts",
-               "export default {\n  schema: 'schema.prisma',\n"
-               "  datasource: { url: process.env.DATABASE_URL as string },\n}\n");
+    std::string config =
+        "export default {\n  schema: 'schema.prisma',\n"
+        "  datasource: { url: process.env.DATABASE_URL as string },\n";
+    auto list = [](const std::vector<std::string>& items) {
+      std::string out;
+      for (const auto& item : items)
+        out += (out.empty() ? "'" : ", '") + item + "'";
+      return "[" + out + "]";
+    };
+    if (!c.external_tables.empty() || !c.external_enums.empty()) {
+      config += "  experimental: { externalTables: true },\n";
+      config += "  tables: { external: " + list(c.external_tables) + " },\n";
+      config += "  enums: { external: " + list(c.external_enums) + " },\n";
+    }
+    write_file(project.path() / "prisma.config.ts", config + "}\n");
     r = run_godwit({"migrate", "diff", "--from-empty", "--to-config-datasource", "--script"},
                    {"DATABASE_URL=" + db.url()}, project.path());
   }

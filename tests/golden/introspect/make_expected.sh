@@ -64,6 +64,18 @@ run_case() {
   fi
   printf 'datasource db {\n  provider = "%s"\n%s\n}\n' "$provider" "$schemas" >>"$proj/schema.prisma"
   write_config "$proj"
+  if [ -f "$dir/external_tables" ] || [ -f "$dir/external_enums" ]; then
+    quoted() { [ -f "$1" ] && sed -E "s/([^ ]+)/'\\1'/g; s/' '/', '/g" "$1" | tr -d '\n'; true; }
+    cat >"$proj/prisma.config.ts" <<EOF
+export default {
+  schema: 'schema.prisma',
+  datasource: { url: process.env.DATABASE_URL as string },
+  experimental: { externalTables: true },
+  tables: { external: [$(quoted "$dir/external_tables")] },
+  enums: { external: [$(quoted "$dir/external_enums")] },
+}
+EOF
+  fi
   if [ "$provider" = postgresql ]; then
     url="$(fresh_db "introspect_expected_$1")"
     psql -X -q -v ON_ERROR_STOP=1 -d "$url" -f "$dir/setup.sql" >/dev/null
