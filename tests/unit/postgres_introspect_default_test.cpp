@@ -73,5 +73,26 @@ TEST(PostgresIntrospectDefault, Lists) {
             "dbgenerated ARRAY[lower('A')]");
 }
 
+// Text no database prints: the parser reads nothing past its input (the suite's sanitizer run
+// checks it) and finds no sequence in it. Most of it is dbgenerated; like Prisma's parser, a
+// value followed by one unread token still counts as the value (its `is_finished` allows one).
+TEST(PostgresIntrospectDefault, MalformedText) {
+  for (std::string_view text : {"", "'abc", "E'\\", "E'\\u12'", "nextval(", "nextval('", "::", "'{",
+                                "'{1,'", "ARRAY[", "(ARRAY[1", "\"x", "-", "1.", "((1"}) {
+    for (auto family : {DefaultFamily::String, DefaultFamily::Int, DefaultFamily::Float,
+                        DefaultFamily::Boolean, DefaultFamily::DateTime, DefaultFamily::Binary,
+                        DefaultFamily::Enum, DefaultFamily::Other}) {
+      for (bool list : {false, true}) {
+        auto d = parse_default(text, family, list, false);
+        EXPECT_FALSE(d.is_sequence) << text;
+        EXPECT_TRUE(d.value.has_value()) << text;
+      }
+    }
+  }
+  EXPECT_EQ(parse("'abc", DefaultFamily::String), "dbgenerated 'abc");
+  EXPECT_EQ(parse("nextval('", DefaultFamily::Int), "dbgenerated nextval('");
+  EXPECT_EQ(parse("1.", DefaultFamily::Int), "1");  // Prisma's one-token allowance
+}
+
 }  // namespace
 }  // namespace godwit::postgres
