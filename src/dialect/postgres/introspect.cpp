@@ -86,7 +86,8 @@ void read_tables(Context& ctx) {
   // tables and materialized views are listed only to be reported.
   auto rows = ctx.conn.query(
       "SELECT n.nspname, c.relname, c.relkind, "
-      "  (SELECT count(*) FROM pg_catalog.pg_inherits i WHERE i.inhparent = c.oid) "
+      "  (SELECT count(*) FROM pg_catalog.pg_inherits i WHERE i.inhparent = c.oid), "
+      "  c.relrowsecurity "
       "FROM pg_catalog.pg_class c "
       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
       "WHERE n.nspname = ANY ($1::text[]) "
@@ -115,6 +116,10 @@ void read_tables(Context& ctx) {
                fmt::format("partitioned table: read as a plain table; its partitioning and its "
                            "{} partition(s) are not in the model",
                            cell(row, 3)));
+    }
+    if (cell_bool(row, 4)) {
+      ctx.warn("table " + object_name(ns, name),
+               "row level security is enabled: not in the model (nor its policies)");
     }
     ctx.tables[{ns, name}] = ctx.catalog().add_table(ctx.namespaces.at(ns), name);
   }

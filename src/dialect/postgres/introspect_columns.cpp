@@ -103,7 +103,9 @@ void read_columns(Context& ctx) {
       "  pg_catalog.pg_get_expr(d.adbin, d.adrelid), "
       "  CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END, "
       "  tt.typname, (tt.typelem <> 0 AND tt.typlen = -1), et.typname, etn.nspname, tn.nspname, "
-      "  t.typtype = 'd', pg_catalog.format_type(a.atttypid, a.atttypmod) "
+      "  t.typtype = 'd', pg_catalog.format_type(a.atttypid, a.atttypmod), "
+      "  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation "
+      "    THEN (SELECT collname FROM pg_catalog.pg_collation WHERE oid = a.attcollation) END "
       "FROM pg_catalog.pg_attribute a "
       "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -152,6 +154,10 @@ void read_columns(Context& ctx) {
       ctx.warn(where, fmt::format("its domain type `{}` is read as its base type, as Prisma "
                                   "reads it",
                                   cell(row, 14)));
+    }
+    if (row[15]) {
+      ctx.warn(where, "collation \"" + *row[15] +
+                          "\": not in the model (the type's default collation is kept)");
     }
     col.type = std::move(mapped.type);
     col.arity = list       ? schema::Arity::List

@@ -1,5 +1,5 @@
 -- Objects beside tables: views, checks, sequences, a partitioned table, and what the model
--- leaves out (materialized views, exclusion constraints, foreign tables are not used here);
+-- leaves out (materialized views, exclusion constraints, row level security);
 -- _prisma_migrations is never read.
 CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY);
 CREATE TABLE "Product" (
@@ -24,3 +24,5 @@ CREATE TABLE "Booking" (
     "during" TSRANGE NOT NULL,
     CONSTRAINT "Booking_no_overlap" EXCLUDE USING GIST ("during" WITH &&)
 );
+ALTER TABLE "Product" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "cheap_only" ON "Product" USING ("price" < 100);

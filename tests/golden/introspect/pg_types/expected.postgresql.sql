@@ -46,6 +46,7 @@ CREATE TABLE "public"."Types" (
     "domain" VARCHAR(20),
     "search" tsvector,
     "span" interval,
+    "code" TEXT,
 
     CONSTRAINT "Types_pkey" PRIMARY KEY ("id")
 );

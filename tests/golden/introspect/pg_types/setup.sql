@@ -41,5 +41,6 @@ CREATE TABLE "Types" (
     "names" VARCHAR(30)[],
     "domain" short_text,
     "search" TSVECTOR,
-    "span" INTERVAL
+    "span" INTERVAL,
+    "code" TEXT COLLATE "C"
 );
