@@ -9,10 +9,11 @@
 //   was checked by hand against setup.sql);
 // - `godwit migrate diff --from-empty --to-url <db> --script` (--to-config-datasource when the
 //   case lists namespaces, preview features or external objects) with expected.<provider>.sql,
-//   which make_expected.sh writes from the real Prisma 7.10.1 (`prisma migrate diff --from-empty
-//   --to-config-datasource
-//   --script` on the same database), byte for byte, except for the lines kDeviations lists with the
-//   reason (godwit re-creates what the database holds where Prisma 7.10.1 changes it).
+//   which make_expected.sh writes from the real Prisma 7.10.1 (`prisma migrate diff
+//   --from-empty --to-config-datasource --script` on the same database), byte for byte, except
+//   for the lines kDeviations lists with the reason (godwit re-creates what the database holds
+//   where Prisma 7.10.1 changes it);
+// - the same without --script (the human summary) with summary.<provider>.txt, also Prisma's.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -186,11 +187,18 @@ TEST_P(IntrospectGolden, FromEmptyScriptEqualsPrisma) {
       << " (a case whose database Prisma cannot read says why in oracle_fails instead)";
   CaseDatabase db(c, read_file(dir / "setup.sql"));
   TempDir project;
-  CommandResult r;
-  if (!c.needs_project()) {
-    r = run_godwit({"migrate", "diff", "--from-empty", "--to-url", db.url(), "--script"}, {},
-                   project.path());
-  } else {
+  // `migrate diff` on the case's database, with --script or not.
+  auto diff = [&](bool script) {
+    std::vector<std::string> args{"migrate", "diff", "--from-empty"};
+    if (c.needs_project()) {
+      args.push_back("--to-config-datasource");
+    } else {
+      args.insert(args.end(), {"--to-url", db.url()});
+    }
+    if (script) args.push_back("--script");
+    return run_godwit(args, {"DATABASE_URL=" + db.url()}, project.path());
+  };
+  if (c.needs_project()) {
     auto quoted = [](const std::vector<std::string>& items) {
       std::string out;
       for (const auto& item : items)
@@ -220,9 +228,8 @@ TEST_P(IntrospectGolden, FromEmptyScriptEqualsPrisma) {
       config += "  enums: { external: " + list(c.external_enums) + " },\n";
     }
     write_file(project.path() / "prisma.config.ts", config + "}\n");
-    r = run_godwit({"migrate", "diff", "--from-empty", "--to-config-datasource", "--script"},
-                   {"DATABASE_URL=" + db.url()}, project.path());
   }
+  CommandResult r = diff(true);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Prisma fails on this database (oracle_fails says how); godwit reads it and says on stderr
   // what it left out.
@@ -231,6 +238,10 @@ TEST_P(IntrospectGolden, FromEmptyScriptEqualsPrisma) {
     return;
   }
   EXPECT_EQ(r.out, with_deviations(c.name, read_file(expected))) << "stderr:\n" << r.err;
+  // The summary (no --script), from the same change set.
+  CommandResult summary = diff(false);
+  ASSERT_EQ(summary.exit_code, 0) << summary.err;
+  EXPECT_EQ(summary.out, read_file(dir / ("summary." + c.provider + ".txt")));
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, IntrospectGolden, ::testing::ValuesIn(all_cases()),

@@ -2,7 +2,8 @@
 # Regenerates the Prisma-side expectations of the introspection tests with the real Prisma
 # 7.10.1 (the oracle): `prisma migrate diff --from-empty --to-config-datasource --script` on
 #   - each case's database (tests/golden/introspect/<case>/setup.sql, run with psql or sqlite3)
-#     -> <case>/expected.<provider>.sql
+#     -> <case>/expected.<provider>.sql, and the summary (the same without --script)
+#     -> <case>/summary.<provider>.txt
 #   - each corpus history deployed by `prisma migrate deploy` on a fresh database
 #     -> corpus/<history, '/' as '__'>.sql
 # Needs a PostgreSQL server: GODWIT_TEST_PG_URL (a superuser URL), else one is started with
@@ -85,7 +86,9 @@ EOF
   fi
   (cd "$proj" && DATABASE_URL="$url" NO_COLOR=1 "$prisma" migrate diff --from-empty \
     --to-config-datasource --script) >"$dir/expected.$provider.sql"
-  echo "introspect/$1/expected.$provider.sql"
+  (cd "$proj" && DATABASE_URL="$url" NO_COLOR=1 "$prisma" migrate diff --from-empty \
+    --to-config-datasource) >"$dir/summary.$provider.txt"
+  echo "introspect/$1/expected.$provider.sql, summary.$provider.txt"
 }
 
 run_history() {
