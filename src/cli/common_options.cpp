@@ -86,9 +86,10 @@ void add_common_options(CLI::App& cmd, CommonOptions& o, bool with_lock, bool wi
   if (with_json) cmd.add_flag("--json", o.json, "Print a machine-readable JSON report on stdout");
 }
 
-Loaded load(const CommonOptions& o) {
-  auto project =
-      project::load_project(o.project_options(), fs::current_path(), project::process_env());
+Loaded load(const CommonOptions& o, bool url_required) {
+  auto options = o.project_options();
+  options.url_required = url_required;
+  auto project = project::load_project(options, fs::current_path(), project::process_env());
   const auto* d = dialect::find(project.datasource.provider);
   return Loaded{std::move(project), d};
 }
@@ -100,15 +101,20 @@ std::string display_path(const fs::path& p) {
   return rel.string();
 }
 
-void print_header(const Loaded& l) {
-  for (const auto& w : l.project.warnings)
-    std::cerr << w;
-  // As Prisma 7.10.1 prints them (its CLI's config loader and `Dd`): on stderr, with a period,
-  // the config line only for a prisma.config.* file (package.json is no config file there).
+void print_config_line(const Loaded& l) {
+  // As Prisma 7.10.1 prints it (its CLI's config loader): on stderr, with a period, only for a
+  // prisma.config.* file (package.json is no config file there).
   const auto& config = l.project.config_path;
   if (config && config->extension() != ".json") {
     std::cerr << "Loaded Prisma config from " << display_path(*config) << ".\n\n";
   }
+}
+
+void print_header(const Loaded& l) {
+  for (const auto& w : l.project.warnings)
+    std::cerr << w;
+  print_config_line(l);
+  // Prisma's `Dd`, on stderr with a period.
   std::cerr << "Prisma schema loaded from " << display_path(l.project.schema_path) << ".\n";
   std::cout << fmt::format("Datasource \"{}\": {}\n\n", l.project.datasource.name,
                            l.dialect->describe(l.project.target));

@@ -32,12 +32,16 @@ struct Loaded {
   project::Project project;
   const migrate::Dialect* dialect;
 };
-Loaded load(const CommonOptions& o);
+/// `url_required` false: for commands that do not connect (ProjectOptions::url_required).
+Loaded load(const CommonOptions& o, bool url_required = true);
 
 /// The header Prisma 7.10.1 prints first: "Loaded Prisma config from X." (when a prisma.config.*
 /// file was read) and "Prisma schema loaded from Y." on stderr, then "Datasource ..." and a
 /// blank line on stdout.
 void print_header(const Loaded& l);
+
+/// Only the first line of the header: "Loaded Prisma config from X." (db seed prints no more).
+void print_config_line(const Loaded& l);
 
 /// A path shown relative to the current directory when it is below it.
 std::string display_path(const std::filesystem::path& p);

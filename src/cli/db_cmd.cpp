@@ -1,4 +1,5 @@
 // db execute: run a SQL script against the datasource, no history table involved.
+// db seed: run the project's seed command.
 #include <fmt/format.h>
 
 #include <fstream>
@@ -12,6 +13,7 @@
 #include "core/error.hpp"
 #include "db/interrupt.hpp"
 #include "migrate/deploy.hpp"
+#include "migrate/seed.hpp"
 
 namespace godwit::cli {
 namespace {
@@ -66,6 +68,44 @@ int run_execute(const CommonOptions& o, const std::string& file, bool from_stdin
   return 0;
 }
 
+// Prisma 7.10.1's texts (its `db seed` command and `executeSeedCommand`), byte for byte.
+int run_seed(const CommonOptions& o, const std::vector<std::string>& args) {
+  auto l = load(o, /*url_required=*/false);
+  print_config_line(l);
+  if (!l.project.seed) {
+    std::cout << "\u26a0\ufe0f No seed command configured\n\n"
+                 "To seed your database, add a seed property to the migrations section in your "
+                 "Prisma config file.\n\n"
+                 "Example\n\n"
+                 "  // prisma7.config.ts\n"
+                 "  export default defineConfig({\n"
+                 "    migrations: {\n"
+                 "      seed: 'bun\u00b7./prisma/seed.ts',\n"
+                 "    },\n"
+                 "    datasource: {\n"
+                 "      url: '[your database URL]',\n"
+                 "    },\n"
+                 "  })\n\n";
+    return 0;
+  }
+  const std::string command = migrate::seed_command_line(*l.project.seed, args);
+  std::cout << "Running seed command `" << command << "` ..." << std::endl;
+  auto outcome = migrate::run_seed(command, l.project.dotenv);
+  if (outcome.exit_code != 0) {
+    std::cerr << "\nAn error occurred while running the seed command:\n";
+    if (outcome.signal != 0) {
+      std::cerr << fmt::format("Error: Command was killed with {}: {}\n",
+                               db::signal_name(outcome.signal), command);
+    } else {
+      std::cerr << fmt::format("Error: Command failed with exit code {}: {}\n", outcome.exit_code,
+                               command);
+    }
+    return 1;
+  }
+  std::cout << "\n\U0001f331  The seed command has been executed.\n";
+  return 0;
+}
+
 }  // namespace
 
 void add_db_commands(CLI::App& db, Action& action) {
@@ -82,6 +122,18 @@ void add_db_commands(CLI::App& db, Action& action) {
   cmd->add_option("--file", *file, "Path to a file with the script")->type_name("FILE");
   cmd->add_flag("--stdin", *from_stdin, "Read the script from standard input");
   cmd->callback([=, &action] { action = [=] { return run_execute(*o, *file, *from_stdin); }; });
+
+  auto so = std::make_shared<CommonOptions>();
+  auto args = std::make_shared<std::vector<std::string>>();
+  auto* seed = db.add_subcommand(
+      "seed",
+      "Run the seed command: `migrations.seed` of prisma.config.ts, else (as Prisma 6) "
+      "`prisma.seed` of package.json, through /bin/sh -c with the variables of the project's "
+      ".env files added to its environment. Arguments after `--` are appended to the command.");
+  add_common_options(*seed, *so, /*with_lock=*/false, /*with_json=*/false);
+  seed->add_option("args", *args, "Extra arguments for the seed command (after --)")
+      ->type_name("ARG...");
+  seed->callback([=, &action] { action = [=] { return run_seed(*so, *args); }; });
 }
 
 }  // namespace godwit::cli

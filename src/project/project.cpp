@@ -147,6 +147,7 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
     file_env.insert(cwd_env.begin(), cwd_env.end());
     env_files_hint = schema_env_path.string();
   }
+  p.dotenv = file_env;
   auto lookup = [&](const std::string& name) -> std::optional<std::string> {
     if (auto v = env(name)) return v;
     if (auto it = file_env.find(name); it != file_env.end()) return it->second;
@@ -187,6 +188,10 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
   } else if (auto v = lookup("DATABASE_URL")) {
     url = *v;
     source = "DATABASE_URL";
+  } else if (!options.url_required) {
+    p.target.provider = provider;
+    p.target.base_dir = base_dir;
+    return p;
   } else {
     throw core::Error("P1013", "No database URL: the datasource block has no `url`.",
                       "Pass --url, set `datasource.url` in prisma.config.ts, set `url = "

@@ -34,6 +34,9 @@ struct ProjectOptions {
   std::optional<std::string> url;                   ///< --url (overrides the datasource)
   std::optional<std::filesystem::path> migrations;  ///< --migrations
   std::optional<std::filesystem::path> config;      ///< --config
+  /// False for commands that do not connect (db seed): no URL at all is then no error, and the
+  /// Project's target has an empty url.
+  bool url_required = true;
 };
 
 /// Reads an environment variable; tests inject their own.
@@ -56,6 +59,9 @@ struct Project {
   std::optional<std::string> init_shadow_db;  ///< migrations.initShadowDb (SQL)
   std::optional<std::string> shadow_database_url;
   std::vector<std::string> external_tables, external_enums;  ///< tables/enums.external
+  /// The variables read from `.env` files (Prisma loads them into its process environment, so
+  /// commands it starts, like the seed command, see them).
+  std::map<std::string, std::string> dotenv;
 };
 
 /// The schema path: --schema, else `prisma/schema.prisma`, else `./schema.prisma` (relative to
