@@ -12,14 +12,74 @@ namespace {
 
 constexpr std::size_t kMaxIdentifierBytes = 63;  // NAMEDATALEN - 1
 
-void long_name(Scan& s, const std::string& name, std::string_view what) {
-  if (name.size() <= kMaxIdentifierBytes) return;
-  auto& f = s.emit("identifier-too-long",
-                   fmt::format("{} name {} is {} bytes: PostgreSQL silently cuts it to 63, so "
-                               "names may collide or differ from what the code expects",
-                               what, q(name), name.size()));
-  f.safe_sql = fmt::format("-- use a name of at most 63 bytes, e.g. {}",
-                           q(name.substr(0, kMaxIdentifierBytes)));
+// Identifiers longer than 63 bytes, read from the statement's text: the parser has already
+// cut them to 63 in the facts (with a NOTICE), which is exactly the hazard.
+void long_identifiers(Scan& s) {
+  std::string_view t = s.stmt->text;
+  auto ident_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '$' || static_cast<unsigned char>(c) >= 0x80;
+  };
+  std::size_t i = 0;
+  while (i < t.size()) {
+    char c = t[i];
+    std::string name;
+    if (c == '-' && i + 1 < t.size() && t[i + 1] == '-') {
+      i = t.find('\n', i);
+      if (i == std::string_view::npos) return;
+      continue;
+    }
+    if (c == '/' && i + 1 < t.size() && t[i + 1] == '*') {
+      i = t.find("*/", i + 2);
+      if (i == std::string_view::npos) return;
+      i += 2;
+      continue;
+    }
+    if (c == '\'') {
+      for (++i; i < t.size(); ++i) {
+        if (t[i] == '\'' && !(i + 1 < t.size() && t[i + 1] == '\'')) break;
+        if (t[i] == '\'') ++i;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '$') {
+      std::size_t end = t.find('$', i + 1);
+      if (end != std::string_view::npos) {
+        std::string_view tag = t.substr(i, end - i + 1);
+        std::size_t close = t.find(tag, end + 1);
+        i = close == std::string_view::npos ? t.size() : close + tag.size();
+        continue;
+      }
+    }
+    if (c == '"') {
+      for (++i; i < t.size(); ++i) {
+        if (t[i] == '"') {
+          if (i + 1 < t.size() && t[i + 1] == '"') {
+            name += '"';
+            ++i;
+            continue;
+          }
+          break;
+        }
+        name += t[i];
+      }
+      ++i;
+    } else if (ident_char(c) && !(c >= '0' && c <= '9')) {
+      while (i < t.size() && ident_char(t[i]))
+        name += t[i++];
+    } else {
+      ++i;
+      continue;
+    }
+    if (name.size() <= kMaxIdentifierBytes) continue;
+    auto& f = s.emit("identifier-too-long",
+                     fmt::format("identifier {} is {} bytes: PostgreSQL silently cuts it to 63, "
+                                 "so names may collide or differ from what the code expects",
+                                 q(name), name.size()));
+    f.safe_sql = fmt::format("-- use a name of at most 63 bytes, e.g. {}",
+                             q(name.substr(0, kMaxIdentifierBytes)));
+  }
 }
 
 void duplicates(Scan& s, const std::vector<ColumnFacts>& cols, std::string_view where) {
@@ -53,6 +113,21 @@ bool guardable(const Action& a) {
     case Op::kCreateSchema:
     case Op::kCreateExtension:
     case Op::kAddEnumValue:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// DDL that fails when run twice and has no IF [NOT] EXISTS form.
+bool unguardable(const Action& a) {
+  switch (a.op) {
+    case Op::kAddConstraint:
+    case Op::kRenameTable:
+    case Op::kRenameColumn:
+    case Op::kRenameIndex:
+    case Op::kRenameConstraint:
+    case Op::kCreateEnum:
       return true;
     default:
       return false;
@@ -105,6 +180,7 @@ void check_statement(Scan& s) {
         "than PostgreSQL 15.";
     return;
   }
+  long_identifiers(s);
   // Timeouts: reported once per file, at the first statement that queues for a lock which
   // blocks traffic (while it waits, every query behind it waits too).
   bool blocking = std::any_of(facts.begin(), facts.end(),
@@ -163,29 +239,7 @@ void check_end(Scan& s) {
 void check_hygiene(Scan& s, const Action& a) {
   switch (a.op) {
     case Op::kCreateTable:
-      long_name(s, a.table.name, "table");
-      for (const auto& c : a.columns)
-        long_name(s, c.name, "column");
-      for (const auto& k : a.constraints)
-        long_name(s, k.name, "constraint");
       duplicates(s, a.columns, "CREATE TABLE");
-      break;
-    case Op::kAddColumn:
-      long_name(s, a.column.name, "column");
-      break;
-    case Op::kAddConstraint:
-      for (const auto& k : a.constraints)
-        long_name(s, k.name, "constraint");
-      break;
-    case Op::kCreateIndex:
-      long_name(s, a.object, "index");
-      break;
-    case Op::kRenameTable:
-    case Op::kRenameColumn:
-    case Op::kRenameIndex:
-    case Op::kRenameConstraint:
-    case Op::kRenameOther:
-      long_name(s, a.new_name, "new");
       break;
     case Op::kUpdate:
       duplicates(s, a.columns, "UPDATE ... SET");
@@ -201,6 +255,13 @@ void check_hygiene(Scan& s, const Action& a) {
   }
   // D3: outside a transaction, a statement that fails half-way leaves the file half applied;
   // guards make the re-run work.
+  if (!s.in_transaction() && unguardable(a)) {
+    auto& f = s.emit("non-idempotent-stmt",
+                     "this statement runs outside a transaction and cannot be guarded with IF "
+                     "[NOT] EXISTS: after a partial failure the migration cannot simply be run "
+                     "again");
+    f.safe_sql = "BEGIN;\n-- the statement(s)\nCOMMIT;";
+  }
   if (!s.in_transaction() && guardable(a) && !a.if_exists) {
     auto& f = s.emit("non-idempotent-stmt",
                      "this statement runs outside a transaction and has no IF [NOT] EXISTS: "
@@ -209,7 +270,7 @@ void check_hygiene(Scan& s, const Action& a) {
                                           : std::string("-- add IF NOT EXISTS / IF EXISTS");
   }
   if ((a.op == Op::kCreateTable || a.op == Op::kCreateIndex || a.op == Op::kAddColumn ||
-       a.op == Op::kDrop) &&
+       (a.op == Op::kDrop && a.object_kind == "TABLE")) &&
       !a.table.empty() && a.table.schema.empty()) {
     s.emit("unqualified-object",
            fmt::format("{} is named without a schema: it depends on search_path", a.table.quoted()))

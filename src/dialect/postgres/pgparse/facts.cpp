@@ -925,9 +925,11 @@ class TreeArena {
   void* take(std::size_t size) {
     size = (size + 15) & ~std::size_t{15};
     if (used_ + size > capacity_) {
-      capacity_ = std::max<std::size_t>(size, std::size_t{64} << 10);
-      blocks_.push_back(
-          std::make_unique<std::max_align_t[]>(capacity_ / sizeof(std::max_align_t) + 1));
+      // Small files stay in one small block; large ones double it (fewer page faults).
+      capacity_ = std::max(size, blocks_.empty() ? std::size_t{16} << 10
+                                                 : std::min(capacity_ * 2, std::size_t{1} << 20));
+      blocks_.push_back(std::make_unique_for_overwrite<std::max_align_t[]>(
+          capacity_ / sizeof(std::max_align_t) + 1));
       used_ = 0;
     }
     void* p = reinterpret_cast<char*>(blocks_.back().get()) + used_;
@@ -967,22 +969,29 @@ bool facts_from_whole_tree(std::string_view script, FileFacts& out) {
   parse_tree(input, owner, t);
   if (t.tree == nullptr) return false;
   out.script.source = script;
+  // Every RawStmt holds a statement, so no range is trivia only and statements_from_ranges
+  // (one pass over the text for the line numbers) keeps them one for one.
+  std::vector<sql::RawRange> ranges;
+  std::vector<const PgQuery__RawStmt*> raws;
   for (std::size_t i = 0; i < t.tree->n_stmts; ++i) {
     const PgQuery__RawStmt* raw = t.tree->stmts[i];
     if (raw == nullptr) continue;
     auto begin = std::min(static_cast<std::size_t>(raw->stmt_location), script.size());
     auto len = static_cast<std::size_t>(raw->stmt_len);
-    sql::RawRange range{begin, len == 0 ? script.size() : std::min(begin + len, script.size())};
-    auto stmts = sql::statements_from_ranges(script, {range}, sql::CommentStyle::kPostgres);
-    if (stmts.empty()) continue;
-    sql::Statement s = std::move(stmts.front());
-    Classification c = classify_statement_node(raw->stmt);
+    ranges.push_back({begin, len == 0 ? script.size() : std::min(begin + len, script.size())});
+    raws.push_back(raw);
+  }
+  auto stmts = sql::statements_from_ranges(script, ranges, sql::CommentStyle::kPostgres);
+  if (stmts.size() != raws.size()) return false;
+  for (std::size_t i = 0; i < raws.size(); ++i) {
+    sql::Statement s = std::move(stmts[i]);
+    Classification c = classify_statement_node(raws[i]->stmt);
     s.kind = std::move(c.kind);
     s.transaction_control = c.transaction_control;
     s.no_transaction = c.no_transaction;
     out.script.statements.push_back(std::move(s));
     StatementFacts f;
-    Reader(f.actions).statement(raw->stmt);
+    Reader(f.actions).statement(raws[i]->stmt);
     out.facts.push_back(std::move(f));
   }
   out.script.mode = sql::transaction_mode_for(out.script.statements);

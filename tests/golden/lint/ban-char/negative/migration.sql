@@ -1,0 +1,1 @@
+CREATE TABLE "Country" ("code" TEXT NOT NULL);

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "User_email_idx" ON "User"("email");
+COMMIT;

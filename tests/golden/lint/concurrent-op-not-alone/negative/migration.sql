@@ -1,0 +1,2 @@
+-- one concurrent statement, alone in its file
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "User_email_idx" ON "User"("email");

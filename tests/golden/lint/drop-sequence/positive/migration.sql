@@ -1,0 +1,1 @@
+DROP SEQUENCE "order_number_seq";

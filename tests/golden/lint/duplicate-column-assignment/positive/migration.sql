@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+SET statement_timeout = '5min';
+UPDATE "User" SET "name" = 'a', "name" = 'b' WHERE "id" = '1';

@@ -1,0 +1,4 @@
+-- godwit:ignore drop-column
+SET lock_timeout = '5s';
+SET statement_timeout = '5min';
+ALTER TABLE "User" DROP COLUMN "legacyId";

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS "User_email_idx";

@@ -1,0 +1,1 @@
+CREATE TABLE "Event" ("id" TEXT NOT NULL, "payload" JSON NOT NULL);

@@ -1,0 +1,2 @@
+SET statement_timeout = '5min';
+ALTER TABLE "User" ADD COLUMN "bio" TEXT;

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY "User_email_idx" ON "User"("email");

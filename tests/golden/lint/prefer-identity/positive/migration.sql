@@ -1,0 +1,1 @@
+CREATE TABLE "Counter" ("id" BIGSERIAL NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE "Tag" ("name" TEXT NOT NULL);

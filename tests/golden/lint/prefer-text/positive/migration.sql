@@ -1,0 +1,1 @@
+CREATE TABLE "Tag" ("name" VARCHAR(64) NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE "Log" ("at" TIMESTAMP(3) NOT NULL);

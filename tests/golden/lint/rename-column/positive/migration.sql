@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+SET statement_timeout = '5min';
+ALTER TABLE "User" RENAME COLUMN "name" TO "fullName";

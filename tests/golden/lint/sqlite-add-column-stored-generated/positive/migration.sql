@@ -1,0 +1,1 @@
+ALTER TABLE "User" ADD COLUMN "full" TEXT GENERATED ALWAYS AS ("first" || "last") STORED;

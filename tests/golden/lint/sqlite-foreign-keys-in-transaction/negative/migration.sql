@@ -1,0 +1,4 @@
+PRAGMA foreign_keys=OFF;
+BEGIN;
+COMMIT;
+PRAGMA foreign_keys=ON;

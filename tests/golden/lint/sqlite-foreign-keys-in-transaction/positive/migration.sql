@@ -1,0 +1,3 @@
+BEGIN;
+PRAGMA foreign_keys=OFF;
+COMMIT;

@@ -1,0 +1,9 @@
+-- Prisma's table redefinition, foreign keys off around it
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_User" ("id" TEXT NOT NULL PRIMARY KEY, "name" TEXT NOT NULL);
+INSERT INTO "new_User" ("id", "name") SELECT "id", "name" FROM "User";
+DROP TABLE "User";
+ALTER TABLE "new_User" RENAME TO "User";
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;

@@ -1,0 +1,7 @@
+SET lock_timeout = '5s';
+SET statement_timeout = '5min';
+BEGIN;
+BEGIN;
+ALTER TABLE "User" ADD COLUMN "bio" TEXT;
+COMMIT;
+COMMIT;

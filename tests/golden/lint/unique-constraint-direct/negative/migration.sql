@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+SET statement_timeout = '5min';
+ALTER TABLE "User" ADD CONSTRAINT "User_email_key" UNIQUE USING INDEX "User_email_key_idx";
