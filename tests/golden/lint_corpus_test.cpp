@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "dialect/postgres/pgparse/facts.hpp"
+#include "dialect/postgres/pgparse/split.hpp"
 #include "dialect/registry.hpp"
 #include "lint/run.hpp"
 #include "migrate/migrations_dir.hpp"
@@ -117,6 +119,39 @@ TEST(LintCorpus, WholeCorpusLintsAndDocsCountsAreCurrent) {
   }
   EXPECT_EQ(current, wanted) << "docs/lint.md's corpus counts are stale: rerun with "
                                 "GODWIT_UPDATE_EXPECT=1 and explain the change";
+}
+
+// Lint reads each file with one parse; the runner splits it piece by piece. Both must see the
+// same statements (text, line, kind, transaction needs, file mode), or lint would reason about
+// a different transaction than the one deploy runs.
+TEST(LintCorpus, FactsSeeTheStatementsTheRunnerRuns) {
+  if (!fs::exists(corpus_dir())) {
+    ASSERT_FALSE(live_parts_required()) << "the corpus is missing: " << corpus_dir();
+    GTEST_SKIP() << "no corpus at " << corpus_dir();
+  }
+  std::size_t files = 0;
+  for (const auto& [dir, provider] : histories()) {
+    if (provider != "postgresql") continue;
+    for (const auto& m : migrate::read_migrations_dir(dir).migrations) {
+      if (!m.script) continue;
+      SCOPED_TRACE(m.script_file);
+      auto facts = postgres::file_facts(*m.script);
+      auto runner = postgres::split_script(*m.script);
+      ASSERT_EQ(facts.script.statements.size(), runner.statements.size());
+      EXPECT_EQ(facts.script.mode, runner.mode);
+      for (std::size_t i = 0; i < runner.statements.size(); ++i) {
+        const auto& a = facts.script.statements[i];
+        const auto& b = runner.statements[i];
+        EXPECT_EQ(a.text, b.text);
+        EXPECT_EQ(a.line, b.line);
+        EXPECT_EQ(std::string_view(a.kind), std::string_view(b.kind));
+        EXPECT_EQ(a.no_transaction, b.no_transaction);
+        EXPECT_EQ(a.transaction_control, b.transaction_control);
+      }
+      ++files;
+    }
+  }
+  EXPECT_GT(files, 1000u);
 }
 
 }  // namespace
