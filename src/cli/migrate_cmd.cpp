@@ -38,12 +38,14 @@ struct LockBudgetFlags {
   int retries = 8;
   double wait_for_blockers_s = 0;
   double report_after_s = 0.5;
+  bool off = false;
 
   migrate::LockBudget budget() const {
     auto ms = [](double s) {
       return std::chrono::milliseconds(static_cast<long long>(std::llround(s * 1000)));
     };
     migrate::LockBudget b;
+    b.enabled = !off;
     b.lock_timeout = ms(lock_budget_s);
     b.statement_timeout = ms(statement_timeout_s);
     b.retries = retries;
@@ -354,6 +356,10 @@ void add_migrate_commands(CLI::App& migrate, Action& action) {
         ->default_val(0.5)
         ->envname("GODWIT_REPORT_BLOCKERS_AFTER")
         ->check(seconds_check());
+    cmd->add_flag("--no-lock-budget", f->off,
+                  "PostgreSQL: run migrations as Prisma does: no lock_timeout or "
+                  "statement_timeout set, no retries, no blocker report or pre-check")
+        ->envname("GODWIT_NO_LOCK_BUDGET");
     cmd->callback([o, f, &action] { action = [o, f] { return run_deploy(*o, *f); }; });
   }
   {

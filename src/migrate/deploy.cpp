@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <memory>
 #include <set>
 
 #include "core/error.hpp"
@@ -191,6 +192,7 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
           core::SourceLocation{m.script_path().string(), line, 0});
     }
   }
+  std::shared_ptr<void> lock_budget_state;  // the dialect's, for this run (ApplyContext)
   for (const auto& m : s.migrations().migrations) {
     if (applied.contains(m.name)) continue;
     auto script = s.dialect.split(*m.script);
@@ -207,7 +209,8 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
     db::InterruptibleSection section;
     std::optional<ScriptFailure> failure;
     LockStats lock_stats;
-    ApplyContext context{&options.lock_budget, m.name, options.on_lock_event, &lock_stats};
+    ApplyContext context{&options.lock_budget, m.name, options.on_lock_event, &lock_stats,
+                         &lock_budget_state};
     try {
       failure = s.dialect.apply_guarded(conn, script, writes, context);
     } catch (const db::DatabaseError& e) {

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ namespace godwit::migrate {
 
 /// What `migrate deploy` runs each migration with. Durations in milliseconds; 0 = off.
 struct LockBudget {
+  /// False (`--no-lock-budget`): none of the below; migrations run as Prisma runs them.
+  bool enabled = true;
   /// PostgreSQL `lock_timeout` for every statement (SQLSTATE 55P03 when a lock is not granted in
   /// time). Default 1 s: a query that queues behind godwit's waiting ALTER waits at most this
   /// long (docs/safety.md explains the choice). 0: godwit leaves the server's setting.
@@ -95,6 +98,10 @@ struct ApplyContext {
   std::string migration;               ///< its name, for events
   LockEventSink on_event;              ///< may be empty
   LockStats* stats = nullptr;          ///< filled when given
+  /// What the dialect keeps for a whole deploy run (PostgreSQL: the blocker monitor and its
+  /// second connection), made on first use and owned by the caller, which destroys it when the
+  /// run ends. nullptr: nothing is kept (each migration starts afresh).
+  std::shared_ptr<void>* run_state = nullptr;
 };
 
 }  // namespace godwit::migrate

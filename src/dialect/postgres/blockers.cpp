@@ -14,6 +14,17 @@ using namespace std::chrono_literals;
 // How often the monitor samples, and how often a wait that goes on is reported again.
 constexpr auto kSampleEvery = 100ms;
 constexpr double kReportAgainAfterS = 10.0;
+// How often the monitor counts long-running transactions in the database (see
+// may_have_long_transactions).
+constexpr auto kCensusEvery = 200ms;
+using Clock = std::chrono::steady_clock;
+
+// Is any other session's transaction older than $2 ms? One cheap query, so that the pre-check
+// (which reads each statement's tables) runs only when it can find something.
+constexpr std::string_view kLongTransactions = R"(
+SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+  AND pid <> pg_backend_pid() AND pid <> $1
+  AND xact_start < clock_timestamp() - $2::bigint * interval '1 millisecond'))";
 
 // The waiting session's ungranted lock and, per session pg_blocking_pids() names, what
 // pg_stat_activity shows of it and the locks it holds on the same object.
@@ -113,12 +124,8 @@ std::vector<migrate::Blocker> lock_holders(PgConnection& conn,
 }
 
 BlockerMonitor::BlockerMonitor(const ConnectionTarget& target, int pid,
-                               std::chrono::milliseconds report_after, std::string migration,
-                               migrate::LockEventSink on_event)
-    : pid_(pid),
-      report_after_(report_after),
-      migration_(std::move(migration)),
-      on_event_(std::move(on_event)) {
+                               std::chrono::milliseconds long_after)
+    : pid_(pid), long_after_(long_after) {
   ConnectionTarget monitor = target;
   // Told apart from the migrating session in pg_stat_activity.
   monitor.libpq_params.erase(
@@ -131,16 +138,35 @@ BlockerMonitor::BlockerMonitor(const ConnectionTarget& target, int pid,
 }
 
 BlockerMonitor::~BlockerMonitor() {
-  stop();
-}
-
-void BlockerMonitor::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
+}
+
+void BlockerMonitor::begin(std::string migration, std::chrono::milliseconds report_after,
+                           migrate::LockEventSink on_event) {
+  {
+    std::lock_guard lock(mutex_);
+    active_ = true;
+    active_since_ = Clock::now();
+    migration_ = std::move(migration);
+    report_after_ = report_after;
+    on_event_ = std::move(on_event);
+    last_wait_.reset();
+    longest_wait_s_ = 0;
+    seen_.clear();
+    reported_at_s_ = -1;
+  }
+  wake_.notify_all();
+}
+
+void BlockerMonitor::end() {
+  std::lock_guard lock(mutex_);
+  active_ = false;
+  on_event_ = nullptr;
 }
 
 void BlockerMonitor::run(ConnectionTarget target) {
@@ -150,24 +176,50 @@ void BlockerMonitor::run(ConnectionTarget target) {
   } catch (const std::exception&) {
     return;  // no second connection (e.g. max_connections reached): no reports
   }
+  const std::array<db::Value, 2> census_params{
+      db::Value{std::int64_t{pid_}}, db::Value{static_cast<std::int64_t>(long_after_.count())}};
+  auto next_census = Clock::now();
   std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
-    try {
-      sample(*conn);
-    } catch (const std::exception&) {
-      return;  // the monitor's connection broke: stop sampling, the migration goes on
+  try {
+    while (!stopping_) {
+      const auto now = Clock::now();
+      if (now >= next_census) {
+        lock.unlock();
+        auto rows = conn->query(kLongTransactions, census_params);
+        const bool any = !rows.rows.empty() && rows.rows[0][0] == "t";
+        lock.lock();
+        long_transactions_ = any;
+        census_done_ = true;
+        next_census = now + kCensusEvery;
+      }
+      // A wait shorter than one sampling period is not worth a query: most migrations end
+      // before the first sample.
+      if (active_ && now - active_since_ >= kSampleEvery) {
+        lock.unlock();
+        sample(*conn);
+        lock.lock();
+      }
+      wake_.wait_for(lock, kSampleEvery / 2, [this] { return stopping_; });
     }
-    lock.lock();
-    wake_.wait_for(lock, kSampleEvery, [this] { return stopping_; });
+  } catch (const std::exception&) {
+    // The monitor's connection broke: no more samples or census, the migrations go on.
+    if (!lock.owns_lock()) lock.lock();
+    census_done_ = false;
   }
+}
+
+bool BlockerMonitor::may_have_long_transactions() {
+  std::lock_guard lock(mutex_);
+  return !census_done_ || long_transactions_;
 }
 
 void BlockerMonitor::sample(PgConnection& conn) {
   auto wait = lock_wait_of(conn, pid_);
-  std::optional<migrate::LockEvent> report;
+  // The event is reported under the lock, so that end() returns only once no report of this
+  // migration is being delivered (the sink may refer to the caller's stack).
+  std::lock_guard lock(mutex_);
   {
-    std::lock_guard lock(mutex_);
+    if (!active_) return;
     if (!wait) {
       reported_at_s_ = -1;  // the wait ended; the next one is reported afresh
       return;
@@ -182,18 +234,18 @@ void BlockerMonitor::sample(PgConnection& conn) {
     const double threshold = static_cast<double>(report_after_.count()) / 1000.0;
     const bool due = reported_at_s_ < 0 ? wait->waited_s >= threshold
                                         : wait->waited_s >= reported_at_s_ + kReportAgainAfterS;
-    if (due && !wait->blockers.empty()) {
+    if (due && !wait->blockers.empty() && on_event_) {
       reported_at_s_ = wait->waited_s;
-      report = migrate::LockEvent{};
-      report->kind = migrate::LockEvent::Kind::kWaiting;
-      report->migration = migration_;
-      report->waited_s = wait->waited_s;
-      report->relation = wait->relation;
-      report->mode = wait->mode;
-      report->blockers = wait->blockers;
+      migrate::LockEvent report;
+      report.kind = migrate::LockEvent::Kind::kWaiting;
+      report.migration = migration_;
+      report.waited_s = wait->waited_s;
+      report.relation = wait->relation;
+      report.mode = wait->mode;
+      report.blockers = wait->blockers;
+      on_event_(report);
     }
   }
-  if (report && on_event_) on_event_(*report);
 }
 
 std::optional<LockWait> BlockerMonitor::take_last_wait() {

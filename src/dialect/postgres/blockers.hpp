@@ -40,39 +40,55 @@ std::vector<migrate::Blocker> lock_holders(PgConnection& conn,
                                            const std::vector<std::string>& relations,
                                            std::chrono::milliseconds min_age, int except_pid);
 
-/// Samples the lock waits of one session (every 100 ms, on a second connection opened on its
-/// own thread with application_name "godwit-monitor") while a migration runs: reports a wait
-/// longer than `report_after` through `on_event` (kWaiting, again every 10 s while it lasts)
-/// and keeps the blockers it saw for the report of a lock timeout. If the second connection
-/// cannot be opened, it reports nothing (the migration itself is not affected).
+/// Samples the lock waits of one session (every 100 ms, on a second connection with
+/// application_name "godwit-monitor", opened on its own thread when the monitor is made, so that
+/// connecting costs the migrations nothing) while a migration runs, between begin() and end():
+/// reports a wait longer than `report_after` through `on_event` (kWaiting, again every 10 s while
+/// it lasts) and keeps the blockers it saw for the report of a lock timeout. One monitor serves a
+/// whole deploy run. If the second connection cannot be opened, it reports nothing (the
+/// migrations themselves are not affected).
 class BlockerMonitor {
  public:
-  BlockerMonitor(const ConnectionTarget& target, int pid, std::chrono::milliseconds report_after,
-                 std::string migration, migrate::LockEventSink on_event);
+  /// `long_after`: the transaction age from which may_have_long_transactions() counts one.
+  BlockerMonitor(const ConnectionTarget& target, int pid, std::chrono::milliseconds long_after);
   ~BlockerMonitor();
   BlockerMonitor(const BlockerMonitor&) = delete;
   BlockerMonitor& operator=(const BlockerMonitor&) = delete;
 
+  /// Starts sampling for `migration`; forgets what the previous one saw.
+  void begin(std::string migration, std::chrono::milliseconds report_after,
+             migrate::LockEventSink on_event);
+  /// Stops sampling (the connection stays open for the next migration).
+  void end();
+
   /// The last wait sampled since the previous call (then forgotten), or nullopt.
   std::optional<LockWait> take_last_wait();
-  /// The longest wait seen, in seconds.
+  /// The longest wait seen since begin(), in seconds.
   double longest_wait_s();
-  /// Every session seen blocking, one per pid, in the order first seen.
+  /// Every session seen blocking since begin(), one per pid, in the order first seen.
   std::vector<migrate::Blocker> seen_blockers();
-  /// Stops sampling and closes the second connection (also done by the destructor).
-  void stop();
+  /// False only when the monitor's last census (every 200 ms, from its own connection) found
+  /// no other transaction in the database older than `long_after`: then the pre-check of lock
+  /// holders can find nothing and is skipped, which spares a deploy of many small migrations a
+  /// query and a parse per migration. True before the first census.
+  bool may_have_long_transactions();
 
  private:
   void run(ConnectionTarget target);
   void sample(PgConnection& conn);
 
   int pid_;
-  std::chrono::milliseconds report_after_;
-  std::string migration_;
-  migrate::LockEventSink on_event_;
+  std::chrono::milliseconds long_after_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool active_ = false;
+  std::chrono::steady_clock::time_point active_since_;
+  bool census_done_ = false;
+  bool long_transactions_ = false;
+  std::string migration_;
+  std::chrono::milliseconds report_after_{0};
+  migrate::LockEventSink on_event_;
   std::optional<LockWait> last_wait_;
   double longest_wait_s_ = 0;
   std::vector<migrate::Blocker> seen_;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -169,6 +170,11 @@ std::string blocker_lines(const std::vector<migrate::Blocker>& blockers) {
   return out;
 }
 
+// A transaction open this long is "long-running": it would make a first attempt time out.
+std::chrono::milliseconds long_transaction_age(const migrate::LockBudget& budget) {
+  return budget.lock_timeout.count() > 0 ? budget.lock_timeout : std::chrono::milliseconds(1000);
+}
+
 // Before any lock: sessions whose transactions hold locks on the migration's tables for longer
 // than the lock timeout would make its first attempt time out. Listed; with wait_for_blockers,
 // waited for, and GW2301 when they stay.
@@ -177,8 +183,7 @@ void check_long_transactions(PgConnection& conn, const std::vector<std::string>&
                              const migrate::LockEventSink& emit) {
   using namespace std::chrono_literals;
   if (relations.empty()) return;
-  const auto min_age =
-      budget.lock_timeout.count() > 0 ? budget.lock_timeout : std::chrono::milliseconds(1000);
+  const auto min_age = long_transaction_age(budget);
   auto holders = lock_holders(conn, relations, min_age, conn.backend_pid());
   if (holders.empty()) return;
   migrate::LockEvent e;
@@ -224,6 +229,7 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
     const migrate::ApplyContext& context) const {
   using migrate::LockEvent;
   const migrate::LockBudget budget = context.budget ? *context.budget : migrate::LockBudget{};
+  if (!budget.enabled) return apply(conn, script, writes);
   auto& c = pg(conn);
   std::mutex event_mutex;  // the monitor reports from its own thread
   migrate::LockEventSink emit = [&](const LockEvent& e) {
@@ -243,10 +249,28 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
       e.detail += (e.detail.empty() ? "" : "; ") + o;
     emit(e);
   }
-  const auto relations = locked_relations(script);
-  check_long_transactions(c, relations, budget, context.migration, emit);
-
-  BlockerMonitor monitor(c.target(), c.backend_pid(), budget.report_after, context.migration, emit);
+  // One monitor (and second connection) for the whole run when the caller keeps it.
+  std::shared_ptr<void> own_monitor;
+  std::shared_ptr<void>& slot = context.run_state ? *context.run_state : own_monitor;
+  if (!slot) {
+    slot =
+        std::make_shared<BlockerMonitor>(c.target(), c.backend_pid(), long_transaction_age(budget));
+  }
+  auto& monitor = *static_cast<BlockerMonitor*>(slot.get());
+  // The tables the file locks, read from its statements' facts when first needed.
+  std::optional<std::vector<std::string>> relations_found;
+  auto relations = [&]() -> const std::vector<std::string>& {
+    if (!relations_found) relations_found = locked_relations(script);
+    return *relations_found;
+  };
+  if (monitor.may_have_long_transactions()) {
+    check_long_transactions(c, relations(), budget, context.migration, emit);
+  }
+  monitor.begin(context.migration, budget.report_after, emit);
+  struct EndSampling {
+    BlockerMonitor& monitor;
+    ~EndSampling() { monitor.end(); }
+  } end_sampling{monitor};
   auto hooks = base_hooks();
   std::mt19937_64 random(std::random_device{}());
   std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -257,9 +281,10 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
     // Who held the lock: what the monitor saw during the wait, else (a wait shorter than its
     // sampling) who holds locks on the migration's tables now.
     auto wait = monitor.take_last_wait();
-    last_blockers = wait && !wait->blockers.empty()
-                        ? wait->blockers
-                        : lock_holders(c, relations, std::chrono::milliseconds(0), c.backend_pid());
+    last_blockers =
+        wait && !wait->blockers.empty()
+            ? wait->blockers
+            : lock_holders(c, relations(), std::chrono::milliseconds(0), c.backend_pid());
     LockEvent timed_out;
     timed_out.kind = LockEvent::Kind::kTimedOut;
     timed_out.migration = context.migration;
@@ -343,7 +368,7 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
   guarded.before =
       budget_settings_sql(budget) + (writes.before.empty() ? "" : ";\n" + writes.before);
   auto failure = migrate::apply_script(conn, script, guarded, hooks);
-  monitor.stop();
+  monitor.end();
 
   stats.lock_wait_s = std::max(stats.lock_wait_s, monitor.longest_wait_s());
   auto add_blocker = [&](const migrate::Blocker& b) {
