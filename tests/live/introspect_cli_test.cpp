@@ -55,5 +55,26 @@ TEST(IntrospectCli, ToUrlCountsAsOneToSource) {
       << r.err;
 }
 
+// Prisma 6's --to-schema-datasource reads the database the schema's datasource names (Prisma 7
+// removed the flag, so there is no oracle run): the same script as --to-url on that database.
+TEST(IntrospectCli, ToSchemaDatasourceReadsTheSchemasDatabase) {
+  TempDir dir;
+  sqlite3_cli(dir.path() / "dev.db",
+              "CREATE TABLE \"User\" (\"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "
+              "\"email\" TEXT NOT NULL);");
+  write_file(dir.path() / "prisma" / "schema.prisma",
+             "datasource db {\n  provider = \"sqlite\"\n  url      = \"file:../dev.db\"\n}\n");
+  auto by_schema = run_godwit({"migrate", "diff", "--from-empty", "--to-schema-datasource",
+                               "prisma/schema.prisma", "--script"},
+                              {}, dir.path());
+  ASSERT_EQ(by_schema.exit_code, 0) << by_schema.err;
+  auto by_url = run_godwit({"migrate", "diff", "--from-empty", "--to-url",
+                            "file:" + (dir.path() / "dev.db").string(), "--script"},
+                           {}, dir.path());
+  ASSERT_EQ(by_url.exit_code, 0) << by_url.err;
+  EXPECT_EQ(by_schema.out, by_url.out);
+  EXPECT_NE(by_url.out.find("CREATE TABLE \"User\""), std::string::npos) << by_url.out;
+}
+
 }  // namespace
 }  // namespace godwit::test
