@@ -8,7 +8,7 @@
 // for what it reads and how it normalises types and defaults:
 // - PostgreSQL (dialect/postgres/introspect*.cpp): pg_catalog only (never information_schema),
 //   one query per object kind for all tables of the requested namespaces (a small fixed number,
-//   never one per table).
+//   never one per table). Needs PostgreSQL 11 or later (pg_index.indnkeyatts; tested on 15).
 // - SQLite (dialect/sqlite/introspect.cpp): sqlite_schema and the PRAGMA table-valued functions
 //   (pragma_table_xinfo, pragma_index_list, pragma_index_xinfo, pragma_foreign_key_list),
 //   joined to sqlite_schema so that each PRAGMA is one query for all tables.
