@@ -1,6 +1,7 @@
 // migrate diff: compares two schema sources and prints the difference as Prisma does
-// (prisma-compat.md §5.7). This release supports `--from-empty --to-schema <path>`, i.e. the
-// full creation script (§7) or its summary (§7.11).
+// (prisma-compat.md §5.7): diff(from, to) -> the plan's script (§7) or the change set's
+// summary (§7.11). Sources so far: empty, a Prisma schema (also by Prisma 6's
+// --*-schema-datamodel names) and, as the 'to' side, a live database.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -31,6 +32,9 @@ struct DiffOptions {
   bool from_empty = false;
   bool to_empty = false;
   std::string from_schema, to_schema;
+  // Prisma 6's names of --from-schema / --to-schema, which Prisma 7 removed; scripts still
+  // call them, so godwit accepts them as the same thing.
+  std::string from_schema_datamodel, to_schema_datamodel;
   std::string from_migrations, to_migrations;
   bool from_config_datasource = false;
   bool to_config_datasource = false;
@@ -46,8 +50,8 @@ struct DiffOptions {
 };
 
 constexpr const char* kUsageHint =
-    "Usage: godwit migrate diff --from-empty --to-schema <schema.prisma> [--script] "
-    "[-o <file>] [--exit-code]";
+    "Usage: godwit migrate diff --from-empty|--from-schema <schema.prisma> "
+    "--to-empty|--to-schema <schema.prisma> [--script] [-o <file>] [--exit-code]";
 
 // The dialect to render for: GW1100 without a datasource or for a provider godwit cannot render.
 const dialect::Parts& parts_for(const std::string& provider) {
@@ -66,10 +70,11 @@ const dialect::Parts& parts_for(const std::string& provider) {
 
 // Prisma requires exactly one source per side and says how many it got.
 void check_counts(const DiffOptions& o) {
-  int from = int(o.from_empty) + int(!o.from_schema.empty()) + int(!o.from_migrations.empty()) +
+  int from = int(o.from_empty) + int(!o.from_schema.empty()) +
+             int(!o.from_schema_datamodel.empty()) + int(!o.from_migrations.empty()) +
              int(o.from_config_datasource);
-  int to = int(o.to_empty) + int(!o.to_schema.empty()) + int(!o.to_migrations.empty()) +
-           int(o.to_config_datasource) + int(!o.to_url.empty()) +
+  int to = int(o.to_empty) + int(!o.to_schema.empty()) + int(!o.to_schema_datamodel.empty()) +
+           int(!o.to_migrations.empty()) + int(o.to_config_datasource) + int(!o.to_url.empty()) +
            int(!o.to_schema_datasource.empty());
   if (from != 1) {
     throw core::Error(
@@ -85,25 +90,31 @@ void check_counts(const DiffOptions& o) {
     throw core::Error("GW1103", "Could not determine the connector to use for diffing.",
                       "Give a schema on one side, e.g. --to-schema prisma/schema.prisma.");
   }
-  if (!o.from_empty || (o.to_schema.empty() && !o.to_database())) {
-    std::string from = o.from_empty                 ? "--from-empty"
-                       : !o.from_schema.empty()     ? "--from-schema"
-                       : !o.from_migrations.empty() ? "--from-migrations"
-                                                    : "--from-config-datasource";
-    std::string to = o.to_empty                 ? "--to-empty"
-                     : !o.to_schema.empty()     ? "--to-schema"
-                     : !o.to_migrations.empty() ? "--to-migrations"
-                                                : "--to-config-datasource";
+  // What godwit diffs so far: an empty schema or a Prisma schema on the 'from' side; an empty
+  // schema, a Prisma schema or a live database on the 'to' side.
+  if (!o.from_migrations.empty() || o.from_config_datasource || !o.to_migrations.empty()) {
+    std::string from = !o.from_migrations.empty() ? "--from-migrations"
+                       : o.from_config_datasource ? "--from-config-datasource"
+                       : o.from_empty             ? "--from-empty"
+                                                  : "--from-schema";
+    std::string to = !o.to_migrations.empty()          ? "--to-migrations"
+                     : o.to_config_datasource          ? "--to-config-datasource"
+                     : o.to_empty                      ? "--to-empty"
+                     : !o.to_url.empty()               ? "--to-url"
+                     : !o.to_schema_datasource.empty() ? "--to-schema-datasource"
+                                                       : "--to-schema";
     throw core::Error("GW1102",
                       fmt::format("`migrate diff {} ... {}` is not supported yet: this version of "
-                                  "godwit diffs only --from-empty against --to-schema.",
+                                  "godwit diffs empty schemas, Prisma schemas and (as the "
+                                  "'to' side) live databases.",
                                   from, to),
-                      "Diffs between two schemas, migrations folders and live databases arrive "
-                      "in a later release.");
+                      "Diffs from migrations folders and from live databases arrive in a later "
+                      "release.");
   }
 }
 
-int print_diff(const DiffOptions& o, const dialect::Parts& parts, const schema::Catalog& catalog);
+int print_diff(const DiffOptions& o, const dialect::Parts& parts, const schema::Catalog& from,
+               const schema::Catalog& to);
 
 void write_output_file(const std::string& path, std::string_view text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -116,6 +127,9 @@ void write_output_file(const std::string& path, std::string_view text) {
   }
 }
 
+// The 'to' side of --to-url / --to-schema-datasource / --to-config-datasource: the database
+// read into a catalog (schema/inspector.hpp), with the namespaces (`schemas`) and the external
+// tables and enums the project declares. What the catalog cannot hold is said on stderr.
 std::pair<const dialect::Parts*, schema::Catalog> introspect_to(const DiffOptions& o) {
   project::DatabaseTarget target;
   schema::InspectOptions options;
@@ -147,19 +161,20 @@ std::pair<const dialect::Parts*, schema::Catalog> introspect_to(const DiffOption
   return {&parts_for(target.provider), std::move(inspection.catalog)};
 }
 
-int run_diff(const DiffOptions& o) {
-  check_counts(o);
-  if (o.to_database()) {
-    auto [parts, catalog] = introspect_to(o);
-    return print_diff(o, *parts, catalog);
+// One side of the diff: its catalog and, unless it is empty, the dialect it was made for.
+struct DiffSide {
+  const dialect::Parts* parts = nullptr;
+  schema::Catalog catalog;
+};
+
+// A Prisma schema file or folder, validated (warnings on stderr) and lowered to a catalog.
+DiffSide load_schema_side(const std::string& path, std::string_view flag) {
+  if (!std::filesystem::exists(path)) {
+    throw core::Error("GW1105", fmt::format("Could not load `{}` from provided path `{}`: file or "
+                                            "directory not found",
+                                            flag, path));
   }
-  if (!std::filesystem::exists(o.to_schema)) {
-    throw core::Error("GW1105",
-                      fmt::format("Could not load `--to-schema` from provided path `{}`: file or "
-                                  "directory not found",
-                                  o.to_schema));
-  }
-  auto source = psl::load_schema_source(o.to_schema);
+  auto source = psl::load_schema_source(path);
   psl::Schema model;
   {
     // The syntax tree is not needed past validation: freed here, its memory serves the
@@ -171,26 +186,55 @@ int run_diff(const DiffOptions& o) {
     model = std::move(result.schema);
   }
   const dialect::Parts& parts = parts_for(model.provider());
-  return print_diff(o, parts, psl::build_catalog(model, *parts.psl));
+  return {&parts, psl::build_catalog(model, *parts.psl)};
 }
 
-int print_diff(const DiffOptions& o, const dialect::Parts& parts, const schema::Catalog& catalog) {
-  // --from-empty: diff(empty, to), then the plan's script or the change set's summary.
-  schema::Catalog from;
-  from.default_namespace = catalog.default_namespace;
-  auto changes = diff::diff(from, catalog, *parts.diff_policy);
+int run_diff(DiffOptions o) {
+  check_counts(o);
+  if (!o.from_schema_datamodel.empty()) o.from_schema = o.from_schema_datamodel;
+  if (!o.to_schema_datamodel.empty()) o.to_schema = o.to_schema_datamodel;
+  DiffSide from, to;
+  if (!o.from_schema.empty()) from = load_schema_side(o.from_schema, "--from-schema");
+  if (!o.to_schema.empty()) {
+    to = load_schema_side(o.to_schema, "--to-schema");
+  } else if (o.to_database()) {
+    auto [parts, catalog] = introspect_to(o);
+    to = {parts, std::move(catalog)};
+  }
+  if (from.parts && to.parts && from.parts != to.parts) {
+    throw core::Error("GW1106",
+                      fmt::format("The two sides of the diff are for different databases (`{}` "
+                                  "and `{}`).",
+                                  from.parts->provider, to.parts->provider),
+                      "Compare schemas of one provider.");
+  }
+  const dialect::Parts& parts = to.parts ? *to.parts : *from.parts;
+  // An empty side lives in the other side's default namespace.
+  if (!from.parts) from.catalog.default_namespace = to.catalog.default_namespace;
+  if (!to.parts) to.catalog.default_namespace = from.catalog.default_namespace;
+  return print_diff(o, parts, from.catalog, to.catalog);
+}
+
+int print_diff(const DiffOptions& o, const dialect::Parts& parts, const schema::Catalog& from,
+               const schema::Catalog& to) {
+  auto changes = diff::diff(from, to, *parts.diff_policy);
   bool empty = changes.empty();
-  std::string text = o.script ? plan::make_plan(changes, from, catalog, *parts.renderer).script()
-                              : diff::summary(changes, from, catalog);
+  std::string text = o.script ? plan::make_plan(changes, from, to, *parts.renderer).script()
+                              : diff::summary(changes, from, to);
+  // Prisma's CLI adds a blank line after what it prints, except when `--exit-code` ends it
+  // early with 2: then stdout gets the text with one newline, and with -o nothing.
+  const bool early_exit = o.exit_code && !empty;
   if (!o.output.empty()) {
     write_output_file(o.output, text);
+    if (!early_exit) std::cout << '\n';
   } else {
-    std::string_view ending = schema::cli_stdout_ending(text);
+    std::string_view ending =
+        early_exit ? schema::cli_file_ending(text) : schema::cli_stdout_ending(text);
     std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
     std::cout.write(ending.data(), static_cast<std::streamsize>(ending.size()));
-    std::cout.flush();
   }
-  return o.exit_code && !empty ? 2 : 0;
+  std::cout.flush();
+  return early_exit ? 2 : 0;
 }
 
 }  // namespace
@@ -204,6 +248,12 @@ void add_migrate_diff_command(CLI::App& migrate, Action& action) {
   cmd->add_option("--from-schema", opts->from_schema, "A Prisma schema file or folder (from)")
       ->type_name("PATH");
   cmd->add_option("--to-schema", opts->to_schema, "A Prisma schema file or folder (to)")
+      ->type_name("PATH");
+  cmd->add_option("--from-schema-datamodel", opts->from_schema_datamodel,
+                  "Same as --from-schema (Prisma 6 form)")
+      ->type_name("PATH");
+  cmd->add_option("--to-schema-datamodel", opts->to_schema_datamodel,
+                  "Same as --to-schema (Prisma 6 form)")
       ->type_name("PATH");
   cmd->add_option("--from-migrations", opts->from_migrations, "A migrations folder (from)")
       ->type_name("DIR");

@@ -24,21 +24,19 @@ const Parts* find_parts(std::string_view provider) {
   static const sqlite::SqliteLinter kSqliteLinter;
   static const sqlite::SqliteRenderer kSqliteRenderer;
   static const sqlite::SqliteInspector kSqliteInspector;
-  static const diff::DiffPolicy kPostgresPolicy{.namespaces = true};
-  static const diff::DiffPolicy kSqlitePolicy{.foreign_keys_in_create_table = true};
   static const Parts kPostgres{.provider = "postgresql",
                                .runner = &kPostgresRunner,
                                .renderer = &kPostgresRenderer,
                                .psl = &psl::postgres_catalog_flavour(),
                                .inspector = &kPostgresInspector,
-                               .diff_policy = &kPostgresPolicy,
+                               .diff_policy = &diff::postgres_policy(),
                                .linter = &kPostgresLinter};
   static const Parts kSqlite{.provider = "sqlite",
                              .runner = &kSqliteRunner,
                              .renderer = &kSqliteRenderer,
                              .psl = &psl::sqlite_catalog_flavour(),
                              .inspector = &kSqliteInspector,
-                             .diff_policy = &kSqlitePolicy,
+                             .diff_policy = &diff::sqlite_policy(),
                              .linter = &kSqliteLinter};
   std::string_view canonical = psl::canonical_provider(provider);
   if (canonical == kPostgres.provider) return &kPostgres;

@@ -34,7 +34,9 @@ using schema::SequenceId;
 using schema::TableId;
 using schema::ViewId;
 
-/// Which properties of a column differ (a bit set).
+/// Which properties of a column differ (a bit set). Prisma lists them in the order Arity,
+/// Default, Type, Identity (ENG sql_schema_differ/column.rs `ColumnChange`); renderers and the
+/// summary follow that order, not the bit values.
 enum class ColumnChanges : std::uint8_t {
   None = 0,
   Type = 1u << 0,      ///< family, native type or enum
@@ -49,7 +51,15 @@ constexpr bool has(ColumnChanges set, ColumnChanges bit) {
   return (std::uint8_t(set) & std::uint8_t(bit)) != 0;
 }
 
-/// One column's part of an AlterTable.
+/// How a column's type changes, as the dialect judges the cast (ENG `ColumnTypeChange`).
+enum class TypeChange : std::uint8_t {
+  None,         ///< the type did not change
+  SafeCast,     ///< every value converts
+  RiskyCast,    ///< the cast may fail or lose precision (a warning, §7.10)
+  NotCastable,  ///< no cast: the column is dropped and added again
+};
+
+/// One column's part of an AlterTable or RedefineTable.
 struct ColumnChange {
   enum class Kind : std::uint8_t {
     Add,       ///< `to` only
@@ -57,11 +67,16 @@ struct ColumnChange {
     Alter,     ///< both; the database can convert in place (ALTER COLUMN ... TYPE/SET/DROP)
     Recreate,  ///< both; not castable: dropped and added again (loses the column's data)
     Rename,    ///< both, same shape, new name (only when asked)
+    Keep,      ///< both, unchanged: a RedefineTable copies its data
   };
   Kind kind = Kind::Alter;
   std::optional<ColumnId> from;
   std::optional<ColumnId> to;
-  ColumnChanges changes = ColumnChanges::None;  ///< Alter and Recreate: what differs
+  ColumnChanges changes = ColumnChanges::None;  ///< Alter, Recreate, Keep: what differs
+  TypeChange type_change = TypeChange::None;    ///< Alter, Recreate, Keep
+  /// Add: the column has a Prisma-level default (uuid(), cuid(), ...), which fills it for the
+  /// client but not in the database (an unexecutable step on a non-empty table, §7.10).
+  bool prisma_level_default = false;
   friend bool operator==(const ColumnChange&, const ColumnChange&) = default;
 };
 
@@ -91,12 +106,21 @@ struct DropEnum {
   EnumId from;
   friend bool operator==(const DropEnum&, const DropEnum&) = default;
 };
+/// A column of the old enum type with a default, which the type swap drops first; `to` is the
+/// same column in `to` when it still has a default of the enum, set again after the swap.
+struct EnumDefaultUsage {
+  ColumnId from;
+  std::optional<ColumnId> to;
+  friend bool operator==(const EnumDefaultUsage&, const EnumDefaultUsage&) = default;
+};
+
 /// Values added and removed, by their database names (removing values swaps the type on
-/// PostgreSQL: prisma-compat.md §7.9).
+/// PostgreSQL: prisma-compat.md §7.9), in declaration order.
 struct AlterEnum {
   EnumId from, to;
   std::vector<std::string> added;
   std::vector<std::string> removed;
+  std::vector<EnumDefaultUsage> defaults;  ///< columns whose defaults the swap drops
   friend bool operator==(const AlterEnum&, const AlterEnum&) = default;
 };
 
@@ -108,10 +132,16 @@ struct DropTable {
   TableId from;
   friend bool operator==(const DropTable&, const DropTable&) = default;
 };
-/// Column changes a table takes in place, in `to`'s column order (then drops in `from`'s).
+/// Changes a table takes in place, in Prisma's order (ENG sql_schema_differ.rs
+/// `push_altered_table_steps`): the primary key dropped or renamed, then `columns` (dropped
+/// and added columns by name, then altered or recreated ones in `from`'s column order), then
+/// the primary key added.
 struct AlterTable {
   TableId from, to;
   std::vector<ColumnChange> columns;
+  bool drop_primary_key = false;
+  bool rename_primary_key = false;
+  bool add_primary_key = false;
   friend bool operator==(const AlterTable&, const AlterTable&) = default;
 };
 /// The primary key changed (dropped and added in one AlterTable on PostgreSQL).
@@ -119,11 +149,14 @@ struct AlterPrimaryKey {
   TableId from, to;
   friend bool operator==(const AlterPrimaryKey&, const AlterPrimaryKey&) = default;
 };
-/// SQLite: the table is rebuilt (new table, copy, drop, rename; prisma-compat.md §7.8). The
-/// column pairs say which data is copied.
+/// SQLite: the table is rebuilt (new table, copy, drop, rename; prisma-compat.md §7.8). All of
+/// a change set's redefinitions render as one RedefineTables step. `columns`: the columns of
+/// both sides by name (Keep, Alter or Recreate: their data is copied), then the added columns
+/// by name, then the dropped ones by name.
 struct RedefineTable {
   TableId from, to;
   std::vector<ColumnChange> columns;
+  bool dropped_primary_key = false;
   friend bool operator==(const RedefineTable&, const RedefineTable&) = default;
 };
 struct RenameTable {
@@ -131,8 +164,13 @@ struct RenameTable {
   friend bool operator==(const RenameTable&, const RenameTable&) = default;
 };
 
+/// `from_table`: the table in `from` when the index is added to an existing table (Prisma sorts
+/// those after the indexes of created tables). `recreated`: the index is created again because
+/// a column of it was dropped and added back.
 struct CreateIndex {
   IndexId to;
+  std::optional<TableId> from_table;
+  bool recreated = false;
   friend bool operator==(const CreateIndex&, const CreateIndex&) = default;
 };
 struct DropIndex {

@@ -14,7 +14,7 @@ namespace godwit::diff {
 /// "\n[+] Added tables\n" with "  - <name>" lines, then one "\n[*] Changed the `T` table\n"
 /// section per table with added indexes or foreign keys, tables sorted by name. No change:
 /// "No difference detected.".
-/// Errors: GW1102 for change kinds it cannot describe yet (all but creations).
+/// RedefineTables sections have no lines, as in Prisma. Never throws.
 std::string summary(const ChangeSet& changes, const schema::Catalog& from,
                     const schema::Catalog& to);
 

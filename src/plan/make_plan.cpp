@@ -1,8 +1,6 @@
 #include "plan/make_plan.hpp"
 
-#include <algorithm>
-
-#include "core/error.hpp"
+#include <type_traits>
 
 namespace godwit::plan {
 
@@ -15,37 +13,96 @@ struct Rendered {
   std::vector<std::string> statements;
 };
 
-Rendered render(const diff::Change& change, const schema::Catalog& to, const schema::Renderer& r) {
-  if (const auto* c = std::get_if<diff::CreateNamespace>(&change))
-    return {StepKind::CreateSchema, r.create_namespace(to, c->to)};
-  if (const auto* c = std::get_if<diff::CreateExtension>(&change))
-    return {StepKind::CreateExtension, r.create_extension(to, c->to)};
-  if (const auto* c = std::get_if<diff::CreateEnum>(&change))
-    return {StepKind::CreateEnum, r.create_enum(to, c->to)};
-  if (const auto* c = std::get_if<diff::CreateTable>(&change))
-    return {StepKind::CreateTable, {r.create_table(to, c->to)}};
-  if (const auto* c = std::get_if<diff::CreateIndex>(&change))
-    return {StepKind::CreateIndex, {r.create_index(to, c->to)}};
-  if (const auto* c = std::get_if<diff::AddForeignKey>(&change))
-    return {StepKind::AddForeignKey, {r.add_foreign_key(to, c->to)}};
-  throw core::Error("GW1102",
-                    "Rendering changes other than creations is not supported yet: this version "
-                    "of godwit diffs only from an empty schema.");
+struct PlanInputs {
+  const schema::Catalog& from;
+  const schema::Catalog& to;
+  const schema::Renderer& r;
+};
+
+// One change's statements and step. RedefineTable is rendered for all tables at once by
+// make_plan (Prisma's single RedefineTables step).
+Rendered render(const diff::Change& change, const PlanInputs& in) {
+  const schema::Catalog& from = in.from;
+  const schema::Catalog& to = in.to;
+  const schema::Renderer& r = in.r;
+  return std::visit(
+      [&](const auto& c) -> Rendered {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, diff::CreateNamespace>) {
+          return {StepKind::CreateSchema, r.create_namespace(to, c.to)};
+        } else if constexpr (std::is_same_v<T, diff::CreateExtension>) {
+          return {StepKind::CreateExtension, r.create_extension(to, c.to)};
+        } else if constexpr (std::is_same_v<T, diff::DropExtension>) {
+          return {StepKind::DropExtension, r.drop_extension(from, c.from)};
+        } else if constexpr (std::is_same_v<T, diff::AlterExtension>) {
+          return {StepKind::AlterExtension, r.alter_extension(from, c.from, to, c.to)};
+        } else if constexpr (std::is_same_v<T, diff::CreateEnum>) {
+          return {StepKind::CreateEnum, r.create_enum(to, c.to)};
+        } else if constexpr (std::is_same_v<T, diff::DropEnum>) {
+          return {StepKind::DropEnum, r.drop_enum(from, c.from)};
+        } else if constexpr (std::is_same_v<T, diff::AlterEnum>) {
+          return {StepKind::AlterEnum, r.alter_enum(from, to, c)};
+        } else if constexpr (std::is_same_v<T, diff::CreateTable>) {
+          return {StepKind::CreateTable, {r.create_table(to, c.to)}};
+        } else if constexpr (std::is_same_v<T, diff::DropTable>) {
+          return {StepKind::DropTable, r.drop_table(from, c.from)};
+        } else if constexpr (std::is_same_v<T, diff::AlterTable>) {
+          return {StepKind::AlterTable, r.alter_table(from, to, c)};
+        } else if constexpr (std::is_same_v<T, diff::RedefineTable>) {
+          return {StepKind::RedefineTables, r.redefine_tables(from, to, {&c})};
+        } else if constexpr (std::is_same_v<T, diff::CreateIndex>) {
+          return {StepKind::CreateIndex, {r.create_index(to, c.to)}};
+        } else if constexpr (std::is_same_v<T, diff::DropIndex>) {
+          return {StepKind::DropIndex, {r.drop_index(from, c.from)}};
+        } else if constexpr (std::is_same_v<T, diff::RenameIndex>) {
+          return {StepKind::RenameIndex, {r.rename_index(from, c.from, to, c.to)}};
+        } else if constexpr (std::is_same_v<T, diff::RedefineIndex>) {
+          return {StepKind::RedefineIndex, {r.drop_index(from, c.from), r.create_index(to, c.to)}};
+        } else if constexpr (std::is_same_v<T, diff::AddForeignKey>) {
+          return {StepKind::AddForeignKey, {r.add_foreign_key(to, c.to)}};
+        } else if constexpr (std::is_same_v<T, diff::DropForeignKey>) {
+          return {StepKind::DropForeignKey, {r.drop_foreign_key(from, c.from)}};
+        } else if constexpr (std::is_same_v<T, diff::RenameForeignKey>) {
+          return {StepKind::RenameForeignKey, {r.rename_foreign_key(from, c.from, to, c.to)}};
+        } else {
+          // Kinds the differ does not produce (yet): renames of tables, sequences and views,
+          // which catalogs from a Prisma schema do not hold, and AlterPrimaryKey, which Prisma
+          // uses on CockroachDB only (PostgreSQL drops and adds the constraint in AlterTable).
+          static_assert(
+              std::is_same_v<T, diff::RenameTable> || std::is_same_v<T, diff::AlterPrimaryKey> ||
+              std::is_same_v<T, diff::CreateSequence> || std::is_same_v<T, diff::DropSequence> ||
+              std::is_same_v<T, diff::AlterSequence> || std::is_same_v<T, diff::DropView>);
+          return {StepKind::AlterTable, {}};
+        }
+      },
+      change);
 }
 
 }  // namespace
 
-Plan make_plan(const diff::ChangeSet& changes, const schema::Catalog& /*from*/,
+Plan make_plan(const diff::ChangeSet& changes, const schema::Catalog& from,
                const schema::Catalog& to, const schema::Renderer& renderer) {
   Plan plan;
+  const PlanInputs in{from, to, renderer};
+  // All redefinitions are one step, rendered where the first of them is.
+  std::vector<const diff::RedefineTable*> redefined;
+  for (const auto& change : changes.changes) {
+    if (const auto* r = std::get_if<diff::RedefineTable>(&change)) redefined.push_back(r);
+  }
+  bool redefinitions_rendered = false;
   for (std::size_t i = 0; i < changes.changes.size(); ++i) {
-    Rendered rendered = render(changes.changes[i], to, renderer);
+    const diff::Change& change = changes.changes[i];
+    Rendered rendered;
+    if (std::holds_alternative<diff::RedefineTable>(change)) {
+      if (redefinitions_rendered) continue;
+      redefinitions_rendered = true;
+      rendered = {StepKind::RedefineTables, renderer.redefine_tables(from, to, redefined)};
+    } else {
+      rendered = render(change, in);
+    }
     for (auto& sql : rendered.statements)
       plan.statements.push_back({std::move(sql), rendered.step, i, true, std::nullopt});
   }
-  // Stable: statements of one step keep the order of their changes, and of one change.
-  std::stable_sort(plan.statements.begin(), plan.statements.end(),
-                   [](const Statement& a, const Statement& b) { return a.step < b.step; });
   return plan;
 }
 

@@ -4,10 +4,10 @@
 // a ChangeSet (diff/change_set.hpp); the script text Prisma writes (prisma-compat.md §7.1) is
 // one way to print it, `migrate dev` runs it, lint rules read it.
 //
-// Order: statements are sorted by step (schema::StepKind, Prisma's order, §7.2), then by the
-// order of their changes; statements of one change keep their own order. A step, as Prisma
-// prints it, is one change's run of statements of one kind: each gets its own header
-// (`-- CreateTable` before every table, not once for all tables).
+// Order: execution order, which is the change set's (the differ's: by step, schema::StepKind,
+// Prisma's order, §7.2, then by Prisma's ids); statements of one change keep their own order.
+// A step, as Prisma prints it, is one change's run of statements of one kind: each gets its
+// own header (`-- CreateTable` before every table, not once for all tables).
 
 #include <cstddef>
 #include <optional>

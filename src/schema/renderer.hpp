@@ -11,6 +11,14 @@
 
 #include "schema/catalog.hpp"
 
+namespace godwit::diff {
+// The change set's values (diff/change_set.hpp) that renderers read; declared here so that the
+// schema library does not depend on the differ.
+struct AlterTable;
+struct AlterEnum;
+struct RedefineTable;
+}  // namespace godwit::diff
+
 namespace godwit::schema {
 
 /// The kinds of migration steps, in the order Prisma sorts them (prisma-compat.md §7.2, ENG
@@ -64,6 +72,32 @@ class Renderer {
   virtual std::string create_table(const Catalog& c, TableId id) const = 0;
   virtual std::string create_index(const Catalog& c, IndexId id) const = 0;
   virtual std::string add_foreign_key(const Catalog& c, ForeignKeyId id) const = 0;
+
+  // Changes between two catalogs: `from` is the current schema, `to` the desired one; ids
+  // name objects in the catalog they live in (diff/change_set.hpp).
+
+  /// The statements of a DropTable step (SQLite wraps it in `PRAGMA foreign_keys=off/on`).
+  virtual std::vector<std::string> drop_table(const Catalog& from, TableId id) const = 0;
+  virtual std::string drop_index(const Catalog& from, IndexId id) const = 0;
+  /// PostgreSQL only (SQLite never has DropForeignKey steps).
+  virtual std::string drop_foreign_key(const Catalog& from, ForeignKeyId id) const = 0;
+  virtual std::vector<std::string> drop_enum(const Catalog& from, EnumId id) const = 0;
+  /// An AlterTable step: the statements before, the ALTER TABLE itself and those after.
+  virtual std::vector<std::string> alter_table(const Catalog& from, const Catalog& to,
+                                               const diff::AlterTable& change) const = 0;
+  virtual std::vector<std::string> alter_enum(const Catalog& from, const Catalog& to,
+                                              const diff::AlterEnum& change) const = 0;
+  /// One RedefineTables step for all the tables a change set redefines (SQLite).
+  virtual std::vector<std::string> redefine_tables(
+      const Catalog& from, const Catalog& to,
+      const std::vector<const diff::RedefineTable*>& tables) const = 0;
+  virtual std::string rename_index(const Catalog& from, IndexId a, const Catalog& to,
+                                   IndexId b) const = 0;
+  virtual std::string rename_foreign_key(const Catalog& from, ForeignKeyId a, const Catalog& to,
+                                         ForeignKeyId b) const = 0;
+  virtual std::vector<std::string> alter_extension(const Catalog& from, ExtensionId a,
+                                                   const Catalog& to, ExtensionId b) const = 0;
+  virtual std::vector<std::string> drop_extension(const Catalog& from, ExtensionId id) const = 0;
 };
 
 }  // namespace godwit::schema

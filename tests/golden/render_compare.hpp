@@ -1,11 +1,16 @@
 #pragma once
-// Helpers shared by the render golden tests. Unlike test::check_golden, nothing here writes
-// expectation files: the expected outputs come from the real Prisma CLI only
-// (tests/golden/render/make_expected.sh, corpus prisma-golden/).
+// Helpers shared by the render and diff golden tests. Unlike test::check_golden, nothing here
+// writes expectation files: the expected outputs come from the real Prisma CLI only
+// (tests/golden/render/make_expected.sh, tests/golden/diff/make_expected.sh, corpus
+// prisma-golden/).
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace godwit::test {
 
@@ -56,6 +61,43 @@ inline std::string with_provider(std::string_view schema, std::string_view provi
     if (end != std::string_view::npos) out += '\n';
   }
   return out;
+}
+
+/// One golden case folder and one provider it is checked for.
+struct GoldenCase {
+  std::string name;
+  std::string provider;
+};
+
+/// The providers a case folder lists in its `providers` file, whitespace-separated
+/// (default: postgresql and sqlite), as the make_expected.sh scripts read them.
+inline std::vector<std::string> golden_providers(const std::filesystem::path& dir) {
+  std::ifstream file(dir / "providers");
+  if (!file) return {"postgresql", "sqlite"};
+  std::vector<std::string> out;
+  for (std::string p; file >> p;)
+    out.push_back(p);
+  return out;
+}
+
+/// Every (folder under `root` holding `marker`, provider) pair, sorted by name then provider.
+inline std::vector<GoldenCase> golden_cases(const std::filesystem::path& root,
+                                            std::string_view marker) {
+  std::vector<GoldenCase> out;
+  for (const auto& entry : std::filesystem::directory_iterator(root)) {
+    if (!std::filesystem::exists(entry.path() / marker)) continue;
+    for (const auto& p : golden_providers(entry.path()))
+      out.push_back({entry.path().filename().string(), p});
+  }
+  std::sort(out.begin(), out.end(), [](const GoldenCase& a, const GoldenCase& b) {
+    return a.name != b.name ? a.name < b.name : a.provider < b.provider;
+  });
+  return out;
+}
+
+/// The gtest name of a case ("enums_postgresql").
+inline std::string golden_case_name(const GoldenCase& c) {
+  return c.name + "_" + c.provider;
 }
 
 }  // namespace godwit::test

@@ -47,8 +47,10 @@ TEST_F(DiffCli, NonEmptyDiffExitsTwoOnlyWithExitCode) {
   auto r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "\n[+] Added tables\n  - A\n\n");
+  // Prisma's CLI ends early with 2: its text gets one newline, not the usual blank line.
   r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--exit-code"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.out, "\n[+] Added tables\n  - A\n");
 }
 
 TEST_F(DiffCli, OutputFile) {
@@ -57,6 +59,10 @@ TEST_F(DiffCli, OutputFile) {
   auto r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--script",
                        "--output", out.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "\n");  // Prisma's CLI still prints its blank line
+  r = run_godwit({"migrate", "diff", "--from-empty", "--to-schema", p.string(), "--script",
+                  "--output", out.string(), "--exit-code"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(read_file(out),
             "-- CreateTable\nCREATE TABLE \"A\" (\n    \"id\" INTEGER NOT NULL PRIMARY KEY "
@@ -110,8 +116,6 @@ TEST_F(DiffCli, ExactlyOneFromAndOneTo) {
 TEST_F(DiffCli, OtherInputsAreRejectedClearly) {
   auto p = schema(kOneModel);
   for (const auto& args : std::vector<std::vector<std::string>>{
-           {"--from-schema", p.string(), "--to-schema", p.string()},
-           {"--from-schema", p.string(), "--to-empty"},
            {"--from-migrations", tmp_.path().string(), "--to-schema", p.string()},
            {"--from-config-datasource", "--to-schema", p.string()},
            {"--from-empty", "--to-migrations", tmp_.path().string()},

@@ -72,15 +72,39 @@ TEST(RenderPlan, EmptyCatalogIsTheEmptyMigration) {
   EXPECT_EQ(script("sqlite", Catalog{}), "-- This is an empty migration.");
 }
 
-TEST(RenderPlan, ChangesOtherThanCreationsAreNotRenderedYet) {
-  diff::ChangeSet changes;
-  changes.changes.push_back(diff::DropTable{TableId{0}});
-  try {
-    make_plan(changes, two_tables(), Catalog{}, *dialect::find_parts("postgresql")->renderer);
-    FAIL() << "expected GW1102";
-  } catch (const core::Error& e) {
-    EXPECT_EQ(e.code(), "GW1102");
-  }
+// A dropped table: PostgreSQL drops its foreign keys first, SQLite turns foreign keys off
+// around the DROP; every redefined table shares one RedefineTables step.
+TEST(RenderPlan, DropsAndRedefinitions) {
+  Catalog from = two_tables();
+  Catalog to = two_tables();
+  to.tables[1].name = "c";  // b dropped, c created
+  const auto& pg = *dialect::find_parts("postgresql");
+  std::string text =
+      make_plan(diff::diff(from, to, *pg.diff_policy), from, to, *pg.renderer).script();
+  EXPECT_NE(text.find("-- DropForeignKey\nALTER TABLE \"b\" DROP CONSTRAINT \"b_a_id_fkey\";\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("-- DropTable\nDROP TABLE \"b\";\n"), std::string::npos) << text;
+  EXPECT_LT(text.find("DropTable"), text.find("CreateTable")) << text;
+
+  Catalog lite_from = two_tables();
+  Catalog lite_to = two_tables();
+  lite_to.columns[0].arity = Arity::Nullable;  // a.id
+  lite_to.columns[1].arity = Arity::Nullable;  // b.a_id
+  const auto& lite = *dialect::find_parts("sqlite");
+  auto changes = diff::diff(lite_from, lite_to, *lite.diff_policy);
+  auto plan = make_plan(changes, lite_from, lite_to, *lite.renderer);
+  std::string script = plan.script();
+  EXPECT_EQ(
+      script.rfind("-- RedefineTables\nPRAGMA defer_foreign_keys=ON;\nPRAGMA foreign_keys=OFF;\n"
+                   "CREATE TABLE \"new_a\"",
+                   0),
+      0u)
+      << script;
+  EXPECT_EQ(script.find("\n\n-- "), std::string::npos) << "one step only:\n" << script;
+  EXPECT_NE(script.find("INSERT INTO \"new_b\" (\"a_id\") SELECT \"a_id\" FROM \"b\";\n"),
+            std::string::npos)
+      << script;
 }
 
 }  // namespace

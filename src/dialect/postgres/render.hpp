@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "diff/change_set.hpp"
 #include "schema/catalog.hpp"
 #include "schema/renderer.hpp"
 
@@ -38,6 +39,46 @@ class PostgresRenderer final : public schema::Renderer {
   /// `ALTER TABLE "T" ADD CONSTRAINT "fk" FOREIGN KEY ("a") REFERENCES "R"("id") ON DELETE
   /// RESTRICT ON UPDATE CASCADE`
   std::string add_foreign_key(const schema::Catalog& c, schema::ForeignKeyId id) const override;
+
+  // Changes between two catalogs (render_alter.cpp; ENG postgres/renderer.rs).
+
+  /// `DROP TABLE "T"`
+  std::vector<std::string> drop_table(const schema::Catalog& from,
+                                      schema::TableId id) const override;
+  /// `DROP INDEX "i"` (schema-qualified outside the default namespace)
+  std::string drop_index(const schema::Catalog& from, schema::IndexId id) const override;
+  /// `ALTER TABLE "T" DROP CONSTRAINT "fk"`
+  std::string drop_foreign_key(const schema::Catalog& from, schema::ForeignKeyId id) const override;
+  /// `DROP TYPE "E"`
+  std::vector<std::string> drop_enum(const schema::Catalog& from, schema::EnumId id) const override;
+  /// One `ALTER TABLE "T" <clause>,\n<clause>...` (DROP/RENAME/ADD CONSTRAINT for the primary
+  /// key, DROP COLUMN, `ADD COLUMN     <column>`, ALTER COLUMN SET/DROP NOT NULL, SET/DROP
+  /// DEFAULT, SET DATA TYPE), with `CREATE SEQUENCE` before and `ALTER SEQUENCE ... OWNED BY` /
+  /// `DROP SEQUENCE` after it for autoincrement changes (prisma-compat.md §7.3).
+  std::vector<std::string> alter_table(const schema::Catalog& from, const schema::Catalog& to,
+                                       const diff::AlterTable& change) const override;
+  /// `ALTER TYPE "E" ADD VALUE 'v'` per added value (a comment block before the first when
+  /// there are several), or the type swap in BEGIN/COMMIT when values go (§7.9).
+  std::vector<std::string> alter_enum(const schema::Catalog& from, const schema::Catalog& to,
+                                      const diff::AlterEnum& change) const override;
+  /// Prisma's PostgreSQL redefinition (`_prisma_new_<T>`), which its differ asks for only on
+  /// CockroachDB; godwit's PostgreSQL policy never redefines tables.
+  std::vector<std::string> redefine_tables(
+      const schema::Catalog& from, const schema::Catalog& to,
+      const std::vector<const diff::RedefineTable*>& tables) const override;
+  /// `ALTER INDEX "old" RENAME TO "new"`
+  std::string rename_index(const schema::Catalog& from, schema::IndexId a,
+                           const schema::Catalog& to, schema::IndexId b) const override;
+  /// `ALTER TABLE "T" RENAME CONSTRAINT "old" TO "new"`
+  std::string rename_foreign_key(const schema::Catalog& from, schema::ForeignKeyId a,
+                                 const schema::Catalog& to, schema::ForeignKeyId b) const override;
+  /// `ALTER EXTENSION "e" UPDATE TO "v"` and/or `ALTER EXTENSION "e" SET SCHEMA "s"`
+  std::vector<std::string> alter_extension(const schema::Catalog& from, schema::ExtensionId a,
+                                           const schema::Catalog& to,
+                                           schema::ExtensionId b) const override;
+  /// `DROP EXTENSION "e"`
+  std::vector<std::string> drop_extension(const schema::Catalog& from,
+                                          schema::ExtensionId id) const override;
 };
 
 /// `"name"`, or `"schema"."name"` outside the default namespace.

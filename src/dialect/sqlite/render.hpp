@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "diff/change_set.hpp"
 #include "schema/catalog.hpp"
 #include "schema/renderer.hpp"
 
@@ -40,6 +41,48 @@ class SqliteRenderer final : public schema::Renderer {
   /// Foreign keys are inline on SQLite; this renders the table-constraint text
   /// (`CONSTRAINT "fk" FOREIGN KEY ...`), which create_table embeds.
   std::string add_foreign_key(const schema::Catalog& c, schema::ForeignKeyId id) const override;
+
+  // Changes between two catalogs (render_alter.cpp; ENG flavour/sqlite/renderer.rs). SQLite's
+  // differ policy asks only for what SQLite can do: tables are dropped, redefined or get
+  // columns added; indexes are dropped and created; the rest is GW0001 (a bug).
+
+  /// `PRAGMA foreign_keys=off`, `DROP TABLE "T"`, `PRAGMA foreign_keys=on`
+  std::vector<std::string> drop_table(const schema::Catalog& from,
+                                      schema::TableId id) const override;
+  /// `DROP INDEX "i"`
+  std::string drop_index(const schema::Catalog& from, schema::IndexId id) const override;
+  /// Never asked for: foreign keys change through RedefineTables. Errors: GW0001.
+  std::string drop_foreign_key(const schema::Catalog& from, schema::ForeignKeyId id) const override;
+  /// SQLite has no enum types: no statements.
+  std::vector<std::string> drop_enum(const schema::Catalog& from, schema::EnumId id) const override;
+  /// `ALTER TABLE "T" ADD COLUMN <column>`, one statement per added column. Errors: GW0001 for
+  /// any other table change (those redefine the table).
+  std::vector<std::string> alter_table(const schema::Catalog& from, const schema::Catalog& to,
+                                       const diff::AlterTable& change) const override;
+  /// SQLite has no enum types: no statements.
+  std::vector<std::string> alter_enum(const schema::Catalog& from, const schema::Catalog& to,
+                                      const diff::AlterEnum& change) const override;
+  /// `PRAGMA defer_foreign_keys=ON`, `PRAGMA foreign_keys=OFF`, then per table: `CREATE TABLE
+  /// "new_T"`, `INSERT INTO "new_T" (...) SELECT ... FROM "T"` (the columns of both sides by
+  /// name; `coalesce("c", <default>) AS "c"` for a column made required with a default),
+  /// `DROP TABLE "T"`, `ALTER TABLE "new_T" RENAME TO "T"`, its indexes; then `PRAGMA
+  /// foreign_keys=ON`, `PRAGMA defer_foreign_keys=OFF` (prisma-compat.md §7.8).
+  std::vector<std::string> redefine_tables(
+      const schema::Catalog& from, const schema::Catalog& to,
+      const std::vector<const diff::RedefineTable*>& tables) const override;
+  /// Never asked for (indexes are redefined). Errors: GW0001.
+  std::string rename_index(const schema::Catalog& from, schema::IndexId a,
+                           const schema::Catalog& to, schema::IndexId b) const override;
+  /// Never asked for (foreign key names are not compared). Errors: GW0001.
+  std::string rename_foreign_key(const schema::Catalog& from, schema::ForeignKeyId a,
+                                 const schema::Catalog& to, schema::ForeignKeyId b) const override;
+  /// SQLite has no extensions: no statements.
+  std::vector<std::string> alter_extension(const schema::Catalog& from, schema::ExtensionId a,
+                                           const schema::Catalog& to,
+                                           schema::ExtensionId b) const override;
+  /// SQLite has no extensions: no statements.
+  std::vector<std::string> drop_extension(const schema::Catalog& from,
+                                          schema::ExtensionId id) const override;
 };
 
 /// A column's SQL type from its family (`INTEGER`, `TEXT`, `JSONB`, ...).

@@ -1,0 +1,2 @@
+-- RenameForeignKey
+ALTER TABLE "Post" RENAME CONSTRAINT "Post_authorId_fkey" TO "post_author_fk";

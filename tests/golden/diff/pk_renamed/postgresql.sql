@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Member" RENAME CONSTRAINT "Member_pkey" TO "member_pk";

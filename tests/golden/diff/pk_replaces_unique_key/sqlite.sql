@@ -1,0 +1,15 @@
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Member" (
+    "teamId" INTEGER NOT NULL,
+    "userId" INTEGER NOT NULL,
+    "role" TEXT NOT NULL,
+
+    PRIMARY KEY ("teamId", "userId")
+);
+INSERT INTO "new_Member" ("role", "teamId", "userId") SELECT "role", "teamId", "userId" FROM "Member";
+DROP TABLE "Member";
+ALTER TABLE "new_Member" RENAME TO "Member";
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;

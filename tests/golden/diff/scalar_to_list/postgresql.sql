@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "Item" DROP COLUMN "tags",
+ADD COLUMN     "tags" TEXT[],
+DROP COLUMN "nums",
+ADD COLUMN     "nums" INTEGER NOT NULL,
+ALTER COLUMN "words" SET NOT NULL,
+ALTER COLUMN "words" SET DATA TYPE TEXT;
