@@ -128,6 +128,23 @@ TEST(DiffCli, SchemaToEmptyRemovesEverything) {
       << empty_side.out;
 }
 
+// Schemas for two providers cannot be diffed (Prisma 7.10.1's engine fails with "Error in Schema
+// engine"); godwit says why.
+TEST(DiffCli, SchemasOfTwoProvidersAreRefused) {
+  TempDir tmp;
+  std::string schema = read_file(diff_cases_dir() / "add_table" / "from.prisma");
+  fs::path pg = tmp.path() / "pg.prisma";
+  fs::path lite = tmp.path() / "lite.prisma";
+  write_file(pg, with_provider(schema, "postgresql"));
+  write_file(lite, with_provider(schema, "sqlite"));
+  auto r = run_godwit(
+      {"migrate", "diff", "--from-schema", pg.string(), "--to-schema", lite.string(), "--script"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("GW1106"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("`postgresql` and `sqlite`"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
 TEST(DiffCli, MissingFromSchemaIsNamed) {
   auto r =
       run_godwit({"migrate", "diff", "--from-schema", "/nonexistent/schema.prisma", "--to-empty"});
