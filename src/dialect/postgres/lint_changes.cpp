@@ -54,6 +54,20 @@ bool known_foreign_key(const Scan& s, const Action& a) {
   return a.object.ends_with("_fkey");  // Prisma's (and PostgreSQL's) naming of foreign keys
 }
 
+// Prisma changes a foreign key (its ON DELETE, its columns) by dropping it and adding it back
+// under the same name later in the file: nothing is left unchecked once the file has run.
+bool added_back_later(const Scan& s, const Action& drop) {
+  const auto& all = s.file->facts;
+  for (std::size_t i = s.index + 1; i < all.size(); ++i) {
+    for (const auto& a : all[i].actions) {
+      if (a.op == Op::kAddConstraint && a.table.same(drop.table) && a.object == drop.object) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void check_changes(Scan& s, const Action& a) {
@@ -88,14 +102,14 @@ void check_changes(Scan& s, const Action& a) {
       return;
     }
     case Op::kDropConstraint: {
-      if (!existing || !known_foreign_key(s, a)) return;
+      if (!existing || !known_foreign_key(s, a) || added_back_later(s, a)) return;
       auto& f = s.emit_lock("drop-foreign-key", a,
                             fmt::format("dropping foreign key {} on {}: nothing keeps the "
                                         "references valid any more",
                                         q(a.object), t));
       f.note =
-          "Fine when the migration adds it back (Prisma drops and re-adds foreign keys to "
-          "change them); then add it back NOT VALID and VALIDATE it in a later migration.";
+          "If it is to come back under another name, add that one NOT VALID and VALIDATE it in a "
+          "later migration.";
       return;
     }
     case Op::kRenameColumn: {
