@@ -78,10 +78,6 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
 
   conn.execute(joined(writes.before, hooks.begin_sql));
   const auto& statements = script.statements;
-  // statement.text is script.source at statement.offset (sql::Script::source)
-  auto in_source = [&](const sql::Statement& st) {
-    return st.offset <= script.source.size() && st.text.data() == script.source.data() + st.offset;
-  };
   std::vector<db::Connection::TextRange> ranges;
   auto batchable = [&](std::size_t i) {
     return hooks.batchable && hooks.batchable(statements[i]) &&
@@ -97,15 +93,18 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
     if (batchable(i)) {
       // A group of statements sent together: consecutive statements are consecutive text of
       // the script, so the group is a view of it from the first statement to the last.
-      const std::size_t first = statements[i].offset;
+      const std::size_t first =
+          script.in_source(statements[i]) ? script.offset_of(statements[i]) : 0;
       std::size_t end = i;
       ranges.clear();
       while (end < statements.size() && ranges.size() < kGroupStatements && batchable(end) &&
-             in_source(statements[end]) &&
+             script.in_source(statements[end]) &&
              (ranges.empty() ||
-              (statements[end].offset >= first + ranges.back().offset + ranges.back().size &&
-               statements[end].offset + statements[end].text.size() - first <= kGroupBytes))) {
-        ranges.push_back({statements[end].offset - first, statements[end].text.size()});
+              (script.offset_of(statements[end]) >=
+                   first + ranges.back().offset + ranges.back().size &&
+               script.offset_of(statements[end]) + statements[end].text.size() - first <=
+                   kGroupBytes))) {
+        ranges.push_back({script.offset_of(statements[end]) - first, statements[end].text.size()});
         ++end;
       }
       std::string_view text;

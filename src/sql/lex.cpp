@@ -104,7 +104,6 @@ std::vector<Statement> statements_from_ranges(std::string_view script,
     counted_to = begin;
     Statement s;
     s.text = script.substr(begin, end - begin);
-    s.offset = static_cast<std::uint32_t>(begin);  // scripts are checked: kMaxScriptBytes
     s.line = line;
     out.push_back(std::move(s));
   }

@@ -30,7 +30,7 @@ struct RawRange {
 };
 
 /// Statements for `ranges` (in script order): text trimmed of leading white space and
-/// comments and of trailing white space, `offset`/`line` of the first token. Ranges that hold
+/// comments and of trailing white space, `line` of the first token. Ranges that hold
 /// only trivia (stray ';', comment-only tails) are dropped, except, in PostgreSQL style, one
 /// holding an unterminated block comment: the server rejects it, so it stays a statement.
 /// Each text is a view of `script`, and between two consecutive statements there is only what

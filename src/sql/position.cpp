@@ -21,7 +21,7 @@ std::size_t byte_offset_of_char(std::string_view text, int position) {
   return std::min(pos, text.size());
 }
 
-int script_line_at(std::string_view script, const Statement& statement, int position) {
+int script_line_at(const Statement& statement, int position) {
   if (position <= 0) return statement.line;
   std::size_t in_text = byte_offset_of_char(statement.text, position);
   // A position just past the end would sit on the ';' or the next line: clamp it to the
@@ -29,11 +29,8 @@ int script_line_at(std::string_view script, const Statement& statement, int posi
   if (in_text >= statement.text.size() && !statement.text.empty()) {
     in_text = statement.text.size() - 1;
   }
-  const std::size_t offset = statement.offset;
-  std::size_t from = std::min(offset, script.size());
-  std::size_t to = std::min(offset + in_text, script.size());
-  return statement.line +
-         static_cast<int>(std::count(script.begin() + from, script.begin() + to, '\n'));
+  return statement.line + static_cast<int>(std::count(statement.text.begin(),
+                                                      statement.text.begin() + in_text, '\n'));
 }
 
 }  // namespace godwit::sql

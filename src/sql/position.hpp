@@ -14,10 +14,9 @@ namespace godwit::sql {
 /// character each.
 std::size_t byte_offset_of_char(std::string_view text, int position);
 
-/// 1-based line in `script` of character `position` of `statement.text` (which must be the
-/// Statement the script was split into: its text starts at byte `statement.offset`).
-/// Position <= 0 (unknown) gives `statement.line`; a position past the end of the
-/// statement gives the statement's last line.
-int script_line_at(std::string_view script, const Statement& statement, int position);
+/// 1-based line in the script of character `position` of `statement.text` (the statement's own
+/// line plus the line ends before that character). Position <= 0 (unknown) gives
+/// `statement.line`; a position past the end of the statement gives the statement's last line.
+int script_line_at(const Statement& statement, int position);
 
 }  // namespace godwit::sql

@@ -7,8 +7,6 @@
 #include <ostream>
 #include <unordered_map>
 
-#include "core/error.hpp"
-
 namespace godwit::sql {
 
 namespace {
@@ -49,15 +47,6 @@ class KindTable {
 };
 
 }  // namespace
-
-void check_script_size(std::size_t bytes) {
-  if (bytes <= kMaxScriptBytes) return;
-  throw core::Error("GW2019",
-                    "The script is " + std::to_string(bytes) +
-                        " bytes; godwit splits scripts of at most 4 GiB (4,294,967,295 bytes), "
-                        "and PostgreSQL refuses a query string over 1 GB.",
-                    "Split the migration into several migrations.");
-}
 
 StatementKind::StatementKind(std::string_view name)
     : id_(name.empty() ? 0 : KindTable::instance().intern(name)) {}

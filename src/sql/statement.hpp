@@ -12,14 +12,6 @@
 
 namespace godwit::sql {
 
-/// The largest script godwit splits: statement offsets are 32-bit, which keeps a statement at
-/// 32 bytes (a 100,000-statement data migration holds 3.2 MB of statements, not 10 MB).
-/// PostgreSQL refuses a query string over 1 GB, so no migration PostgreSQL can run is refused.
-inline constexpr std::size_t kMaxScriptBytes = UINT32_MAX;
-
-/// Throws core::Error GW2019 when a script of `bytes` is larger than kMaxScriptBytes.
-void check_script_size(std::size_t bytes);
-
 /// A statement's kind tag ("CREATE TABLE", "INSERT", "PRAGMA foreign_keys"), interned for the
 /// whole process: a statement stores two bytes instead of a string. Converts from and to
 /// std::string_view and compares with strings (`kind == "COPY"`). Thread-safe. At most 65,535
@@ -45,24 +37,25 @@ class StatementKind {
 
 std::ostream& operator<<(std::ostream& out, const StatementKind& kind);
 
-/// One statement of a script.
+/// One statement of a script. 24 bytes: a data migration holds one per statement of its file
+/// (a 100,000-statement file: 2.4 MB).
 struct Statement {
   /// as written and as sent to the server: comments inside kept, leading white space and
   /// comments and trailing white space trimmed, without the trailing ';'. A view of the script
-  /// text that was split (Script::source): no copy per statement, so a 100 MB data migration
-  /// holds its text once. That text must outlive the statement.
+  /// text that was split (Script::source, where it starts at Script::offset_of()): no copy per
+  /// statement, so a 100 MB data migration holds its text once. That text must outlive the
+  /// statement.
   std::string_view text;
-  std::uint32_t offset = 0;          ///< byte offset of `text` in the script (of its first token)
-  int line = 1;                      ///< 1-based line of the statement's first token in the script
-  bool transaction_control = false;  ///< BEGIN / COMMIT / ROLLBACK / SAVEPOINT / END ...
-  bool no_transaction = false;       ///< cannot run inside a transaction block (CIC, VACUUM, ...)
+  int line = 1;        ///< 1-based line of the statement's first token in the script
   StatementKind kind;  ///< short tag for messages and lint, e.g. "CREATE INDEX CONCURRENTLY"
+  bool transaction_control : 1 = false;  ///< BEGIN / COMMIT / ROLLBACK / SAVEPOINT / END ...
+  bool no_transaction : 1 = false;  ///< cannot run inside a transaction block (CIC, VACUUM, ...)
   /// False when the dialect's parser rejected the statement (it is still sent to the server,
   /// which reports the error); `kind` then comes from its leading keywords only.
-  bool parsed = true;
+  bool parsed : 1 = true;
 };
 // A data migration holds one Statement per statement of its file: keep them small.
-static_assert(sizeof(Statement) <= 32);
+static_assert(sizeof(Statement) <= 24);
 
 /// How a runner must execute a script.
 enum class TransactionMode {
@@ -82,6 +75,17 @@ struct Script {
   /// Owns `source` when the splitter had to change the caller's text (a byte order mark
   /// blanked); null when `source` is the caller's text, which must then outlive the Script.
   std::shared_ptr<const std::string> owned_source;
+
+  /// True when `st.text` is part of `source` (statements of a split script; not those of a
+  /// Script built by hand).
+  bool in_source(const Statement& st) const {
+    return !source.empty() && st.text.data() >= source.data() &&
+           st.text.data() + st.text.size() <= source.data() + source.size();
+  }
+  /// The byte offset in `source` where `st.text` starts; `st` must be in_source().
+  std::size_t offset_of(const Statement& st) const {
+    return static_cast<std::size_t>(st.text.data() - source.data());
+  }
 };
 
 /// The mode a script needs: kAsWritten if any statement is transaction control, else

@@ -138,12 +138,12 @@ TEST_P(SplitCorpusHistory, MatchesReplayManifest) {
     const Statement* prev = nullptr;
     for (const Statement& st : s.statements) {
       EXPECT_FALSE(st.text.empty());
-      EXPECT_EQ(script.substr(st.offset, st.text.size()), st.text);
+      EXPECT_EQ(script.substr(s.offset_of(st), st.text.size()), st.text);
       if (prev != nullptr) {
         // Between two statements only trivia and ';': the runner sends runs of statements as
         // the script's own text (migrate::apply_script's groups).
-        const std::size_t from = prev->offset + prev->text.size();
-        const std::string_view gap = std::string_view(script).substr(from, st.offset - from);
+        const std::size_t from = s.offset_of(*prev) + prev->text.size();
+        const std::string_view gap = std::string_view(script).substr(from, s.offset_of(st) - from);
         const auto style = pg ? sql::CommentStyle::kPostgres : sql::CommentStyle::kSqlite;
         std::size_t pos = 0;
         while ((pos = sql::skip_trivia(gap, pos, style)) < gap.size() && gap[pos] == ';')
@@ -151,7 +151,7 @@ TEST_P(SplitCorpusHistory, MatchesReplayManifest) {
         EXPECT_EQ(pos, gap.size()) << "line " << st.line << ": `" << gap << "`";
       }
       prev = &st;
-      EXPECT_EQ(st.line, core::line_of_offset(script, st.offset));
+      EXPECT_EQ(st.line, core::line_of_offset(script, s.offset_of(st)));
       EXPECT_TRUE(st.parsed) << "line " << st.line;
       ++kind_counts[std::string(st.kind.view())];
     }

@@ -41,12 +41,12 @@ std::vector<std::string> kinds(const sql::Script& s) {
 void expect_texts_in_place(std::string_view script, const sql::Script& s) {
   for (std::size_t i = 0; i < s.statements.size(); ++i) {
     const auto& st = s.statements[i];
-    EXPECT_EQ(script.substr(st.offset, st.text.size()), st.text);
-    EXPECT_EQ(st.text.data(), s.source.data() + st.offset) << st.text;
+    ASSERT_TRUE(s.in_source(st)) << st.text;
+    EXPECT_EQ(script.substr(s.offset_of(st), st.text.size()), st.text);
     if (i == 0) continue;
     const auto& prev = s.statements[i - 1];
-    const std::size_t from = prev.offset + prev.text.size();
-    const std::string_view gap = script.substr(from, st.offset - from);
+    const std::size_t from = s.offset_of(prev) + prev.text.size();
+    const std::string_view gap = script.substr(from, s.offset_of(st) - from);
     std::size_t pos = 0;
     int semicolons = 0;
     while ((pos = sql::skip_trivia(gap, pos, sql::CommentStyle::kPostgres)) < gap.size() &&
@@ -101,7 +101,7 @@ TEST(PgSplit, CommentsLeadingTrailingAndNested) {
   ASSERT_EQ(s.statements.size(), 2u);
   EXPECT_EQ(s.statements[0].text, "CREATE TABLE \"A\" (\n  id int -- trailing; comment\n)");
   EXPECT_EQ(s.statements[0].line, 3);
-  EXPECT_EQ(s.statements[0].offset, script.find("CREATE"));
+  EXPECT_EQ(s.offset_of(s.statements[0]), script.find("CREATE"));
   EXPECT_EQ(s.statements[1].text, "ALTER TABLE \"A\" /* ; */ ADD COLUMN b int");
   EXPECT_EQ(s.statements[1].line, 8);
   EXPECT_EQ(kinds(s), (std::vector<std::string>{"CREATE TABLE", "ALTER TABLE"}));
@@ -340,11 +340,10 @@ TEST(PgSplit, ByteOrderMarkAtStartIsSkipped) {
   EXPECT_TRUE(s.statements[0].parsed);
   EXPECT_EQ(s.statements[1].line, 3);
   // Directly before the first token.
-  EXPECT_EQ(split_script("\xEF\xBB\xBF"
-                         "SELECT 1")
-                .statements.at(0)
-                .offset,
-            3u);
+  auto bom = split_script(
+      "\xEF\xBB\xBF"
+      "SELECT 1");
+  EXPECT_EQ(bom.offset_of(bom.statements.at(0)), 3u);
 }
 
 TEST(PgSplit, MultiByteTextKeepsByteOffsets) {

@@ -164,7 +164,7 @@ TEST(SqliteSplit, CrlfAndByteOrderMark) {
   ASSERT_EQ(s.statements.size(), 2u);
   EXPECT_EQ(s.statements[0].text, "CREATE TABLE \"A\" (\r\n    \"id\" TEXT NOT NULL\r\n)");
   EXPECT_EQ(lines(s), (std::vector<int>{2, 7}));
-  EXPECT_EQ(s.statements[0].offset, script.find("CREATE"));
+  EXPECT_EQ(s.offset_of(s.statements[0]), script.find("CREATE"));
   EXPECT_EQ(kinds(s), (std::vector<std::string>{"CREATE TABLE", "CREATE INDEX"}));
   EXPECT_EQ(run_each(s), "");
 }

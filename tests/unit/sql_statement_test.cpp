@@ -7,7 +7,6 @@
 #include <thread>
 #include <vector>
 
-#include "core/error.hpp"
 #include "sql/statement.hpp"
 
 namespace godwit::sql {
@@ -50,20 +49,8 @@ TEST(StatementKind, SameTextIsTheSameTagAcrossThreads) {
   EXPECT_EQ(a, b);
 }
 
-TEST(Statement, StaysAtThirtyTwoBytes) {
-  EXPECT_LE(sizeof(Statement), 32u);
-}
-
-TEST(Statement, ScriptsOverFourGibibytesAreRefusedWithGW2019) {
-  EXPECT_NO_THROW(check_script_size(kMaxScriptBytes));
-  try {
-    check_script_size(kMaxScriptBytes + 1);
-    FAIL() << "no error";
-  } catch (const core::Error& e) {
-    EXPECT_EQ(e.code(), "GW2019");
-    EXPECT_NE(e.message().find("4 GiB"), std::string::npos) << e.message();
-    EXPECT_FALSE(e.hint().empty());
-  }
+TEST(Statement, StaysAtTwentyFourBytes) {
+  EXPECT_LE(sizeof(Statement), 24u);
 }
 
 }  // namespace

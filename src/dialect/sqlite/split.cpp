@@ -141,7 +141,6 @@ std::string pragma_value(const sql::Statement& statement) {
 }
 
 sql::Script split_script(std::string_view script) {
-  sql::check_script_size(script.size());
   if (auto nul = script.find('\0'); nul != std::string_view::npos) {
     throw core::Error("GW1201",
                       "The migration script contains a NUL byte (line " +

@@ -180,7 +180,6 @@ std::optional<std::vector<sql::Statement>> split_parsable(std::string_view scrip
     // statements; the parser never yields one, but if it did, go piece by piece.
     if (found.size() != parsed.ranges.size()) return std::nullopt;
     for (auto& st : found) {
-      st.offset += static_cast<std::uint32_t>(pos);
       st.line += lines_before;
       apply(st, classify_parsed(st.text));
       statements.push_back(std::move(st));
@@ -239,7 +238,6 @@ std::vector<sql::Statement> split_unparsable(std::string_view script) {
 }  // namespace
 
 sql::Script split_script(std::string_view original) {
-  sql::check_script_size(original.size());
   reject_nul(original);
   // PostgreSQL reads a byte order mark as part of the first word; as three spaces it keeps
   // every byte offset while the first statement parses.
