@@ -32,8 +32,9 @@ done < <(find . -name migration_lock.toml | sed 's|^\./||' | sort)
 files=()
 while IFS= read -r f; do files+=("$f"); done < <(find "${dirs[@]}" -name migration.sql | sort)
 
-# Findings: godwit with every rule (squawk's defaults include its design rules too).
-"$godwit" migrate lint "${dirs[@]}" --include all --json > "$work/godwit.json" || true
+# Findings: godwit with its design rules (group E), as squawk's defaults include its own; squawk's
+# opt-in require-table-schema is off, and so is godwit's unqualified-object.
+"$godwit" migrate lint "${dirs[@]}" --include design --json > "$work/godwit.json" || true
 "$squawk" --reporter json "${files[@]}" > "$work/squawk.json" || true
 statements="$(jq .statements "$work/godwit.json")"
 
@@ -41,7 +42,7 @@ statements="$(jq .statements "$work/godwit.json")"
 for ((i = 0; i < rounds; i++)); do
   for tool in godwit squawk; do
     if [ "$tool" = godwit ]; then
-      cmd=("$godwit" migrate lint "${dirs[@]}" --include all --json)
+      cmd=("$godwit" migrate lint "${dirs[@]}" --include design --json)
     else
       cmd=("$squawk" --reporter json "${files[@]}")
     fi

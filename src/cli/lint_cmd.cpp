@@ -54,11 +54,25 @@ lint::Input input_for(const fs::path& file, std::string migration) {
   return {lint_display(file), std::move(migration), read_file_text(file)};
 }
 
-// Every migration.sql of a migrations folder, in Prisma's order.
+// Every migration.sql of a migrations folder, in Prisma's order; read on the linting threads.
 void add_folder(const fs::path& dir, std::vector<lint::Input>& out) {
-  auto folder = migrate::read_migrations_dir(dir);
-  for (const auto& m : folder.migrations) {
-    if (m.script) out.push_back({lint_display(m.script_path()), m.name, *m.script});
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec) && fs::is_regular_file(it->path() / "migration.sql", ec)) {
+      names.push_back(it->path().filename().string());
+    }
+  }
+  if (ec) {
+    throw core::Error("GW2402", fmt::format("Cannot list {}: {}.", dir.string(), ec.message()),
+                      "Check the path and its permissions.");
+  }
+  std::sort(names.begin(), names.end(), migrate::migration_name_less);
+  for (auto& name : names) {
+    fs::path file = dir / name / "migration.sql";
+    lint::Input in{lint_display(file), std::move(name), {}};
+    in.read_from = std::move(file);
+    out.push_back(std::move(in));
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
 #include <map>
 #include <thread>
 
@@ -102,9 +103,9 @@ Finding engine_finding(std::string code, const Input& in, int line, std::string 
 
 // Applies the file's ignore comments to `found` and adds the findings about the comments.
 std::vector<Finding> apply_ignores(
-    const Input& in, std::vector<Finding> found,
+    const Input& in, std::string_view text, std::vector<Finding> found,
     const std::map<std::string, const RuleInfo*, std::less<>>& rules) {
-  auto ignores = find_ignores(in.text);
+  auto ignores = find_ignores(text);
   std::vector<Finding> out;
   for (auto& f : found) {
     bool silenced = false;
@@ -176,6 +177,21 @@ void check_config_codes(const Config& c,
     check(code, "severity");
 }
 
+std::string read_sql_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    throw core::Error("GW2402", fmt::format("Cannot read {}.", p.string()),
+                      "Check the path and its permissions.");
+  }
+  std::string out;
+  in.seekg(0, std::ios::end);
+  out.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
+  in.seekg(0);
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  return out;
+}
+
 }  // namespace
 
 std::size_t Report::count(Severity s) const {
@@ -205,12 +221,18 @@ Report run(const Linter& linter, const std::vector<Input>& inputs, const RunOpti
 
   // Files are independent: lint them on a few threads, results kept in input order.
   std::vector<FileResult> results(inputs.size());
+  std::vector<std::string> read_texts(inputs.size());
   std::vector<std::exception_ptr> errors(inputs.size());
+  auto text_of = [&](std::size_t i) -> std::string_view {
+    return inputs[i].read_from.empty() ? std::string_view(inputs[i].text)
+                                       : std::string_view(read_texts[i]);
+  };
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       try {
-        results[i] = linter.lint(inputs[i].file, inputs[i].text);
+        if (!inputs[i].read_from.empty()) read_texts[i] = read_sql_file(inputs[i].read_from);
+        results[i] = linter.lint(inputs[i].file, text_of(i));
       } catch (...) {
         errors[i] = std::current_exception();
       }
@@ -250,7 +272,7 @@ Report run(const Linter& linter, const std::vector<Input>& inputs, const RunOpti
           "Rename the folder so that it sorts after the last applied migration (a newer "
           "timestamp), or check that its order does not matter and resolve it explicitly.";
     }
-    found = apply_ignores(in, std::move(found), rules);
+    found = apply_ignores(in, text_of(i), std::move(found), rules);
     std::stable_sort(found.begin(), found.end(),
                      [](const Finding& a, const Finding& b) { return a.line < b.line; });
     for (auto& f : found) {

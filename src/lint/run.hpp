@@ -3,6 +3,7 @@
 // (`-- godwit:ignore CODE reason`), the project's godwit.toml settings, opt-in rules, and the
 // checks that need more than one file (non-linear history).
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct Input {
   std::string file;       ///< display path (copied into findings)
   std::string migration;  ///< migration folder name, "" for a loose file
   std::string text;       ///< its SQL
+  /// When set, the SQL is read from this file on the linting threads (`text` is ignored), so
+  /// that reading a long history overlaps with linting it. Errors: GW2402 if it cannot be read.
+  std::filesystem::path read_from;
 };
 
 struct Report {
