@@ -312,7 +312,10 @@ void add_migrate_commands(CLI::App& migrate, Action& action) {
         "CONCURRENTLY), and on SQLite a failing migration is rolled back instead of left half "
         "applied. Ctrl-C or SIGTERM cancels the statement running on the database, rolls back the "
         "migration's transaction, records it as failed (\"interrupted by signal\" in its logs) "
-        "and exits 130; a second Ctrl-C exits at once.");
+        "and exits 130; a second Ctrl-C exits at once. On PostgreSQL every statement runs under a "
+        "lock budget (docs/safety.md): it waits at most --lock-budget (1 s) for a table lock, so "
+        "the application's queries never queue behind it longer; lock timeouts are retried with "
+        "backoff, and godwit names the sessions that block it.");
     add_common_options(*cmd, *o, /*with_lock=*/true, /*with_json=*/true);
     auto f = std::make_shared<LockBudgetFlags>();
     cmd->add_option("--lock-budget", f->lock_budget_s,

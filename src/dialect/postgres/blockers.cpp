@@ -55,12 +55,12 @@ WHERE l.granted AND l.locktype = 'relation'
   AND a.xact_start <= clock_timestamp() - $3::bigint * interval '1 millisecond'
 ORDER BY a.pid, 7, 8)";
 
-double number(const std::optional<std::string>& v, double fallback) {
+double blocker_number(const std::optional<std::string>& v, double fallback) {
   if (!v || v->empty()) return fallback;
   return std::strtod(v->c_str(), nullptr);
 }
 
-std::string text(const std::optional<std::string>& v) {
+std::string blocker_text(const std::optional<std::string>& v) {
   return v.value_or("");
 }
 
@@ -72,19 +72,19 @@ std::optional<LockWait> lock_wait_of(PgConnection& conn, int pid) {
   if (rows.rows.empty()) return std::nullopt;
   LockWait wait;
   for (const auto& r : rows.rows) {
-    wait.waited_s = std::max(wait.waited_s, number(r[0], 0));
-    if (wait.relation.empty()) wait.relation = text(r[1]);
-    if (wait.mode.empty()) wait.mode = text(r[2]);
+    wait.waited_s = std::max(wait.waited_s, blocker_number(r[0], 0));
+    if (wait.relation.empty()) wait.relation = blocker_text(r[1]);
+    if (wait.mode.empty()) wait.mode = blocker_text(r[2]);
     if (!r[3]) continue;  // waiting, but nobody blocks any more
     migrate::Blocker b;
     b.pid = std::atoi(r[3]->c_str());
-    b.application_name = text(r[4]);
-    b.user = text(r[5]);
-    b.state = text(r[6]);
-    b.transaction_age_s = number(r[7], -1);
-    b.query = text(r[8]);
+    b.application_name = blocker_text(r[4]);
+    b.user = blocker_text(r[5]);
+    b.state = blocker_text(r[6]);
+    b.transaction_age_s = blocker_number(r[7], -1);
+    b.query = blocker_text(r[8]);
     b.relation = wait.relation;
-    b.mode = text(r[9]);
+    b.mode = blocker_text(r[9]);
     wait.blockers.push_back(std::move(b));
   }
   return wait;
@@ -105,14 +105,14 @@ std::vector<migrate::Blocker> lock_holders(PgConnection& conn,
   std::vector<migrate::Blocker> out;
   for (const auto& r : rows.rows) {
     migrate::Blocker b;
-    b.pid = std::atoi(text(r[0]).c_str());
-    b.application_name = text(r[1]);
-    b.user = text(r[2]);
-    b.state = text(r[3]);
-    b.transaction_age_s = number(r[4], -1);
-    b.query = text(r[5]);
-    b.relation = text(r[6]);
-    b.mode = text(r[7]);
+    b.pid = std::atoi(blocker_text(r[0]).c_str());
+    b.application_name = blocker_text(r[1]);
+    b.user = blocker_text(r[2]);
+    b.state = blocker_text(r[3]);
+    b.transaction_age_s = blocker_number(r[4], -1);
+    b.query = blocker_text(r[5]);
+    b.relation = blocker_text(r[6]);
+    b.mode = blocker_text(r[7]);
     // One line per session and table: its strongest-looking mode is enough to say why.
     if (!out.empty() && out.back().pid == b.pid && out.back().relation == b.relation) {
       out.back().mode += ", " + b.mode;

@@ -10,17 +10,17 @@
 namespace godwit::postgres {
 namespace {
 
-bool data_statement(const sql::Statement& st) {
+bool budget_data_statement(const sql::Statement& st) {
   const std::string_view k = st.kind;
   return k == "INSERT" || k == "UPDATE" || k == "DELETE" || k == "COPY" || k == "SELECT";
 }
 
-bool timeout_setting(std::string_view name) {
+bool budget_timeout_setting(std::string_view name) {
   return name == "lock_timeout" || name == "statement_timeout";
 }
 
 // The facts of one statement (parsed on its own: the runner's split already proved it parses).
-std::vector<Action> actions_of(const sql::Statement& st) {
+std::vector<Action> budget_actions_of(const sql::Statement& st) {
   if (!st.parsed) return {};
   auto facts = file_facts(st.text);
   std::vector<Action> out;
@@ -44,7 +44,7 @@ std::string budget_settings_sql(const migrate::LockBudget& budget) {
 
 bool sets_lock_timeout(const sql::Statement& st) {
   if (st.kind != "SET" && st.kind != "RESET") return false;
-  for (const auto& a : actions_of(st)) {
+  for (const auto& a : budget_actions_of(st)) {
     if (a.op == Op::kSetting && a.object == "lock_timeout") return true;
   }
   return false;
@@ -55,8 +55,8 @@ std::vector<std::string> own_timeout_settings(const sql::Script& script) {
   for (std::size_t i = 0; i < script.statements.size(); ++i) {
     const auto& st = script.statements[i];
     if (st.kind != "SET" && st.kind != "RESET") continue;
-    for (const auto& a : actions_of(st)) {
-      if (a.op != Op::kSetting || !timeout_setting(a.object)) continue;
+    for (const auto& a : budget_actions_of(st)) {
+      if (a.op != Op::kSetting || !budget_timeout_setting(a.object)) continue;
       std::string text(st.text.substr(0, std::min<std::size_t>(st.text.size(), 80)));
       std::replace(text.begin(), text.end(), '\n', ' ');
       out.push_back(fmt::format("{} (statement {}, line {})", text, i + 1, st.line));
@@ -73,8 +73,8 @@ std::vector<std::string> locked_relations(const sql::Script& script) {
     if (std::find(out.begin(), out.end(), q) == out.end()) out.push_back(std::move(q));
   };
   for (const auto& st : script.statements) {
-    if (data_statement(st) || st.transaction_control) continue;
-    for (const auto& a : actions_of(st)) {
+    if (budget_data_statement(st) || st.transaction_control) continue;
+    for (const auto& a : budget_actions_of(st)) {
       if (a.lock != LockLevel::kNone) add(a.table);
       if (a.also_lock != LockLevel::kNone) add(a.also_locks);
       if (a.lock != LockLevel::kNone) {
@@ -90,7 +90,7 @@ std::string concurrent_build_target(const sql::Statement& st) {
   if (!st.no_transaction) return "";
   const std::string_view k = st.kind;
   if (k != "CREATE INDEX CONCURRENTLY" && k != "REINDEX CONCURRENTLY") return "";
-  for (const auto& a : actions_of(st)) {
+  for (const auto& a : budget_actions_of(st)) {
     if ((a.op == Op::kCreateIndex || a.op == Op::kReindex) && a.concurrently && !a.table.empty()) {
       return a.table.quoted();
     }

@@ -149,7 +149,7 @@ std::unique_ptr<migrate::RunLock> PostgresDialect::lock(db::Connection& conn,
 
 namespace {
 
-migrate::ApplyHooks base_hooks() {
+migrate::ApplyHooks pg_base_hooks() {
   migrate::ApplyHooks hooks;
   hooks.error_line = [](const sql::Statement& st, int position) {
     if (position <= 0) return st.line;
@@ -163,7 +163,7 @@ migrate::ApplyHooks base_hooks() {
   return hooks;
 }
 
-std::string blocker_lines(const std::vector<migrate::Blocker>& blockers) {
+std::string pg_blocker_lines(const std::vector<migrate::Blocker>& blockers) {
   std::string out;
   for (const auto& b : blockers)
     out += "  " + migrate::describe_blocker(b) + "\n";
@@ -211,7 +211,7 @@ void check_long_transactions(PgConnection& conn, const std::vector<std::string>&
       fmt::format("The migration `{}` was not started: after waiting {} ms "
                   "(--wait-for-blockers), these sessions still hold locks on the tables it "
                   "changes, in transactions open longer than the lock timeout:\n{}",
-                  migration, budget.wait_for_blockers.count(), blocker_lines(holders)),
+                  migration, budget.wait_for_blockers.count(), pg_blocker_lines(holders)),
       "Nothing of this migration ran and no history row was written. Let those transactions "
       "finish (or end a stuck one with SELECT pg_terminate_backend(<pid>)), then run "
       "`godwit migrate deploy` again; or wait longer with --wait-for-blockers.");
@@ -221,7 +221,7 @@ void check_long_transactions(PgConnection& conn, const std::vector<std::string>&
 
 std::optional<migrate::ScriptFailure> PostgresDialect::apply(
     db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes) const {
-  return migrate::apply_script(conn, script, writes, base_hooks());
+  return migrate::apply_script(conn, script, writes, pg_base_hooks());
 }
 
 std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
@@ -271,7 +271,7 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
     BlockerMonitor& monitor;
     ~EndSampling() { monitor.end(); }
   } end_sampling{monitor};
-  auto hooks = base_hooks();
+  auto hooks = pg_base_hooks();
   std::mt19937_64 random(std::random_device{}());
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::vector<migrate::Blocker> last_blockers;
@@ -389,7 +389,7 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
           "tried {} time(s) ({} retries, --lock-retries).",
           budget.lock_timeout.count(), stats.retries + 1, stats.retries);
       if (!last_blockers.empty()) {
-        failure->db_message += "\nSessions blocking it:\n" + blocker_lines(last_blockers);
+        failure->db_message += "\nSessions blocking it:\n" + pg_blocker_lines(last_blockers);
       }
     }
     for (const auto& note : cleanup_notes)
