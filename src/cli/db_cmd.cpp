@@ -1,7 +1,9 @@
 // db execute: run a SQL script against the datasource, no history table involved.
 // db seed: run the project's seed command.
+// db pull: write the live database as a Prisma schema (pull/render_schema.hpp).
 #include <fmt/format.h>
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,8 +14,12 @@
 #include "cli/common_options.hpp"
 #include "core/error.hpp"
 #include "db/interrupt.hpp"
+#include "dialect/introspect.hpp"
+#include "dialect/registry.hpp"
 #include "migrate/deploy.hpp"
 #include "migrate/seed.hpp"
+#include "psl/validate.hpp"
+#include "pull/render_schema.hpp"
 
 namespace godwit::cli {
 namespace {
@@ -106,6 +112,70 @@ int run_seed(const CommonOptions& o, const std::vector<std::string>& args) {
   return 0;
 }
 
+// Prisma 7.10.1's `db pull`: the schema on stdout with --print, else written over the schema
+// file. Re-introspection (keeping an existing schema's models) is not done yet: a schema with
+// models needs --force, which keeps only its generator and datasource blocks, as Prisma's does.
+int run_pull(const CommonOptions& o, bool print, bool force) {
+  auto l = load(o);
+  const auto& source = l.project.schema;
+  const psl::SourceFile* file = nullptr;
+  for (const auto& f : source.files) {
+    if (f.path == l.project.datasource.file) file = &f;
+  }
+  if (file == nullptr && !source.files.empty()) file = &source.files.front();
+  if (!force) {
+    auto validated = psl::validate_or_throw(source);
+    if (!validated.schema.models.empty() || !validated.schema.enums.empty()) {
+      throw core::Error("GW1152",
+                        "godwit db pull does not re-introspect a schema that has models or enums "
+                        "yet (Prisma keeps their names and order).",
+                        "Run `godwit db pull --force` to write the database's schema over the "
+                        "models (the generator and datasource blocks are kept), or use "
+                        "`prisma db pull` for re-introspection.");
+    }
+  }
+  const auto& ds = l.project.datasource;
+  const dialect::Parts* parts = dialect::find_parts(ds.provider);
+  schema::InspectOptions options;
+  options.namespaces = ds.schemas;
+  options.external_tables = l.project.external_tables;
+  options.external_enums = l.project.external_enums;
+  auto inspection = dialect::inspect_database(l.project.target, options);
+  pull::PullOptions po;
+  po.config = pull::config_blocks(file ? file->text : std::string());
+  po.datasource_name = ds.name;
+  po.flavour = parts->psl;
+  po.foreign_keys = ds.relation_mode != "prisma";
+  po.namespaces = !ds.schemas.empty();
+  std::string text = pull::render_schema(inspection.catalog, po);
+  std::cerr << schema::format_warnings(inspection.warnings);
+  if (print) {
+    // Prisma 7.10.1 prints the schema with a blank line and a line break after it.
+    std::cout << text << "\n\n";
+    return 0;
+  }
+  print_header(l);
+  auto started = std::chrono::steady_clock::now();
+  auto path = file ? file->path : l.project.schema_path;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!(out << text)) {
+    throw core::Error("GW1153", fmt::format("Cannot write the schema file {}.", path.string()),
+                      "Check that the file and its folder are writable.");
+  }
+  // Prisma's texts (its spinner as printed without a TTY); the time is godwit's whole run.
+  std::size_t models = inspection.catalog.tables.size();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                .count();
+  std::cout << fmt::format(
+      "- Introspecting based on datasource defined in {}\n"
+      "\u2714 Introspected {} {} into {} in {}ms\n      \n"
+      "Run prisma generate to generate Prisma Client.\n",
+      display_path(path), models, models == 1 ? "model and wrote it" : "models and wrote them",
+      display_path(path), ms);
+  return 0;
+}
+
 }  // namespace
 
 void add_db_commands(CLI::App& db, Action& action) {
@@ -134,6 +204,19 @@ void add_db_commands(CLI::App& db, Action& action) {
   seed->add_option("args", *args, "Extra arguments for the seed command (after --)")
       ->type_name("ARG...");
   seed->callback([=, &action] { action = [=] { return run_seed(*so, *args); }; });
+
+  auto po = std::make_shared<CommonOptions>();
+  auto print = std::make_shared<bool>(false);
+  auto force = std::make_shared<bool>(false);
+  auto* pull = db.add_subcommand(
+      "pull",
+      "Write the database's tables, enums and relations as a Prisma schema, as Prisma's "
+      "introspection writes it. The schema's generator and datasource blocks are kept. "
+      "Re-introspection of a schema that has models is not done yet: use --force.");
+  add_common_options(*pull, *po, /*with_lock=*/false, /*with_json=*/false);
+  pull->add_flag("--print", *print, "Print the schema instead of writing the schema file");
+  pull->add_flag("--force", *force, "Ignore the models of the current schema and overwrite them");
+  pull->callback([=, &action] { action = [=] { return run_pull(*po, *print, *force); }; });
 }
 
 }  // namespace godwit::cli

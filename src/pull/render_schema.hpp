@@ -1,0 +1,64 @@
+#pragma once
+// `db pull`: an introspected catalog (schema/inspector.hpp) written as the Prisma schema that
+// Prisma 7.10.1's introspection writes for it (ENG schema-engine/connectors/sql-schema-connector
+// src/introspection: introspection_map.rs, relation_names.rs, introspection_pair/*.rs,
+// rendering/*.rs), then formatted with psl/format.hpp as Prisma reformats it.
+//
+// What is rendered, for a pull that ignores the models of an existing schema (`--force`, or a
+// schema with only its datasource and generators):
+// - the existing schema's generator blocks, then its datasource block, as written (the lines
+//   `url`, `directUrl` and `shadowDatabaseUrl`, which Prisma 7 rejects, left out);
+// - enums, then models, in the catalog's order (by namespace and name, as Prisma's describer);
+// - names that are not PSL identifiers sanitised (leading non-letters dropped, other characters
+//   as `_`) with `@map` / `@@map` keeping the database name;
+// - scalar fields in column order: Prisma type, `?` / `[]`, `@db.X(args)` unless it is the
+//   dialect's default native type for the scalar type, `@default(...)` (autoincrement() for
+//   serial and identity columns and `nextval(...)` defaults, now(), constants, dbgenerated),
+//   `@id` / `@unique` for one-column keys, with `map:` when the name is not Prisma's default;
+// - relation fields after the scalar fields, in Prisma's order (for each table in catalog order,
+//   each foreign key gives the forward field on its table and the back field on the referenced
+//   one), named after the other model (`<Model>_<cols>To<Model>` names and `@relation("...")`
+//   when two models are related more than once, or when the field name would clash with a
+//   foreign key column), `onDelete`/`onUpdate` only when not Prisma's default, `map:` when the
+//   foreign key's name is not the default; none with `relationMode = "prisma"`;
+// - `@@id`, `@@unique`, `@@index` (sort order, `type:` for non-B-tree PostgreSQL indexes) and
+//   `@@ignore` with Prisma's comment for tables without a usable unique key;
+// - `@@schema("...")` when the datasource lists `schemas`.
+//
+// Not rendered yet (prisma-compat.md, db pull): re-introspection that keeps the existing
+// models' names, field names, relation names and order; implicit many-to-many join tables as
+// list relations; views; operator classes; comments Prisma adds for check constraints,
+// expression indexes, row level security and database comments.
+
+#include <string>
+
+#include "psl/catalog_builder.hpp"
+#include "schema/catalog.hpp"
+
+namespace godwit::pull {
+
+struct PullOptions {
+  /// The existing schema's configuration blocks as they are to be printed (config_blocks()).
+  std::string config;
+  /// The datasource block's name: the prefix of native type attributes (`@db.VarChar`).
+  std::string datasource_name = "db";
+  /// The dialect's PSL flavour (native type defaults, identifier length limit).
+  const psl::CatalogFlavour* flavour = nullptr;
+  /// Foreign keys become relation fields (false with `relationMode = "prisma"`).
+  bool foreign_keys = true;
+  /// The datasource lists `schemas`: every model and enum gets `@@schema`.
+  bool namespaces = false;
+};
+
+/// The schema text (unformatted) for `catalog`.
+std::string render_unformatted(const schema::Catalog& catalog, const PullOptions& options);
+
+/// The formatted schema, as `prisma db pull` writes it to schema.prisma (ends with one line
+/// break). Errors: core::Error GW1151 when the rendered text does not parse (a defect).
+std::string render_schema(const schema::Catalog& catalog, const PullOptions& options);
+
+/// The generator blocks, then the datasource block, of a schema's source text, verbatim but
+/// without the url lines Prisma 7 rejects, separated by blank lines.
+std::string config_blocks(const std::string& schema_text);
+
+}  // namespace godwit::pull

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Regenerates the expectations of tests/live/db_pull_test.cpp with the real Prisma 7.10.1 (the
+# oracle): each corpus history is deployed by `prisma migrate deploy` on a fresh database, then
+# `prisma db pull --print --force` -> <history, '/' as '__'>.prisma
+# The project holds the history's schema.prisma without url lines (Prisma 7 takes the URL from
+# prisma.config.ts) and without the "metrics" preview feature, as the test writes it.
+# Needs a PostgreSQL server: GODWIT_TEST_PG_URL (a superuser URL), else one is started with
+# scripts/pg-cluster for the run. Oracle: GODWIT_PRISMA_ORACLE or ~/.cache/prisma-oracle/prisma.
+# Usage: make_expected.sh [history ...] (default: all)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+corpus="$root/../shared/corpus"
+prisma="${GODWIT_PRISMA_ORACLE:-$HOME/.cache/prisma-oracle/prisma}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/pull-expected.XXXXXX")"
+cleanup() {
+  [ -n "${started_pg:-}" ] && "$root/scripts/pg-cluster" stop "$work/pg" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+pg="${GODWIT_TEST_PG_URL:-}"
+if [ -z "$pg" ]; then
+  pg="$("$root/scripts/pg-cluster" start "$work/pg")"
+  started_pg=1
+fi
+base="${pg%/*}"
+
+histories=(langfuse__langfuse triggerdotdev__trigger.dev/database
+  triggerdotdev__trigger.dev/run-ops-database hoppscotch__hoppscotch umami-software__umami
+  teableio__teable/postgres teableio__teable/sqlite Mintplex-Labs__anything-llm
+  stonith404__pingvin-share)
+[ $# -gt 0 ] && histories=("$@")
+
+for h in "${histories[@]}"; do
+  src="$corpus/$h" proj="$work/h_${h//\//__}" out="$here/${h//\//__}.prisma"
+  mkdir -p "$proj"
+  sed -E '/^\s*(url|directUrl|shadowDatabaseUrl)\s*=/d; s/, *"metrics"//; s/"metrics", *//' \
+    "$src/schema.prisma" >"$proj/schema.prisma"
+  cp -r "$src/migrations" "$proj/migrations"
+  cat >"$proj/prisma.config.ts" <<'CONFIG'
+export default {
+  schema: 'schema.prisma',
+  migrations: { path: 'migrations' },
+  datasource: { url: process.env.DATABASE_URL as string },
+}
+CONFIG
+  if grep -q 'provider *= *"sqlite"' "$proj/schema.prisma"; then
+    url="file:$proj/dev.db"
+  else
+    psql -X -q -d "$pg" -c "DROP DATABASE IF EXISTS pull_expected WITH (FORCE)" \
+      -c "CREATE DATABASE pull_expected" 2>/dev/null
+    url="$base/pull_expected"
+  fi
+  (cd "$proj" && DATABASE_URL="$url" NO_COLOR=1 "$prisma" migrate deploy >/dev/null)
+  (cd "$proj" && DATABASE_URL="$url" NO_COLOR=1 "$prisma" db pull --print --force) >"$out"
+  echo "pull/${h//\//__}.prisma"
+done
