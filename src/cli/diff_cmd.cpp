@@ -15,8 +15,10 @@
 #include "core/error.hpp"
 #include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
+#include "dialect/shadow.hpp"
 #include "diff/differ.hpp"
 #include "diff/summary.hpp"
+#include "migrate/migrations_dir.hpp"
 #include "plan/make_plan.hpp"
 #include "project/project.hpp"
 #include "psl/catalog_builder.hpp"
@@ -90,27 +92,6 @@ void check_counts(const DiffOptions& o) {
     throw core::Error("GW1103", "Could not determine the connector to use for diffing.",
                       "Give a schema on one side, e.g. --to-schema prisma/schema.prisma.");
   }
-  // What godwit diffs so far: an empty schema or a Prisma schema on the 'from' side; an empty
-  // schema, a Prisma schema or a live database on the 'to' side.
-  if (!o.from_migrations.empty() || o.from_config_datasource || !o.to_migrations.empty()) {
-    std::string from = !o.from_migrations.empty() ? "--from-migrations"
-                       : o.from_config_datasource ? "--from-config-datasource"
-                       : o.from_empty             ? "--from-empty"
-                                                  : "--from-schema";
-    std::string to = !o.to_migrations.empty()          ? "--to-migrations"
-                     : o.to_config_datasource          ? "--to-config-datasource"
-                     : o.to_empty                      ? "--to-empty"
-                     : !o.to_url.empty()               ? "--to-url"
-                     : !o.to_schema_datasource.empty() ? "--to-schema-datasource"
-                                                       : "--to-schema";
-    throw core::Error("GW1102",
-                      fmt::format("`migrate diff {} ... {}` is not supported yet: this version of "
-                                  "godwit diffs empty schemas, Prisma schemas and (as the "
-                                  "'to' side) live databases.",
-                                  from, to),
-                      "Diffs from migrations folders and from live databases arrive in a later "
-                      "release.");
-  }
 }
 
 int print_diff(const DiffOptions& o, const dialect::Parts& parts, const schema::Catalog& from,
@@ -127,24 +108,26 @@ void write_output_file(const std::string& path, std::string_view text) {
   }
 }
 
-// The 'to' side of --to-url / --to-schema-datasource / --to-config-datasource: the database
-// read into a catalog (schema/inspector.hpp), with the namespaces (`schemas`) and the external
-// tables and enums the project declares. What the catalog cannot hold is said on stderr.
-std::pair<const dialect::Parts*, schema::Catalog> introspect_to(const DiffOptions& o) {
+// A live database side: --to-url (`url`), --to-schema-datasource (`schema_datasource`), or
+// --from/--to-config-datasource (both empty): the database read into a catalog
+// (schema/inspector.hpp), with the namespaces (`schemas`) and the external tables and enums
+// the project declares. What the catalog cannot hold is said on stderr.
+std::pair<const dialect::Parts*, schema::Catalog> introspect_side(
+    const std::string& url, const std::string& schema_datasource) {
   project::DatabaseTarget target;
   schema::InspectOptions options;
-  if (!o.to_url.empty()) {
-    auto provider = dialect::provider_of_url(o.to_url);
+  if (!url.empty()) {
+    auto provider = dialect::provider_of_url(url);
     if (!provider) {
       throw core::Error("P1013",
                         "The provided database string is invalid. The scheme is not "
                         "recognized in database URL.",
                         "Use a postgresql://, postgres:// or file: URL.");
     }
-    target = {*provider, o.to_url, std::filesystem::current_path(), o.to_url};
+    target = {*provider, url, std::filesystem::current_path(), url};
   } else {
     project::ProjectOptions po;
-    if (!o.to_schema_datasource.empty()) po.schema = o.to_schema_datasource;
+    if (!schema_datasource.empty()) po.schema = schema_datasource;
     auto project =
         project::load_project(po, std::filesystem::current_path(), project::process_env());
     target = project.target;
@@ -166,6 +149,43 @@ struct DiffSide {
   const dialect::Parts* parts = nullptr;
   schema::Catalog catalog;
 };
+
+// --from-migrations / --to-migrations: the folder replayed on a shadow database
+// (dialect/shadow.hpp) for the provider its migration_lock.toml names, as Prisma does. A
+// PostgreSQL shadow database is made on the server of the project's database (prisma.config.ts
+// `datasource.url`, the schema's url, or DATABASE_URL).
+DiffSide migrations_side(const std::string& dir, std::string_view flag) {
+  const auto folder = migrate::read_migrations_dir(dir);
+  if (!folder.exists) {
+    throw core::Error("GW1105", fmt::format("Could not load `{}` from provided path `{}`: file or "
+                                            "directory not found",
+                                            flag, dir));
+  }
+  project::ProjectOptions po;
+  po.url_required = false;
+  auto project = project::load_project(po, std::filesystem::current_path(), project::process_env());
+  const std::string provider =
+      folder.has_lock_file ? folder.lock_provider : project.datasource.provider;
+  migrate::check_lock_provider(folder, project.datasource.provider);
+  const dialect::Parts& parts = parts_for(provider);
+  project::DatabaseTarget main = project.target;
+  main.provider = parts.provider;
+  schema::InspectOptions options;
+  options.namespaces = project.datasource.schemas;
+  options.external_tables = project.external_tables;
+  options.external_enums = project.external_enums;
+  if (main.url.empty() && parts.provider == "postgresql") {
+    throw core::Error("P1013",
+                      fmt::format("`{}` replays the migrations on a shadow database, which "
+                                  "godwit creates on the server of the project's database, "
+                                  "and the project has no database URL.",
+                                  flag),
+                      "Set `datasource.url` in prisma.config.ts or DATABASE_URL.");
+  }
+  auto inspection = dialect::replay_migrations(main, dir, options);
+  std::cerr << schema::format_warnings(inspection.warnings);
+  return {&parts, std::move(inspection.catalog)};
+}
 
 // A Prisma schema file or folder, validated (warnings on stderr) and lowered to a catalog.
 DiffSide load_schema_side(const std::string& path, std::string_view flag) {
@@ -195,10 +215,17 @@ int run_diff(DiffOptions o) {
   if (!o.to_schema_datamodel.empty()) o.to_schema = o.to_schema_datamodel;
   DiffSide from, to;
   if (!o.from_schema.empty()) from = load_schema_side(o.from_schema, "--from-schema");
+  if (!o.from_migrations.empty()) from = migrations_side(o.from_migrations, "--from-migrations");
+  if (o.from_config_datasource) {
+    auto [parts, catalog] = introspect_side("", "");
+    from = {parts, std::move(catalog)};
+  }
   if (!o.to_schema.empty()) {
     to = load_schema_side(o.to_schema, "--to-schema");
+  } else if (!o.to_migrations.empty()) {
+    to = migrations_side(o.to_migrations, "--to-migrations");
   } else if (o.to_database()) {
-    auto [parts, catalog] = introspect_to(o);
+    auto [parts, catalog] = introspect_side(o.to_url, o.to_schema_datasource);
     to = {parts, std::move(catalog)};
   }
   if (from.parts && to.parts && from.parts != to.parts) {
@@ -255,9 +282,11 @@ void add_migrate_diff_command(CLI::App& migrate, Action& action) {
   cmd->add_option("--to-schema-datamodel", opts->to_schema_datamodel,
                   "Same as --to-schema (Prisma 6 form)")
       ->type_name("PATH");
-  cmd->add_option("--from-migrations", opts->from_migrations, "A migrations folder (from)")
+  cmd->add_option("--from-migrations", opts->from_migrations,
+                  "A migrations folder, replayed on a shadow database (from)")
       ->type_name("DIR");
-  cmd->add_option("--to-migrations", opts->to_migrations, "A migrations folder (to)")
+  cmd->add_option("--to-migrations", opts->to_migrations,
+                  "A migrations folder, replayed on a shadow database (to)")
       ->type_name("DIR");
   cmd->add_flag("--from-config-datasource", opts->from_config_datasource,
                 "The database of the configured datasource (from)");

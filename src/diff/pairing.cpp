@@ -195,6 +195,7 @@ std::vector<IndexId> DifferDatabase::dropped_indexes(const TablePair& pair) cons
   auto next = secondary_indexes(to_, pair.to);
   std::vector<IndexId> out;
   for (IndexId p : secondary_indexes(from_, pair.from)) {
+    if (policy_.index_kept && policy_.index_kept(from_, p)) continue;
     if (std::none_of(next.begin(), next.end(), [&](IndexId n) { return indexes_match(p, n); }))
       out.push_back(p);
   }

@@ -53,6 +53,10 @@ struct DiffPolicy {
   /// nullptr: nothing beyond the neutral fields.
   bool (*indexes_match)(const schema::Catalog& from, schema::IndexId a, const schema::Catalog& to,
                         schema::IndexId b) = nullptr;
+  /// An index of `from` that is never dropped, even when `to` lacks it (PostgreSQL: partial
+  /// indexes read from a database, which Prisma 7.10.1 leaves alone; PostgresIndex::partial).
+  /// nullptr: none.
+  bool (*index_kept)(const schema::Catalog& from, schema::IndexId id) = nullptr;
 };
 
 /// PostgreSQL: native-type casts as Prisma judges them (ENG postgres.rs

@@ -230,6 +230,14 @@ TypeChange pg_column_type_change(const ColumnPair& cols) {
   return pg_native_cast(prev, next);
 }
 
+// The operator class of an index column as the differ compares it: a class the database
+// reports as its type's default is the same as none (schema::PostgresIndex).
+std::string_view compared_operator_class(const Catalog& c, schema::IndexId id, std::size_t i) {
+  const auto& defaults = c.postgres.index(id).default_operator_classes;
+  if (i < defaults.size() && defaults[i]) return {};
+  return c.postgres.operator_class(id, i);
+}
+
 bool pg_indexes_match(const Catalog& from, schema::IndexId a, const Catalog& to,
                       schema::IndexId b) {
   const auto& pa = from.postgres.index(a);
@@ -237,9 +245,16 @@ bool pg_indexes_match(const Catalog& from, schema::IndexId a, const Catalog& to,
   if (pa.algorithm != pb.algorithm) return false;
   const std::size_t n = from.get(a).columns.size();
   for (std::size_t i = 0; i < n; ++i) {
-    if (from.postgres.operator_class(a, i) != to.postgres.operator_class(b, i)) return false;
+    // The same class by name (a Prisma schema spells out `array_ops` for a GIN index on a
+    // list, as its script does), or both the type's default.
+    if (from.postgres.operator_class(a, i) == to.postgres.operator_class(b, i)) continue;
+    if (compared_operator_class(from, a, i) != compared_operator_class(to, b, i)) return false;
   }
   return true;
+}
+
+bool pg_index_kept(const Catalog& from, schema::IndexId id) {
+  return from.postgres.index(id).partial;
 }
 
 }  // namespace
@@ -257,6 +272,7 @@ const DiffPolicy& postgres_policy() {
       .redefine_tables = false,
       .column_type_change = &pg_column_type_change,
       .indexes_match = &pg_indexes_match,
+      .index_kept = &pg_index_kept,
   };
   return policy;
 }

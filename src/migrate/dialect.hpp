@@ -50,6 +50,14 @@ struct HistoryWrites {
   std::string on_success;
 };
 
+/// A throwaway database that migrations are replayed on, to learn the schema a migrations
+/// folder produces (prisma-compat.md §5.2, "Shadow database"). Destroying it removes it.
+class ShadowDatabase {
+ public:
+  virtual ~ShadowDatabase() = default;
+  virtual db::Connection& connection() = 0;
+};
+
 class Dialect {
  public:
   virtual ~Dialect() = default;
@@ -76,6 +84,14 @@ class Dialect {
   /// Splits a migration script with the dialect's own parser. The statements are views of
   /// `script` (sql::Statement::text), which must outlive the returned Script.
   virtual sql::Script split(std::string_view script) const = 0;
+
+  /// A new, empty shadow database for the project whose database is `main`, as Prisma makes
+  /// one: PostgreSQL creates `prisma_migrate_shadow_db_<uuid v4>` on `main`'s server (with its
+  /// schema when that is not "public") and drops it when the object is destroyed, also after
+  /// an error or Ctrl-C; SQLite opens a private in-memory database. Errors: P3014 when the
+  /// database cannot be created (permissions), with the server's message.
+  virtual std::unique_ptr<ShadowDatabase> create_shadow(
+      const project::DatabaseTarget& main) const = 0;
 
   /// The history table's DDL and value encodings.
   virtual const HistoryFlavor& history() const = 0;

@@ -25,6 +25,15 @@ struct PostgresIndex {
   /// `ops:`); "" = the type's default class. Shorter than the column list (often empty): the
   /// missing entries are "".
   std::vector<std::string> operator_classes;
+  /// Read from a database only: which entries of `operator_classes` are their column type's
+  /// default class (pg_opclass.opcdefault). Prisma's describer keeps those for GiST, GIN,
+  /// SP-GiST and BRIN indexes (its script prints them), while a Prisma schema leaves them out:
+  /// both mean the same index, so the differ takes a default class as "".
+  std::vector<bool> default_operator_classes;
+  /// Read from a database only: the index has a WHERE condition, which the model does not keep
+  /// (Prisma 7.10.1 neither); the differ never drops it, as Prisma never does (the corpus's
+  /// drift scripts keep every partial index made by hand).
+  bool partial = false;
   friend bool operator==(const PostgresIndex&, const PostgresIndex&) = default;
 };
 

@@ -113,8 +113,14 @@ TEST_F(DiffCli, ExactlyOneFromAndOneTo) {
       << r.err;
 }
 
-TEST_F(DiffCli, OtherInputsAreRejectedClearly) {
+// Migrations folders and the config's database need a project (its datasource names the
+// server of the shadow database, or the database): without one, Prisma's P1012, nothing printed.
+// A migrations folder that does not exist is named. (tests/live/diff_migrations_test.cpp and
+// introspect_*_test.cpp run these forms on real databases.)
+TEST_F(DiffCli, DatabaseFormsNeedAProject) {
   auto p = schema(kOneModel);
+  const auto empty_dir = tmp_.path() / "empty";
+  std::filesystem::create_directories(empty_dir);
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"--from-migrations", tmp_.path().string(), "--to-schema", p.string()},
            {"--from-config-datasource", "--to-schema", p.string()},
@@ -122,12 +128,16 @@ TEST_F(DiffCli, OtherInputsAreRejectedClearly) {
        }) {
     std::vector<std::string> argv = {"migrate", "diff"};
     argv.insert(argv.end(), args.begin(), args.end());
-    auto r = run_godwit(argv);
+    auto r = run_godwit(argv, {}, empty_dir);
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_NE(r.err.find("GW1102"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("is not supported yet"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("P1012"), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
   }
+  auto r = run_godwit({"migrate", "diff", "--from-migrations", (tmp_.path() / "nowhere").string(),
+                       "--to-schema", p.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("Could not load `--from-migrations` from provided path"), std::string::npos)
+      << r.err;
 }
 
 TEST_F(DiffCli, SchemaProblems) {

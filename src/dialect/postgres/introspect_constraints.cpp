@@ -78,6 +78,7 @@ void push_index(Context& ctx, const PendingIndex& p) {
   }
   schema::PostgresIndex pg;
   pg.algorithm = *algorithm;
+  pg.partial = p.partial;
   bool with_opclasses = *algorithm != IndexAlgorithm::BTree && *algorithm != IndexAlgorithm::Hash;
   for (const db::Row* row : p.rows) {
     // columns: 6 attname, 8 opcname, 9 opcdefault, 10 desc, 11 nulls first
@@ -110,7 +111,9 @@ void push_index(Context& ctx, const PendingIndex& p) {
     }
     if (with_opclasses && (*row)[8]) {
       pg.operator_classes.resize(idx.columns.size() + 1);
+      pg.default_operator_classes.resize(idx.columns.size() + 1);
       pg.operator_classes[idx.columns.size()] = *(*row)[8];
+      pg.default_operator_classes[idx.columns.size()] = cell_bool(*row, 9);
     }
     idx.columns.push_back(std::move(ic));
   }

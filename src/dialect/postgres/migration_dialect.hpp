@@ -17,6 +17,8 @@ class PostgresDialect final : public migrate::Dialect {
   bool opening_creates_database() const override { return false; }
   std::string describe(const project::DatabaseTarget& target) const override;
   sql::Script split(std::string_view script) const override;
+  std::unique_ptr<migrate::ShadowDatabase> create_shadow(
+      const project::DatabaseTarget& main) const override;  // shadow.cpp
   const migrate::HistoryFlavor& history() const override { return history_; }
   std::vector<std::string> existing_objects(db::Connection& conn) const override;
   std::unique_ptr<migrate::RunLock> lock(db::Connection& conn,

@@ -1,0 +1,55 @@
+#include "dialect/shadow.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "db/connection.hpp"
+#include "dialect/registry.hpp"
+#include "migrate/migrations_dir.hpp"
+
+namespace godwit::dialect {
+
+schema::Inspection replay_migrations(const project::DatabaseTarget& main,
+                                     const std::filesystem::path& migrations_dir,
+                                     const schema::InspectOptions& options) {
+  const migrate::Dialect& runner = *find(main.provider);  // GW2002 when unsupported
+  const Parts& parts = *find_parts(main.provider);
+  const auto folder = migrate::read_migrations_dir(migrations_dir);
+  for (const auto& m : folder.migrations) {
+    if (!m.script) {
+      throw core::Error("P3015",
+                        fmt::format("Could not find the migration file at {}. Please delete the "
+                                    "directory or restore the migration file.",
+                                    m.script_path().string()),
+                        m.read_error);
+    }
+  }
+  auto shadow = runner.create_shadow(main);
+  for (const auto& m : folder.migrations) {
+    const auto script = runner.split(*m.script);
+    if (auto failure = runner.apply(shadow->connection(), script, migrate::HistoryWrites{})) {
+      throw core::Error(
+          "P3006",
+          fmt::format("Migration `{}` failed to apply cleanly to the shadow database. \n"
+                      "Error code: {}\nError:\n{}",
+                      m.name, failure->db_code, failure->db_message),
+          fmt::format("Statement {} of {} (line {} of {}) failed. Fix the migration, or check "
+                      "that the migrations folder belongs to this project.",
+                      failure->statement_index + 1, failure->statement_count, failure->line,
+                      m.script_path().string()));
+    }
+  }
+  auto inspection = parts.inspector->inspect(shadow->connection(), options);
+  // A project without `schemas = [...]` lives in one namespace, and Prisma's script for the
+  // difference between its migrations and its schema names objects unqualified (the corpus's
+  // drift.sql): the shadow's only namespace is then the default one, as in a catalog built from
+  // the schema. (A database read for --to-url keeps every name qualified, as Prisma prints it.)
+  auto& catalog = inspection.catalog;
+  if (options.namespaces.empty() && catalog.default_namespace.empty() &&
+      catalog.namespaces.size() == 1) {
+    catalog.default_namespace = catalog.namespaces.front().name;
+  }
+  return inspection;
+}
+
+}  // namespace godwit::dialect

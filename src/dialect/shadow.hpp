@@ -1,0 +1,25 @@
+#pragma once
+// The schema a migrations folder produces (`migrate diff --from-migrations`, and `migrate dev`
+// to come): every migration.sql replayed in Prisma's folder order on a fresh shadow database
+// (migrate::Dialect::create_shadow), as one script each and without a history table, then read
+// back by the dialect's inspector. The shadow database is gone when this returns or throws.
+
+#include <filesystem>
+
+#include "project/target.hpp"
+#include "schema/inspector.hpp"
+
+namespace godwit::dialect {
+
+/// Replays the migrations of `migrations_dir` on a shadow database for `main` (the project's
+/// database: a PostgreSQL shadow is created on its server) and reads the result. Without
+/// `options.namespaces`, the one namespace read is the catalog's default namespace (names
+/// render unqualified, as in Prisma's drift script).
+/// Errors: P3006 naming the migration that failed on the shadow database, with the database's
+/// error code and message; P3014 when the shadow database cannot be created; P3015 when a
+/// migration.sql cannot be read; GW2002 for a provider godwit does not support.
+schema::Inspection replay_migrations(const project::DatabaseTarget& main,
+                                     const std::filesystem::path& migrations_dir,
+                                     const schema::InspectOptions& options);
+
+}  // namespace godwit::dialect
