@@ -185,6 +185,53 @@ std::string_view action_name(schema::ReferentialAction a) {
   return "NoAction";
 }
 
+// ENG introspection_pair/index_field.rs `opclass`: the operator classes Prisma names itself
+// (`ops: JsonbPathOps`); any other non-default class is printed raw (`ops: raw("...")`).
+std::string ops_argument(std::string_view sql) {
+  static const std::map<std::string, std::string, std::less<>> kManaged = [] {
+    std::map<std::string, std::string, std::less<>> m = {
+        {"inet_ops", "InetOps"},
+        {"jsonb_ops", "JsonbOps"},
+        {"jsonb_path_ops", "JsonbPathOps"},
+        {"array_ops", "ArrayOps"},
+        {"text_ops", "TextOps"},
+        {"bit_minmax_ops", "BitMinMaxOps"},
+        {"varbit_minmax_ops", "VarBitMinMaxOps"},
+        {"bpchar_bloom_ops", "BpcharBloomOps"},
+        {"bpchar_minmax_ops", "BpcharMinMaxOps"},
+        {"bytea_bloom_ops", "ByteaBloomOps"},
+        {"bytea_minmax_ops", "ByteaMinMaxOps"},
+        {"inet_inclusion_ops", "InetInclusionOps"},
+    };
+    // The BRIN classes of these types come as bloom, minmax and (but text) minmax-multi.
+    const std::vector<std::pair<std::string, std::string>> brin = {
+        {"date", "Date"},
+        {"float4", "Float4"},
+        {"float8", "Float8"},
+        {"inet", "Inet"},
+        {"int2", "Int2"},
+        {"int4", "Int4"},
+        {"int8", "Int8"},
+        {"numeric", "Numeric"},
+        {"oid", "Oid"},
+        {"timestamp", "Timestamp"},
+        {"timestamptz", "TimestampTz"},
+        {"time", "Time"},
+        {"timetz", "TimeTz"},
+        {"uuid", "Uuid"},
+        {"text", "Text"},
+    };
+    for (const auto& [sql_type, prisma] : brin) {
+      m.emplace(sql_type + "_bloom_ops", prisma + "BloomOps");
+      m.emplace(sql_type + "_minmax_ops", prisma + "MinMaxOps");
+      if (sql_type != "text") m.emplace(sql_type + "_minmax_multi_ops", prisma + "MinMaxMultiOps");
+    }
+    return m;
+  }();
+  if (auto it = kManaged.find(sql); it != kManaged.end()) return it->second;
+  return "raw(" + psl_quoted(sql) + ")";
+}
+
 // One relation field, forward (the foreign key's table) or back (the referenced table).
 struct RelationField {
   ForeignKeyId fk;
@@ -433,11 +480,6 @@ class PullRenderer {
     return "String";
   }
 
-  // `(sort: Desc)` after an index column, as Prisma prints a non-default sort order.
-  static std::string sort_suffix(const schema::IndexColumn& ic) {
-    return ic.sort == schema::SortOrder::Desc ? "(sort: Desc)" : "";
-  }
-
   std::string render_scalar_field(TableId t, ColumnId id) const {
     const auto& table = c_.get(t);
     const auto& col = c_.get(id);
@@ -533,10 +575,20 @@ class PullRenderer {
     return false;
   }
 
-  std::string index_fields(const schema::Index& idx) const {
+  std::string index_fields(IndexId id) const {
+    const auto& idx = c_.get(id);
     std::vector<std::string> out;
-    for (const auto& ic : idx.columns)
-      out.push_back(field_name(ic.column) + sort_suffix(ic));
+    for (std::size_t i = 0; i < idx.columns.size(); ++i) {
+      const auto& ic = idx.columns[i];
+      std::vector<std::string> args;
+      if (ic.sort == schema::SortOrder::Desc) args.push_back("sort: Desc");
+      // A column type's default class is not printed (pg_opclass.opcdefault).
+      const auto& defaults = c_.postgres.index(id).default_operator_classes;
+      bool is_default = i < defaults.size() && defaults[i];
+      if (auto ops = c_.postgres.operator_class(id, i); !ops.empty() && !is_default)
+        args.push_back("ops: " + ops_argument(ops));
+      out.push_back(field_name(ic.column) + (args.empty() ? "" : "(" + join(args, ", ") + ")"));
+    }
     return "[" + join(out, ", ") + "]";
   }
 
@@ -545,7 +597,7 @@ class PullRenderer {
     std::string out;
     if (auto pk = c_.primary_key(t); pk && c_.get(*pk).columns.size() > 1) {
       const auto& idx = c_.get(*pk);
-      std::string args = index_fields(idx);
+      std::string args = index_fields(*pk);
       if (idx.name != schema::primary_key_name(table.name, limit_))
         args += ", map: " + psl_quoted(idx.name);
       out += "  @@id(" + args + ")\n";
@@ -555,7 +607,7 @@ class PullRenderer {
       if (idx.kind == schema::IndexKind::PrimaryKey) continue;
       bool unique = schema::is_unique(idx.kind);
       if (unique && idx.columns.size() == 1) continue;
-      std::string args = index_fields(idx);
+      std::string args = index_fields(id);
       auto cols = column_names(idx.columns);
       std::string default_name = unique ? schema::unique_index_name(table.name, cols, limit_)
                                         : schema::index_name(table.name, cols, limit_);
@@ -650,6 +702,61 @@ std::string render_schema(const schema::Catalog& catalog, const PullOptions& opt
   return formatted;
 }
 
+namespace {
+
+// ENG datamodel-renderer configuration/generator.rs: Prisma re-renders a generator as provider,
+// output, previewFeatures (in its feature list's order: by name for the features the corpus
+// uses), binaryTargets, then the other keys by name.
+std::string reorder_generator(const std::string& block) {
+  std::istringstream in(block);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  if (lines.size() < 2) return block;
+  std::map<std::string, std::string> rest;
+  std::string provider, output, features, targets;
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    auto start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line.compare(start, 2, "//") == 0) continue;
+    auto end = line.find_first_of(" \t=", start);
+    std::string key =
+        line.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (key == "provider") {
+      provider = line;
+    } else if (key == "output") {
+      output = line;
+    } else if (key == "binaryTargets") {
+      targets = line;
+    } else if (key == "previewFeatures") {
+      auto open = line.find('['), close = line.rfind(']');
+      if (open == std::string::npos || close == std::string::npos || close < open) {
+        features = line;
+        continue;
+      }
+      std::vector<std::string> items;
+      std::istringstream list(line.substr(open + 1, close - open - 1));
+      for (std::string item; std::getline(list, item, ',');) {
+        auto b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
+        if (b != std::string::npos) items.push_back(item.substr(b, e - b + 1));
+      }
+      std::sort(items.begin(), items.end());
+      features = "  previewFeatures = [" + join(items, ", ") + "]";
+    } else {
+      rest[key] = line;
+    }
+  }
+  std::string out = lines.front() + "\n";
+  for (const std::string* l : {&provider, &output, &features, &targets}) {
+    if (!l->empty()) out += *l + "\n";
+  }
+  for (const auto& [key, line] : rest)
+    out += line + "\n";
+  return out + lines.back() + "\n";
+}
+
+}  // namespace
+
 std::string config_blocks(const std::string& schema_text) {
   std::vector<std::string> generators, datasources;
   std::istringstream in(schema_text);
@@ -693,7 +800,7 @@ std::string config_blocks(const std::string& schema_text) {
   }
   std::string out;
   for (const auto& g : generators)
-    out += (out.empty() ? "" : "\n") + g;
+    out += (out.empty() ? "" : "\n") + reorder_generator(g);
   for (const auto& d : datasources)
     out += (out.empty() ? "" : "\n") + d;
   return out;
