@@ -163,7 +163,7 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
                       "Check that the file and its folder are writable.");
   }
   // Prisma's texts (its spinner as printed without a TTY); the time is godwit's whole run.
-  std::size_t models = inspection.catalog.tables.size();
+  std::size_t models = pull::model_count(inspection.catalog, po);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                   started)
                 .count();

@@ -233,9 +233,12 @@ std::string ops_argument(std::string_view sql) {
 }
 
 // One relation field, forward (the foreign key's table) or back (the referenced table).
+// For an implicit many-to-many relation, `fk` is the join table's foreign key whose
+// referenced table is the field's type.
 struct RelationField {
   ForeignKeyId fk;
   bool forward = true;
+  bool many_to_many = false;
 };
 
 // Everything about a catalog that naming and rendering need, computed once.
@@ -243,14 +246,21 @@ class PullRenderer {
  public:
   PullRenderer(const Catalog& c, const PullOptions& o) : c_(c), o_(o) {
     limit_ = o.flavour ? o.flavour->identifier_limit : schema::kPostgresIdentifierLimit;
+    for (std::size_t t = 0; t < c_.tables.size(); ++t)
+      join_table_.push_back(is_join_table(TableId{static_cast<std::uint32_t>(t)}));
     name_models();
     if (o_.foreign_keys) name_relations();
   }
 
+  std::size_t model_count() const {
+    return static_cast<std::size_t>(std::count(join_table_.begin(), join_table_.end(), false));
+  }
+
   std::string render() {
     std::string out = o_.config;
-    for (std::size_t t = 0; t < c_.tables.size(); ++t)
-      out += "\n" + render_model(TableId{static_cast<std::uint32_t>(t)});
+    for (std::size_t t = 0; t < c_.tables.size(); ++t) {
+      if (!join_table_[t]) out += "\n" + render_model(TableId{static_cast<std::uint32_t>(t)});
+    }
     for (std::size_t e = 0; e < c_.enums.size(); ++e)
       out += "\n" + render_enum(schema::EnumId{static_cast<std::uint32_t>(e)});
     return out;
@@ -266,13 +276,51 @@ class PullRenderer {
   // duplicated foreign keys, which Prisma leaves out.
   std::map<std::uint32_t, std::array<std::string, 3>> relation_names_;
   std::vector<std::vector<RelationField>> relation_fields_;  // per table, in Prisma's order
+  std::vector<bool> join_table_;                             // per table
+  // Per join table: [relation name, field on model A, field on model B].
+  std::map<std::uint32_t, std::array<std::string, 3>> m2m_names_;
+
+  // ENG introspection_helpers.rs `is_prisma_join_table`: `_<Name>` with the columns A and B,
+  // one foreign key on each, and a unique index or primary key on (A, B).
+  bool is_join_table(TableId t) const {
+    const auto& table = c_.get(t);
+    if (!table.name.starts_with("_") || table.columns.size() != 2 || table.foreign_keys.size() != 2)
+      return false;
+    if (c_.get(table.columns[0]).name != "A" || c_.get(table.columns[1]).name != "B") return false;
+    for (ForeignKeyId id : table.foreign_keys) {
+      if (c_.get(id).columns.size() != 1) return false;
+    }
+    for (IndexId id : table.indexes) {
+      const auto& idx = c_.get(id);
+      if ((idx.kind == schema::IndexKind::PrimaryKey || schema::is_unique(idx.kind)) &&
+          idx.columns.size() == 2 && idx.columns[0].column == table.columns[0] &&
+          idx.columns[1].column == table.columns[1])
+        return true;
+    }
+    return false;
+  }
+
+  // The join table's foreign keys as (on column A, on column B).
+  std::pair<ForeignKeyId, ForeignKeyId> join_fks(TableId t) const {
+    const auto& table = c_.get(t);
+    ForeignKeyId first = table.foreign_keys[0], second = table.foreign_keys[1];
+    const auto& name = c_.get(c_.get(first).columns[0]).name;
+    bool first_is_a = name == "A" || name == "a";
+    return first_is_a ? std::pair{first, second} : std::pair{second, first};
+  }
+
+  std::array<std::uint32_t, 2> join_pair(TableId t) const {
+    auto [a, b] = join_fks(t);
+    return table_pair(c_.get(a).referenced_table, c_.get(b).referenced_table);
+  }
 
   // ENG sanitize_datamodel_names.rs ModelName::new_from_sql: a name used by a table or enum of
   // another namespace gets the namespace as a prefix.
   void name_models() {
     std::map<std::string, int> counts;
-    for (const auto& t : c_.tables)
-      ++counts[sanitize(t.name)];
+    for (std::size_t t = 0; t < c_.tables.size(); ++t) {
+      if (!join_table_[t]) ++counts[sanitize(c_.tables[t].name)];
+    }
     for (const auto& e : c_.enums)
       ++counts[sanitize(e.name)];
     auto name_of = [&](const std::string& name, schema::NamespaceId ns) {
@@ -302,9 +350,26 @@ class PullRenderer {
       return c_.get(a).columns != c_.get(b).columns;
     };
     std::set<std::array<std::uint32_t, 2>> ambiguous;
+    for (std::size_t t = 0; t < c_.tables.size(); ++t) {
+      if (!join_table_[t]) continue;
+      auto pair = join_pair(TableId{static_cast<std::uint32_t>(t)});
+      if (ambiguous.contains(pair)) continue;
+      // Another relation between the same two models: an inline one, or another join table.
+      for (std::uint32_t model : pair) {
+        for (ForeignKeyId other : c_.tables[model].foreign_keys) {
+          const auto& o = c_.get(other);
+          if (table_pair(TableId{model}, o.referenced_table) == pair) ambiguous.insert(pair);
+        }
+      }
+      for (std::size_t u = 0; u < c_.tables.size(); ++u) {
+        if (u != t && join_table_[u] && join_pair(TableId{static_cast<std::uint32_t>(u)}) == pair)
+          ambiguous.insert(pair);
+      }
+    }
     for (std::size_t f = 0; f < c_.foreign_keys.size(); ++f) {
       ForeignKeyId id{static_cast<std::uint32_t>(f)};
       const auto& fk = c_.get(id);
+      if (join_table_[fk.table.value]) continue;
       auto pair = table_pair(fk.table, fk.referenced_table);
       if (ambiguous.contains(pair)) continue;
       bool found = false;
@@ -323,6 +388,10 @@ class PullRenderer {
 
     for (std::size_t t = 0; t < c_.tables.size(); ++t) {
       const auto& table = c_.tables[t];
+      if (join_table_[t]) {
+        m2m_names_[t] = m2m_relation_name(TableId{static_cast<std::uint32_t>(t)}, ambiguous);
+        continue;
+      }
       for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) {
         const auto& fk = c_.get(table.foreign_keys[i]);
         bool duplicated = false;
@@ -341,10 +410,37 @@ class PullRenderer {
       for (ForeignKeyId id : table.foreign_keys) {
         if (!relation_names_.contains(id.value)) continue;
         const auto& fk = c_.get(id);
-        relation_fields_[fk.table.value].push_back({id, true});
-        relation_fields_[fk.referenced_table.value].push_back({id, false});
+        relation_fields_[fk.table.value].push_back({id, true, false});
+        relation_fields_[fk.referenced_table.value].push_back({id, false, false});
       }
     }
+    // ENG introspection_map.rs position_m2m_relation_fields: after the inline ones; model A's
+    // field has model B's type and the other way round.
+    for (std::size_t t = 0; t < c_.tables.size(); ++t) {
+      if (!join_table_[t]) continue;
+      auto [fk_a, fk_b] = join_fks(TableId{static_cast<std::uint32_t>(t)});
+      relation_fields_[c_.get(fk_a).referenced_table.value].push_back({fk_b, true, true});
+      relation_fields_[c_.get(fk_b).referenced_table.value].push_back({fk_a, false, true});
+    }
+  }
+
+  // ENG relation_names.rs prisma_m2m_relation_name.
+  std::array<std::string, 3> m2m_relation_name(
+      TableId t, const std::set<std::array<std::uint32_t, 2>>& ambiguous) const {
+    auto ids = join_pair(t);
+    bool self = ids[0] == ids[1];
+    const std::string& table_name = c_.get(t).name;
+    std::string found = table_name.substr(1);
+    std::string relation, suffix;
+    if (ambiguous.contains(ids)) {
+      relation = found;
+      suffix = table_name;
+    } else {
+      std::string default_name = model_names_[ids[0]] + "To" + model_names_[ids[1]];
+      relation = (found == default_name && !self) ? "" : found;
+    }
+    return {relation, model_names_[ids[1]] + suffix + (self ? "_A" : ""),
+            model_names_[ids[0]] + suffix + (self ? "_B" : "")};
   }
 
   std::array<std::string, 3> inline_relation_name(
@@ -521,6 +617,13 @@ class PullRenderer {
 
   std::string render_relation_field(TableId t, const RelationField& rf) const {
     const auto& fk = c_.get(rf.fk);
+    if (rf.many_to_many) {
+      const auto& names = m2m_names_.at(fk.table.value);
+      std::string line =
+          "  " + names[rf.forward ? 1 : 2] + " " + model_names_[fk.referenced_table.value] + "[]";
+      if (!names[0].empty()) line += " @relation(" + psl_quoted(names[0]) + ")";
+      return line + "\n";
+    }
     const auto& names = relation_names_.at(rf.fk.value);
     std::string line;
     std::vector<std::string> args;
@@ -686,6 +789,10 @@ class PullRenderer {
 
 std::string render_unformatted(const schema::Catalog& catalog, const PullOptions& options) {
   return PullRenderer(catalog, options).render();
+}
+
+std::size_t model_count(const schema::Catalog& catalog, const PullOptions& options) {
+  return PullRenderer(catalog, options).model_count();
 }
 
 std::string render_schema(const schema::Catalog& catalog, const PullOptions& options) {

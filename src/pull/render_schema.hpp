@@ -6,8 +6,10 @@
 //
 // What is rendered, for a pull that ignores the models of an existing schema (`--force`, or a
 // schema with only its datasource and generators):
-// - the existing schema's generator blocks, then its datasource block, as written (the lines
-//   `url`, `directUrl` and `shadowDatabaseUrl`, which Prisma 7 rejects, left out);
+// - the existing schema's generator blocks (keys in Prisma's order: provider, output,
+//   previewFeatures sorted, binaryTargets, the rest by name), then its datasource block as
+//   written (the lines `url`, `directUrl` and `shadowDatabaseUrl`, which Prisma 7 rejects,
+//   left out);
 // - enums, then models, in the catalog's order (by namespace and name, as Prisma's describer);
 // - names that are not PSL identifiers sanitised (leading non-letters dropped, other characters
 //   as `_`) with `@map` / `@@map` keeping the database name;
@@ -21,15 +23,22 @@
 //   when two models are related more than once, or when the field name would clash with a
 //   foreign key column), `onDelete`/`onUpdate` only when not Prisma's default, `map:` when the
 //   foreign key's name is not the default; none with `relationMode = "prisma"`;
-// - `@@id`, `@@unique`, `@@index` (sort order, `type:` for non-B-tree PostgreSQL indexes) and
-//   `@@ignore` with Prisma's comment for tables without a usable unique key;
+// - `@@id`, `@@unique`, `@@index` (sort order, `ops:` for a non-default operator class,
+//   `type:` for non-B-tree PostgreSQL indexes) and `@@ignore` with Prisma's comment for tables
+//   without a usable unique key; Prisma's comments for check constraints and deferrable
+//   foreign keys;
 // - `@@schema("...")` when the datasource lists `schemas`.
 //
+// - implicit many-to-many join tables (`_<Name>` with columns A and B) as list relation fields
+//   on both models (`@relation("<Name>")` when the name is not Prisma's default), not as models.
+//
 // Not rendered yet (prisma-compat.md, db pull): re-introspection that keeps the existing
-// models' names, field names, relation names and order; implicit many-to-many join tables as
-// list relations; views; operator classes; comments Prisma adds for check constraints,
-// expression indexes, row level security and database comments.
+// models' names, field names, relation names and order; partial index conditions and the
+// partialIndexes preview feature, and deferrable unique constraints (the inspector does not
+// keep them); views; the comments Prisma adds for expression indexes, row level security,
+// exclusion constraints, partitions and database comments.
 
+#include <cstddef>
 #include <string>
 
 #include "psl/catalog_builder.hpp"
@@ -56,6 +65,9 @@ std::string render_unformatted(const schema::Catalog& catalog, const PullOptions
 /// The formatted schema, as `prisma db pull` writes it to schema.prisma (ends with one line
 /// break). Errors: core::Error GW1151 when the rendered text does not parse (a defect).
 std::string render_schema(const schema::Catalog& catalog, const PullOptions& options);
+
+/// How many models the schema has: the tables but implicit many-to-many join tables.
+std::size_t model_count(const schema::Catalog& catalog, const PullOptions& options);
 
 /// The generator blocks, then the datasource block, of a schema's source text, verbatim but
 /// without the url lines Prisma 7 rejects, separated by blank lines.

@@ -11,8 +11,8 @@
 // constraints, which the inspector reads as not deferrable, get Prisma's deferring comment),
 // langfuse and trigger.dev run-ops (partial indexes: Prisma prints `where: raw(...)` and adds
 // the partialIndexes preview feature, the inspector drops the condition; langfuse also has an
-// expression index, which gets Prisma's comment), trigger.dev database (implicit many-to-many
-// tables).
+// expression index, which gets Prisma's comment), trigger.dev database (partial indexes too;
+// its implicit many-to-many tables are rendered as Prisma does).
 #include <gtest/gtest.h>
 
 #include <regex>
