@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Regenerates the expectations of tests/live/db_pull_test.cpp with the real Prisma 7.10.1 (the
-# oracle): each corpus history is deployed by `prisma migrate deploy` on a fresh database, then
-# `prisma db pull --print --force` -> <history, '/' as '__'>.prisma
+# oracle), `prisma db pull --print --force` on:
+#   - each corpus history deployed by `prisma migrate deploy` on a fresh database
+#     -> <history, '/' as '__'>.prisma
+#   - each case's database (cases/<case>/setup.sql run with psql or sqlite3; a case named
+#     sqlite_* is SQLite, else PostgreSQL), with a schema holding only a generator and the
+#     datasource -> cases/<case>/expected.prisma
 # The project holds the history's schema.prisma without url lines (Prisma 7 takes the URL from
 # prisma.config.ts) and without the "metrics" preview feature, as the test writes it.
 # Needs a PostgreSQL server: GODWIT_TEST_PG_URL (a superuser URL), else one is started with
 # scripts/pg-cluster for the run. Oracle: GODWIT_PRISMA_ORACLE or ~/.cache/prisma-oracle/prisma.
-# Usage: make_expected.sh [history ...] (default: all)
+# Usage: make_expected.sh [history-or-case ...] (default: all)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -29,7 +33,40 @@ histories=(langfuse__langfuse triggerdotdev__trigger.dev/database
   triggerdotdev__trigger.dev/run-ops-database hoppscotch__hoppscotch umami-software__umami
   teableio__teable/postgres teableio__teable/sqlite Mintplex-Labs__anything-llm
   stonith404__pingvin-share)
-[ $# -gt 0 ] && histories=("$@")
+cases=()
+for d in "$here"/cases/*/; do cases+=("$(basename "$d")"); done
+if [ $# -gt 0 ]; then
+  histories=() cases=()
+  for t in "$@"; do
+    if [ -f "$here/cases/$t/setup.sql" ]; then cases+=("$t"); else histories+=("$t"); fi
+  done
+fi
+
+for c in "${cases[@]}"; do
+  dir="$here/cases/$c" proj="$work/case_$c" provider=postgresql
+  [[ "$c" == sqlite_* ]] && provider=sqlite
+  mkdir -p "$proj"
+  printf 'generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "%s"\n}\n' \
+    "$provider" >"$proj/schema.prisma"
+  cat >"$proj/prisma.config.ts" <<'CONFIG'
+export default {
+  schema: 'schema.prisma',
+  datasource: { url: process.env.DATABASE_URL as string },
+}
+CONFIG
+  if [ "$provider" = sqlite ]; then
+    url="file:$proj/case.db"
+    sqlite3 -bail "$proj/case.db" <"$dir/setup.sql"
+  else
+    psql -X -q -d "$pg" -c "DROP DATABASE IF EXISTS pull_expected WITH (FORCE)" \
+      -c "CREATE DATABASE pull_expected" 2>/dev/null
+    url="$base/pull_expected"
+    psql -X -q -v ON_ERROR_STOP=1 -d "$url" -f "$dir/setup.sql" >/dev/null
+  fi
+  (cd "$proj" && DATABASE_URL="$url" NO_COLOR=1 "$prisma" db pull --print --force) \
+    >"$dir/expected.prisma"
+  echo "pull/cases/$c/expected.prisma"
+done
 
 for h in "${histories[@]}"; do
   src="$corpus/$h" proj="$work/h_${h//\//__}" out="$here/${h//\//__}.prisma"
