@@ -271,7 +271,12 @@ class PullRenderer {
   const PullOptions& o_;
   std::size_t limit_ = 0;
   std::vector<std::string> model_names_;  // per table
-  std::vector<std::string> enum_names_;   // per enum
+  // Per table, the name without the namespace prefix of a name used in two namespaces: Prisma
+  // names relations before it counts duplicate names (ENG introspection_map.rs calls
+  // relation_names::introspect before populate_top_level_names), so relation and relation
+  // field names use this one.
+  std::vector<std::string> relation_model_names_;
+  std::vector<std::string> enum_names_;  // per enum
   // Per foreign key: [relation name, forward field name, back field name]; absent for
   // duplicated foreign keys, which Prisma leaves out.
   std::map<std::uint32_t, std::array<std::string, 3>> relation_names_;
@@ -328,8 +333,10 @@ class PullRenderer {
         return sanitize(c_.get(ns).name + "_" + name);
       return needs_sanitation(name) ? sanitize(name) : name;
     };
-    for (const auto& t : c_.tables)
+    for (const auto& t : c_.tables) {
       model_names_.push_back(name_of(t.name, t.namespace_id));
+      relation_model_names_.push_back(needs_sanitation(t.name) ? sanitize(t.name) : t.name);
+    }
     for (const auto& e : c_.enums)
       enum_names_.push_back(name_of(e.name, e.namespace_id));
   }
@@ -379,7 +386,7 @@ class PullRenderer {
           if (distinct(id, other) && table_pair(o.table, o.referenced_table) == pair) found = true;
         }
       }
-      const std::string& default_field = model_names_[fk.referenced_table.value];
+      const std::string& default_field = relation_model_names_[fk.referenced_table.value];
       for (ColumnId col : fk.columns) {
         if (field_name(col) == default_field) found = true;
       }
@@ -436,18 +443,19 @@ class PullRenderer {
       relation = found;
       suffix = table_name;
     } else {
-      std::string default_name = model_names_[ids[0]] + "To" + model_names_[ids[1]];
+      std::string default_name =
+          relation_model_names_[ids[0]] + "To" + relation_model_names_[ids[1]];
       relation = (found == default_name && !self) ? "" : found;
     }
-    return {relation, model_names_[ids[1]] + suffix + (self ? "_A" : ""),
-            model_names_[ids[0]] + suffix + (self ? "_B" : "")};
+    return {relation, relation_model_names_[ids[1]] + suffix + (self ? "_A" : ""),
+            relation_model_names_[ids[0]] + suffix + (self ? "_B" : "")};
   }
 
   std::array<std::string, 3> inline_relation_name(
       const schema::ForeignKey& fk, const std::set<std::array<std::uint32_t, 2>>& ambiguous) const {
     bool self = fk.table == fk.referenced_table;
-    const std::string& referencing = model_names_[fk.table.value];
-    const std::string& referenced = model_names_[fk.referenced_table.value];
+    const std::string& referencing = relation_model_names_[fk.table.value];
+    const std::string& referenced = relation_model_names_[fk.referenced_table.value];
     std::string prefix = self ? "other_" : "";
     if (!ambiguous.contains(table_pair(fk.table, fk.referenced_table))) {
       return {self ? referencing + "To" + referenced : std::string(), referenced,
@@ -811,6 +819,36 @@ std::string render_schema(const schema::Catalog& catalog, const PullOptions& opt
 
 namespace {
 
+// `  key = [a, b]` with the items sorted ("" when `line` holds no list).
+std::string sorted_list_line(const std::string& line, std::string_view key) {
+  auto open = line.find('['), close = line.rfind(']');
+  if (open == std::string::npos || close == std::string::npos || close < open) return "";
+  std::vector<std::string> items;
+  std::istringstream list(line.substr(open + 1, close - open - 1));
+  for (std::string item; std::getline(list, item, ',');) {
+    auto b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
+    if (b != std::string::npos) items.push_back(item.substr(b, e - b + 1));
+  }
+  std::sort(items.begin(), items.end());
+  return "  " + std::string(key) + " = [" + join(items, ", ") + "]";
+}
+
+// ENG datamodel-renderer configuration/datasource.rs: the datasource is rendered from its parsed
+// form, whose `schemas` are sorted.
+std::string reorder_datasource(const std::string& block) {
+  std::istringstream in(block);
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    auto start = line.find_first_not_of(" \t");
+    if (start != std::string::npos && line.compare(start, 7, "schemas") == 0 &&
+        (line.size() == start + 7 || line[start + 7] == ' ' || line[start + 7] == '=')) {
+      if (auto sorted = sorted_list_line(line, "schemas"); !sorted.empty()) line = sorted;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 // ENG datamodel-renderer configuration/generator.rs: Prisma re-renders a generator as provider,
 // output, previewFeatures (in its feature list's order: by name for the features the corpus
 // uses), binaryTargets, then the other keys by name.
@@ -836,19 +874,8 @@ std::string reorder_generator(const std::string& block) {
     } else if (key == "binaryTargets") {
       targets = line;
     } else if (key == "previewFeatures") {
-      auto open = line.find('['), close = line.rfind(']');
-      if (open == std::string::npos || close == std::string::npos || close < open) {
-        features = line;
-        continue;
-      }
-      std::vector<std::string> items;
-      std::istringstream list(line.substr(open + 1, close - open - 1));
-      for (std::string item; std::getline(list, item, ',');) {
-        auto b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
-        if (b != std::string::npos) items.push_back(item.substr(b, e - b + 1));
-      }
-      std::sort(items.begin(), items.end());
-      features = "  previewFeatures = [" + join(items, ", ") + "]";
+      features = sorted_list_line(line, "previewFeatures");
+      if (features.empty()) features = line;
     } else {
       rest[key] = line;
     }
@@ -909,7 +936,7 @@ std::string config_blocks(const std::string& schema_text) {
   for (const auto& g : generators)
     out += (out.empty() ? "" : "\n") + reorder_generator(g);
   for (const auto& d : datasources)
-    out += (out.empty() ? "" : "\n") + d;
+    out += (out.empty() ? "" : "\n") + reorder_datasource(d);
   return out;
 }
 

@@ -27,7 +27,9 @@
 //   `type:` for non-B-tree PostgreSQL indexes) and `@@ignore` with Prisma's comment for tables
 //   without a usable unique key; Prisma's comments for check constraints and deferrable
 //   foreign keys;
-// - `@@schema("...")` when the datasource lists `schemas`.
+// - `@@schema("...")` when the datasource lists `schemas` (sorted, as Prisma re-renders them);
+//   a name used in two namespaces becomes `<namespace>_<name>` with `@@map`, while relation
+//   names keep the plain name, as Prisma's do.
 //
 // - implicit many-to-many join tables (`_<Name>` with columns A and B) as list relation fields
 //   on both models (`@relation("<Name>")` when the name is not Prisma's default), not as models.

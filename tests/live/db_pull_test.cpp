@@ -142,10 +142,12 @@ TEST_P(DbPullCase, PrintEqualsPrisma) {
   Database db(provider(), "db_pull_case");
   db.query(read_file(dir / "setup.sql"));
   TempDir project;
+  std::string extra;
+  if (fs::exists(dir / "datasource_lines")) extra = read_file(dir / "datasource_lines");
   write_file(project.path() / "schema.prisma",
              "generator client {\n  provider = \"prisma-client-js\"\n}\n\ndatasource db {\n  "
              "provider = \"" +
-                 provider() + "\"\n}\n");
+                 provider() + "\"\n" + extra + "}\n");
   write_file(project.path() / "prisma.config.ts",
              "export default {\n  schema: 'schema.prisma',\n  datasource: { url: "
              "process.env.DATABASE_URL as string },\n}\n");
@@ -155,7 +157,8 @@ TEST_P(DbPullCase, PrintEqualsPrisma) {
   EXPECT_EQ(pull.out, read_file(dir / "expected.prisma"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, DbPullCase, ::testing::Values("pg_features", "sqlite_features"));
+INSTANTIATE_TEST_SUITE_P(Cases, DbPullCase,
+                         ::testing::Values("pg_features", "pg_schemas", "sqlite_features"));
 
 INSTANTIATE_TEST_SUITE_P(Histories, DbPull, ::testing::ValuesIn(kHistories),
                          [](const ::testing::TestParamInfo<PullHistory>& info) {

@@ -5,7 +5,8 @@
 #     -> <history, '/' as '__'>.prisma
 #   - each case's database (cases/<case>/setup.sql run with psql or sqlite3; a case named
 #     sqlite_* is SQLite, else PostgreSQL), with a schema holding only a generator and the
-#     datasource -> cases/<case>/expected.prisma
+#     datasource (plus the lines of cases/<case>/datasource_lines, if any)
+#     -> cases/<case>/expected.prisma
 # The project holds the history's schema.prisma without url lines (Prisma 7 takes the URL from
 # prisma.config.ts) and without the "metrics" preview feature, as the test writes it.
 # Needs a PostgreSQL server: GODWIT_TEST_PG_URL (a superuser URL), else one is started with
@@ -46,8 +47,10 @@ for c in "${cases[@]}"; do
   dir="$here/cases/$c" proj="$work/case_$c" provider=postgresql
   [[ "$c" == sqlite_* ]] && provider=sqlite
   mkdir -p "$proj"
-  printf 'generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "%s"\n}\n' \
-    "$provider" >"$proj/schema.prisma"
+  extra=""
+  [ -f "$dir/datasource_lines" ] && extra="$(cat "$dir/datasource_lines")"$'\n'
+  printf 'generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "%s"\n%s}\n' \
+    "$provider" "$extra" >"$proj/schema.prisma"
   cat >"$proj/prisma.config.ts" <<'CONFIG'
 export default {
   schema: 'schema.prisma',
