@@ -147,6 +147,17 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
   po.flavour = parts->psl;
   po.foreign_keys = ds.relation_mode != "prisma";
   po.namespaces = !ds.schemas.empty();
+  if (pull::model_count(inspection.catalog, po) == 0 && inspection.catalog.enums.empty()) {
+    // Prisma 7.10.1's P4001 text; the schema file is left as it was.
+    throw core::Error(
+        "P4001",
+        "The introspected database was empty:\n\ngodwit db pull could not create any models in "
+        "your schema file and you will not be able to generate Prisma Client with the prisma "
+        "generate command.",
+        "To fix this, you have two options:\n\n- manually create a table in your database.\n- "
+        "make sure the database connection URL points to a database that is not empty (it "
+        "must contain at least one table).\n\nThen you can run godwit db pull again.");
+  }
   std::string text = pull::render_schema(inspection.catalog, po);
   std::cerr << schema::format_warnings(inspection.warnings);
   if (print) {

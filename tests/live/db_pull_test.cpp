@@ -157,6 +157,30 @@ TEST_P(DbPullCase, PrintEqualsPrisma) {
   EXPECT_EQ(pull.out, read_file(dir / "expected.prisma"));
 }
 
+// As Prisma: an empty database is P4001 (exit 1) and the schema file is left as it was.
+TEST(DbPullEmpty, IsP4001AndLeavesTheSchema) {
+  Database db("sqlite", "db_pull_empty");
+  db.query("CREATE TABLE x (a INTEGER); DROP TABLE x;");
+  TempDir project;
+  const std::string schema =
+      "generator client {\n  provider = \"prisma-client-js\"\n}\n\ndatasource db {\n  "
+      "provider = \"sqlite\"\n}\n";
+  write_file(project.path() / "schema.prisma", schema);
+  write_file(project.path() / "prisma.config.ts",
+             "export default {\n  schema: 'schema.prisma',\n  datasource: { url: "
+             "process.env.DATABASE_URL as string },\n}\n");
+  for (bool print : {true, false}) {
+    std::vector<std::string> args{"db", "pull"};
+    if (print) args.push_back("--print");
+    auto pull = run_godwit(args, {"DATABASE_URL=" + db.url(), "NO_COLOR=1"}, project.path());
+    EXPECT_EQ(pull.exit_code, 1) << interop::describe(pull);
+    EXPECT_NE(pull.err.find("P4001"), std::string::npos) << pull.err;
+    EXPECT_NE(pull.err.find("The introspected database was empty"), std::string::npos) << pull.err;
+    EXPECT_EQ(pull.out.find("model "), std::string::npos) << pull.out;
+    EXPECT_EQ(read_file(project.path() / "schema.prisma"), schema);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Cases, DbPullCase,
                          ::testing::Values("pg_features", "pg_schemas", "sqlite_features"));
 
