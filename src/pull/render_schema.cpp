@@ -59,6 +59,26 @@ bool needs_sanitation(std::string_view s) {
   return !std::all_of(s.begin(), s.end(), pull_is_ident_char);
 }
 
+// Names the Prisma client reserves (ENG parser-database reserved_model_names.rs; the same list
+// as psl/validate_names.cpp): a table or enum so named becomes `Renamed<name>`.
+bool is_reserved_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 45> kReserved = {
+      "PrismaClient", "break",   "case",       "catch",     "class",    "const", "continue",
+      "debugger",     "default", "delete",     "do",        "else",     "enum",  "export",
+      "extends",      "false",   "finally",    "for",       "function", "if",    "implements",
+      "import",       "in",      "instanceof", "interface", "let",      "new",   "null",
+      "package",      "private", "protected",  "public",    "return",   "super", "switch",
+      "this",         "throw",   "true",       "try",       "typeof",   "var",   "void",
+      "while",        "with",    "yield"};
+  return std::find(kReserved.begin(), kReserved.end(), name) != kReserved.end();
+}
+
+// ENG sanitize_datamodel_names.rs ModelName::new_from_sql without the duplicate-name case.
+std::string plain_model_name(const std::string& name) {
+  if (is_reserved_name(name)) return "Renamed" + name;
+  return needs_sanitation(name) ? sanitize(name) : name;
+}
+
 // A PSL string literal as Prisma's renderer writes it.
 std::string psl_quoted(std::string_view s) {
   std::string out = "\"";
@@ -331,11 +351,11 @@ class PullRenderer {
     auto name_of = [&](const std::string& name, schema::NamespaceId ns) {
       if (o_.namespaces && counts[sanitize(name)] > 1)
         return sanitize(c_.get(ns).name + "_" + name);
-      return needs_sanitation(name) ? sanitize(name) : name;
+      return plain_model_name(name);
     };
     for (const auto& t : c_.tables) {
       model_names_.push_back(name_of(t.name, t.namespace_id));
-      relation_model_names_.push_back(needs_sanitation(t.name) ? sanitize(t.name) : t.name);
+      relation_model_names_.push_back(plain_model_name(t.name));
     }
     for (const auto& e : c_.enums)
       enum_names_.push_back(name_of(e.name, e.namespace_id));
@@ -741,6 +761,12 @@ class PullRenderer {
   std::string render_model(TableId t) const {
     const auto& table = c_.get(t);
     std::string docs;
+    if (is_reserved_name(table.name) && model_names_[t.value] == "Renamed" + table.name) {
+      docs += fmt::format(
+          "/// This model has been renamed to '{}' during introspection, because the original "
+          "name '{}' is reserved.\n",
+          model_names_[t.value], table.name);
+    }
     if (!table.checks.empty()) {
       docs +=
           "/// This table contains check constraints and requires additional setup for "

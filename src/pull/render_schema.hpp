@@ -12,7 +12,8 @@
 //   left out);
 // - enums, then models, in the catalog's order (by namespace and name, as Prisma's describer);
 // - names that are not PSL identifiers sanitised (leading non-letters dropped, other characters
-//   as `_`) with `@map` / `@@map` keeping the database name;
+//   as `_`) with `@map` / `@@map` keeping the database name; tables and enums named as the
+//   client reserves (`PrismaClient`, `default`, ...) as `Renamed<name>` with Prisma's comment;
 // - scalar fields in column order: Prisma type, `?` / `[]`, `@db.X(args)` unless it is the
 //   dialect's default native type for the scalar type, `@default(...)` (autoincrement() for
 //   serial and identity columns and `nextval(...)` defaults, now(), constants, dbgenerated),

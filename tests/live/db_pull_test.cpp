@@ -182,7 +182,8 @@ TEST(DbPullEmpty, IsP4001AndLeavesTheSchema) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, DbPullCase,
-                         ::testing::Values("pg_features", "pg_schemas", "sqlite_features"));
+                         ::testing::Values("pg_features", "pg_reserved", "pg_schemas",
+                                           "sqlite_features"));
 
 INSTANTIATE_TEST_SUITE_P(Histories, DbPull, ::testing::ValuesIn(kHistories),
                          [](const ::testing::TestParamInfo<PullHistory>& info) {
