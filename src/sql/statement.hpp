@@ -51,7 +51,9 @@ struct Statement {
   bool transaction_control : 1 = false;  ///< BEGIN / COMMIT / ROLLBACK / SAVEPOINT / END ...
   bool no_transaction : 1 = false;  ///< cannot run inside a transaction block (CIC, VACUUM, ...)
   /// False when the dialect's parser rejected the statement (it is still sent to the server,
-  /// which reports the error); `kind` then comes from its leading keywords only.
+  /// which reports the error); `kind` then comes from its leading keywords only. PostgreSQL
+  /// data statements (INSERT/UPDATE/DELETE) in pieces of only those are not parsed
+  /// (pgparse/split.cpp, dml_ranges) and stay true: the server reports their syntax errors.
   bool parsed : 1 = true;
 };
 // A data migration holds one Statement per statement of its file: keep them small.

@@ -283,6 +283,32 @@ TEST(PgGroup, DeployReportsTheFailingStatementOfALargeMigration) {
             "1\n");
 }
 
+// Data statements are split without the parser (pgparse/split.cpp, dml_ranges), so a syntax
+// error in one reaches the server inside a group, which rejects the whole group before running
+// any of it: the error's position still names the statement and its line.
+TEST(PgGroup, ASyntaxErrorInALargeDataMigrationNamesItsStatement) {
+  GODWIT_REQUIRE_PG();
+  test::PgDatabase db("group_syntax");
+  test::TempDir dir;
+  test::write_file(dir.path() / "prisma" / "schema.prisma",
+                   "datasource db {\n  provider = \"postgresql\"\n  url      = "
+                   "env(\"DATABASE_URL\")\n}\n");
+  const fs::path migrations = dir.path() / "prisma" / "migrations";
+  test::write_file(migrations / "migration_lock.toml", "provider = \"postgresql\"\n");
+  std::string sql = "CREATE TABLE \"Item\" (id int PRIMARY KEY, n int);\n";
+  for (int i = 2; i <= 5000; ++i) {
+    sql += i == 3500 ? "INSERT INTO \"Item\" (id, n)\nVALUES (3500,, 1);\n"
+                     : "INSERT INTO \"Item\" (id, n) VALUES (" + std::to_string(i) + ", 1);\n";
+  }
+  test::write_file(migrations / "20240101000000_data" / "migration.sql", sql);
+  auto r = test::run_godwit({"migrate", "deploy"}, {"DATABASE_URL=" + db.url()}, dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "Failed statement: 3500 of 5000")) << r.err;
+  EXPECT_TRUE(contains(r.err, "20240101000000_data/migration.sql:3501")) << r.err;
+  EXPECT_TRUE(contains(r.err, "Database error code: 42601")) << r.err;
+  EXPECT_EQ(test::psql(db.url(), "SELECT to_regclass('\"Item\"') IS NULL"), "t\n");
+}
+
 // COPY ... FROM STDIN cannot go in a group: it stays on the plain path (between two groups), where
 // godwit ends the COPY with an error (it sends no COPY data), and the report still names it.
 TEST(PgGroup, CopyFromStdinInATransactionalMigrationFailsCleanly) {

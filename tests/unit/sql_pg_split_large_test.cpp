@@ -94,7 +94,7 @@ TEST(PgSplitLarge, ASyntaxErrorInALaterPieceIsItsOwnStatement) {
   std::vector<Expected> expected;
   while (script.size() < 8 * kPiece)
     add(script, expected, "INSERT INTO t VALUES (1, 2)", "INSERT");
-  add(script, expected, "INSERT INTO t VALUES (1,, 2)", "INSERT");
+  add(script, expected, "CREATE TABLE u (a int,, b int)", "CREATE TABLE");
   add(script, expected, "DELETE FROM t", "DELETE");
   auto got = split_script(script);
   ASSERT_EQ(got.statements.size(), expected.size());
@@ -102,6 +102,41 @@ TEST(PgSplitLarge, ASyntaxErrorInALaterPieceIsItsOwnStatement) {
     EXPECT_EQ(got.statements[i].text, expected[i].text);
     EXPECT_EQ(got.statements[i].line, expected[i].line);
     EXPECT_EQ(got.statements[i].parsed, i != expected.size() - 2) << i;
+  }
+}
+
+// Pieces of data statements are split by the light lexer alone (split.cpp, dml_ranges): the
+// same statements as PostgreSQL's parser finds, with ';' inside strings (E'...' escapes too),
+// quoted names, comments and dollar quotes, empty statements and lower-case keywords. A syntax
+// error in such a statement is left to the server (`parsed` stays true).
+TEST(PgSplitLarge, DataStatementsSplitByTheLexerAsByTheParser) {
+  const std::vector<std::string> tricky = {
+      "INSERT INTO t VALUES (1, 'a;b')",
+      "insert into t values (2, E'it\\'s; fine')",
+      "UPDATE \"we;ird\" SET v = 'x' -- a comment; with a semicolon\n WHERE id = 3",
+      "DELETE FROM t /* nested /* ; */ comment */ WHERE id = 4",
+      "INSERT INTO t VALUES (5, $tag$dollar ; quoted$tag$)",
+      "INSERT INTO t VALUES (6, $$plain ; dollars$$)",
+      "Update t SET v = 'it''s; doubled' WHERE id = 7",
+      "INSERT INTO t VALUES (8,, 2)",  // a syntax error: the server reports it
+  };
+  std::string script;
+  std::vector<Expected> expected;
+  for (std::size_t i = 0; script.size() < 6 * kPiece; ++i) {
+    const std::string& st = tricky[i % tricky.size()];
+    add(script, expected, st,
+        st[0] == 'D'                     ? "DELETE"
+        : (st[0] == 'U' || st[0] == 'u') ? "UPDATE"
+                                         : "INSERT");
+    if (i % 97 == 0) script += ";\n";  // an empty statement
+  }
+  auto got = split_script(script);
+  ASSERT_EQ(got.statements.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(got.statements[i].text, expected[i].text) << i;
+    EXPECT_EQ(got.statements[i].line, expected[i].line) << i;
+    EXPECT_EQ(got.statements[i].kind, expected[i].kind) << i;
+    EXPECT_TRUE(got.statements[i].parsed) << i;
   }
 }
 

@@ -62,9 +62,17 @@ std::optional<db::Connection::BatchFailure> PgConnection::execute_group(
       default:
         // PGRES_FATAL_ERROR: the server skips the rest of the group.
         if (!failure) {
-          const std::size_t index = std::min(done, statements.size() - 1);
+          std::size_t index = std::min(done, statements.size() - 1);
           db::DatabaseError e = result_error(raw, "execute");
           int position = e.position();
+          if (position > 0) {
+            // The server parses the whole group before it runs any of it: a syntax error
+            // anywhere fails it with no answer before, and only its position (counted from
+            // the start of the group) says which statement it is in.
+            const std::size_t at = sql::byte_offset_of_char(text, position);
+            while (index + 1 < statements.size() && at >= statements[index + 1].offset)
+              ++index;
+          }
           if (position > 0) {
             // Relative to the group's text: make it relative to the statement's.
             const std::size_t at = sql::byte_offset_of_char(text, position);

@@ -30,79 +30,143 @@ bool is_word_char(char c) {
          (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Just after the first ';' at or beyond `min_end` that a light PostgreSQL lexer, started at
-// `from` (a statement boundary), sees outside strings, quoted names, comments and dollar
-// quotes; the end of `s` if there is none. Only a proposal: a piece that parses on its own
-// proves its end is a statement boundary (had the lexer been wrong, the piece would end inside
-// a string or comment, or mid-statement, and fail to parse), and a piece that does not parse
-// sends the whole script down the scanner path. `semicolons` counts the ';' it passes: the
-// statement count of the script, give or take empty statements and function bodies.
+// The end of the token at `i` for a light PostgreSQL lexer started at `from` (a statement
+// boundary): strings (E'...' with backslash escapes, '' doubled), quoted names, line and
+// (nested) block comments, dollar quotes and words are skipped whole; any other character,
+// ';' included, is a token of its own. An unterminated string, name or comment ends at the end
+// of `s`.
+std::size_t end_of_token(std::string_view s, std::size_t i, std::size_t from) {
+  const std::size_t n = s.size();
+  const char c = s[i];
+  const char next = i + 1 < n ? s[i + 1] : '\0';
+  if (c == '-' && next == '-') {
+    i = s.find('\n', i);
+    return i == std::string_view::npos ? n : i;
+  }
+  if (c == '/' && next == '*') {
+    int depth = 1;  // PostgreSQL's block comments nest
+    for (i += 2; i < n && depth > 0;) {
+      if (s[i] == '/' && i + 1 < n && s[i + 1] == '*') {
+        ++depth;
+        i += 2;
+      } else if (s[i] == '*' && i + 1 < n && s[i + 1] == '/') {
+        --depth;
+        i += 2;
+      } else {
+        ++i;
+      }
+    }
+    return std::min(i, n);
+  }
+  if (c == '\'') {
+    // E'...' strings take backslash escapes; every string doubles '' to escape a quote.
+    const bool escapes = i > from && (s[i - 1] == 'E' || s[i - 1] == 'e') &&
+                         !(i - 1 > from && is_word_char(s[i - 2]));
+    for (++i; i < n; ++i) {
+      if (escapes && s[i] == '\\') {
+        ++i;
+      } else if (s[i] == '\'') {
+        if (i + 1 < n && s[i + 1] == '\'') {
+          ++i;
+        } else {
+          break;
+        }
+      }
+    }
+    return std::min(i + 1, n);
+  }
+  if (c == '"') {
+    i = s.find('"', i + 1);
+    return i == std::string_view::npos ? n : i + 1;
+  }
+  if (c == '$' && !(next >= '0' && next <= '9')) {
+    std::size_t j = i + 1;
+    while (j < n && is_word_char(s[j]) && s[j] != '$')
+      ++j;
+    if (j < n && s[j] == '$') {
+      const std::string_view tag = s.substr(i, j - i + 1);
+      i = s.find(tag, j + 1);
+      return i == std::string_view::npos ? n : i + tag.size();
+    }
+    return j;
+  }
+  if (is_word_char(c)) {
+    while (i < n && is_word_char(s[i]))
+      ++i;  // a '$' inside a name is no dollar quote
+    return i;
+  }
+  return i + 1;
+}
+
+// Just after the first ';' at or beyond `min_end` that the light lexer (end_of_token), started
+// at `from` (a statement boundary), sees; the end of `s` if there is none. Only a proposal: a
+// piece that parses on its own proves its end is a statement boundary (had the lexer been
+// wrong, the piece would end inside a string or comment, or mid-statement, and fail to parse),
+// and a piece that does not parse sends the whole script down the scanner path. `semicolons`
+// counts the ';' it passes: the statement count of the script, give or take empty statements
+// and function bodies.
 std::size_t next_cut(std::string_view s, std::size_t from, std::size_t min_end,
                      std::size_t& semicolons) {
-  const std::size_t n = s.size();
-  std::size_t i = from;
-  while (i < n) {
-    const char c = s[i];
-    const char next = i + 1 < n ? s[i + 1] : '\0';
-    if (c == ';') {
+  for (std::size_t i = from; i < s.size();) {
+    if (s[i] == ';') {
       ++semicolons;
       if (++i >= min_end) return i;
-    } else if (c == '-' && next == '-') {
-      i = s.find('\n', i);
-      if (i == std::string_view::npos) return n;
-    } else if (c == '/' && next == '*') {
-      int depth = 1;  // PostgreSQL's block comments nest
-      for (i += 2; i < n && depth > 0;) {
-        if (s[i] == '/' && i + 1 < n && s[i + 1] == '*') {
-          ++depth;
-          i += 2;
-        } else if (s[i] == '*' && i + 1 < n && s[i + 1] == '/') {
-          --depth;
-          i += 2;
-        } else {
-          ++i;
-        }
-      }
-    } else if (c == '\'') {
-      // E'...' strings take backslash escapes; every string doubles '' to escape a quote.
-      const bool escapes = i > from && (s[i - 1] == 'E' || s[i - 1] == 'e') &&
-                           !(i - 1 > from && is_word_char(s[i - 2]));
-      for (++i; i < n; ++i) {
-        if (escapes && s[i] == '\\') {
-          ++i;
-        } else if (s[i] == '\'') {
-          if (i + 1 < n && s[i + 1] == '\'') {
-            ++i;
-          } else {
-            break;
-          }
-        }
-      }
-      ++i;
-    } else if (c == '"') {
-      i = s.find('"', i + 1);
-      if (i == std::string_view::npos) return n;
-      ++i;
-    } else if (c == '$' && !(next >= '0' && next <= '9')) {
-      std::size_t j = i + 1;
-      while (j < n && is_word_char(s[j]) && s[j] != '$')
-        ++j;
-      if (j < n && s[j] == '$') {
-        const std::string_view tag = s.substr(i, j - i + 1);
-        i = s.find(tag, j + 1);
-        if (i == std::string_view::npos) return n;
-        i += tag.size();
-      } else {
-        i = j;
-      }
-    } else if (is_word_char(c)) {
-      while (i < n && is_word_char(s[i]))
-        ++i;  // a '$' inside a name is no dollar quote
     } else {
-      ++i;
+      i = end_of_token(s, i, from);
     }
   }
-  return n;
+  return s.size();
+}
+
+// A data migration's pieces hold only INSERT, UPDATE and DELETE statements, and parsing them
+// is most of a large script's split time. Such a statement can hold a ';' only inside a string,
+// quoted name, comment or dollar quote, which the light lexer skips exactly as PostgreSQL's
+// scanner does (no BEGIN ATOMIC body can be in one), so its bounds come from the lexer alone:
+// the ranges pg_query_split_with_parser would give (one per statement, trivia-only ones left
+// out), or nullopt when a statement of the piece starts with another word (then the parser
+// splits it). Such a statement is not checked for syntax errors: the server reports them, with
+// the position that names the statement (PgConnection::execute_group).
+std::optional<std::vector<sql::RawRange>> dml_ranges(std::string_view piece) {
+  std::vector<sql::RawRange> out;
+  auto add = [&](std::size_t begin, std::size_t end) {
+    const std::size_t first =
+        sql::skip_trivia(piece.substr(0, end), begin, sql::CommentStyle::kPostgres);
+    if (first >= end) return true;  // only white space and comments: no statement
+    std::size_t word_end = first;
+    while (word_end < end && is_word_char(piece[word_end]))
+      ++word_end;
+    const std::string_view word = piece.substr(first, word_end - first);
+    auto is = [&](std::string_view keyword) {
+      return word.size() == keyword.size() &&
+             std::equal(word.begin(), word.end(), keyword.begin(),
+                        [](char a, char b) { return (a & ~0x20) == b; });
+    };
+    if (!(is("INSERT") || is("UPDATE") || is("DELETE"))) return false;
+    out.push_back({begin, end});
+    return true;
+  };
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < piece.size();) {
+    if (piece[i] == ';') {
+      if (!add(begin, i)) return std::nullopt;
+      begin = ++i;
+    } else {
+      i = end_of_token(piece, i, begin);
+    }
+  }
+  if (!add(begin, piece.size())) return std::nullopt;
+  return out;
+}
+
+// The statement bounds of a piece: from the light lexer for data statements (dml_ranges), else
+// from the parser (the script holds no NUL: checked before).
+ParseOutput parse_piece(std::string_view piece) {
+  if (auto ranges = dml_ranges(piece)) {
+    ParseOutput out;
+    out.ranges = std::move(*ranges);
+    return out;
+  }
+  return parse_sql(piece);
 }
 
 // How many pieces are parsed ahead of the statements taken from them: their ranges are all
@@ -119,7 +183,7 @@ std::vector<ParseOutput> parse_pieces(std::string_view script, const std::vector
   auto work = [&] {
     for (std::size_t i; (i = next++) < last;) {
       const std::size_t begin = i == 0 ? 0 : cuts[i - 1];
-      out[i - first] = parse_sql(script.substr(begin, cuts[i] - begin));  // no NUL: checked
+      out[i - first] = parse_piece(script.substr(begin, cuts[i] - begin));
     }
   };
   if (last - first > 1 && std::thread::hardware_concurrency() > 1) {
@@ -160,7 +224,7 @@ std::optional<std::vector<sql::Statement>> split_parsable(std::string_view scrip
       // An earlier piece was extended: from here on, piece by piece.
       std::size_t ignored = 0;
       end = next_cut(script, pos, pos + kChunkBytes, ignored);
-      parsed = parse_sql(script.substr(pos, end - pos));
+      parsed = parse_piece(script.substr(pos, end - pos));
     }
     // A cut inside a `BEGIN ATOMIC ... END` body leaves the piece unfinished: take in the
     // following statements until it ends.
