@@ -70,7 +70,7 @@ const std::vector<std::pair<std::string, Words>> kCases = {
      {"--config", "--help", "--json", "--lock-budget", "--lock-retries", "--lock-timeout",
       "--migrations", "--no-lock-budget", "--report-blockers-after", "--schema",
       "--statement-timeout", "--url", "--wait-for-blockers"}},
-    {"godwit db ", {"execute", "seed"}},
+    {"godwit db ", {"execute", "pull", "seed"}},
     {"godwit migrate deploy --url x --j", {"--json"}},
     {"godwit migrate deploy --schema sch", {"schema.prisma"}},
     {"godwit migrate deploy --migrations pr", {"prisma"}},
