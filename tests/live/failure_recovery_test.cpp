@@ -259,9 +259,10 @@ TEST_P(Failure, KilledMidMigrationLeavesAFailedRowAndNothingApplied) {
     // Wait until the migration is inside its pg_sleep (its statements go to the server as one
     // group, so the session's query is the migration's text, not the one statement).
     for (int i = 0; i < 200; ++i) {
+      // This database only: other tests sleep in the same text on the same server.
       if (p.scalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
                    "'%SELECT pg_sleep(3)%' AND pid <> pg_backend_pid() AND wait_event = "
-                   "'PgSleep'") == "1") {
+                   "'PgSleep' AND datname = current_database()") == "1") {
         break;
       }
       std::this_thread::sleep_for(25ms);
