@@ -32,26 +32,7 @@ namespace fs = std::filesystem;
 using interop::Database;
 using interop::Project;
 
-struct History {
-  std::string name;  // folder below corpus/
-  std::string provider;
-};
-
-void PrintTo(const History& h, std::ostream* os) {
-  *os << h.name;
-}
-
-const std::vector<History> kHistories = {
-    {"langfuse__langfuse", "postgresql"},
-    {"triggerdotdev__trigger.dev/database", "postgresql"},
-    {"triggerdotdev__trigger.dev/run-ops-database", "postgresql"},
-    {"hoppscotch__hoppscotch", "postgresql"},
-    {"umami-software__umami", "postgresql"},
-    {"teableio__teable/postgres", "postgresql"},
-    {"teableio__teable/sqlite", "sqlite"},
-    {"Mintplex-Labs__anything-llm", "sqlite"},
-    {"stonith404__pingvin-share", "sqlite"},
-};
+using History = interop::CorpusHistory;
 
 std::string file_stem(const std::string& history) {
   std::string out;
@@ -192,13 +173,9 @@ TEST_P(IntrospectCorpus, ScriptEqualsPrismaAndCatalogRoundTrips) {
             "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Histories, IntrospectCorpus, ::testing::ValuesIn(kHistories),
-                         [](const ::testing::TestParamInfo<History>& info) {
-                           std::string name;
-                           for (char c : info.param.name)
-                             name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Histories, IntrospectCorpus,
+                         ::testing::ValuesIn(interop::corpus_histories()),
+                         interop::corpus_test_name);
 
 }  // namespace
 }  // namespace godwit::test

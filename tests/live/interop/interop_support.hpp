@@ -8,6 +8,9 @@
 // the schema without url/directUrl/shadowDatabaseUrl lines and a config that takes DATABASE_URL;
 // godwit reads the same DATABASE_URL (its default when the datasource has no url).
 
+#include <gtest/gtest.h>
+
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -170,6 +173,41 @@ inline CommandResult prisma(const Project& p, const Database& db,
 inline CommandResult godwit(const Project& p, const Database& db,
                             const std::vector<std::string>& args) {
   return run_godwit(args, {"DATABASE_URL=" + db.url(), "NO_COLOR=1"}, p.root());
+}
+
+/// A history of ../shared/corpus (a folder below it) and its provider.
+struct CorpusHistory {
+  std::string name;
+  std::string provider;
+};
+
+inline void PrintTo(const CorpusHistory& h, std::ostream* os) {
+  *os << h.name;
+}
+
+/// Every corpus history godwit can run (the MySQL one left out).
+inline const std::vector<CorpusHistory>& corpus_histories() {
+  static const std::vector<CorpusHistory> kAll = {
+      {"langfuse__langfuse", "postgresql"},
+      {"triggerdotdev__trigger.dev/database", "postgresql"},
+      {"triggerdotdev__trigger.dev/run-ops-database", "postgresql"},
+      {"hoppscotch__hoppscotch", "postgresql"},
+      {"umami-software__umami", "postgresql"},
+      {"teableio__teable/postgres", "postgresql"},
+      {"teableio__teable/sqlite", "sqlite"},
+      {"Mintplex-Labs__anything-llm", "sqlite"},
+      {"stonith404__pingvin-share", "sqlite"},
+  };
+  return kAll;
+}
+
+/// A gtest parameter name for a history: its folder with every other character than a letter
+/// or digit as '_'.
+inline std::string corpus_test_name(const ::testing::TestParamInfo<CorpusHistory>& info) {
+  std::string name;
+  for (char c : info.param.name)
+    name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return name;
 }
 
 /// gtest failure text for a command result.
