@@ -23,7 +23,7 @@ struct Parts {
   const psl::CatalogFlavour* psl = nullptr;       ///< how a Prisma schema lowers to a Catalog
   const schema::Inspector* inspector = nullptr;   ///< live database -> Catalog
   const diff::DiffPolicy* diff_policy = nullptr;  ///< the differ's hooks
-  const lint::Linter* linter = nullptr;          ///< migration lint rules (docs/lint.md)
+  const lint::Linter* linter = nullptr;           ///< migration lint rules (docs/lint.md)
 };
 
 /// The parts for a datasource provider ("postgres" is PostgreSQL too); nullptr for a

@@ -82,8 +82,7 @@ TEST(DbSeed, AFailingCommandExitsOneAsPrisma) {
   auto b = run_both(dir.path(), {"--", "x"}, {"SEED_EXIT=3"});
   expect_same(b);
   EXPECT_EQ(b.godwit.exit_code, 1);
-  EXPECT_NE(b.godwit.err.find("Command failed with exit code 3: sh ./seed.sh x"),
-            std::string::npos)
+  EXPECT_NE(b.godwit.err.find("Command failed with exit code 3: sh ./seed.sh x"), std::string::npos)
       << b.godwit.err;
 }
 
