@@ -4,7 +4,7 @@
 # a throwaway PostgreSQL 15 (scripts/pg-cluster, DEFAULT durability settings), three tools in
 # the same run, rounds alternating the tools:
 #   godwit  `godwit migrate deploy` (splits the file, runs it in one transaction with its
-#           history row; transactional statements go through libpq's pipeline mode)
+#           history row; transactional statements are sent in groups, as `groups` below)
 #   prisma  the real Prisma 7.10.1 `prisma migrate deploy` (the oracle that
 #           /work/shared/tools/prisma-oracle/install.sh installs; it sends the whole file as one
 #           query string), on the same project files (schema.prisma + prisma.config.ts)
@@ -20,7 +20,9 @@
 #           is godwit's own overhead (reading, checksum, parsing, history)
 #   godwit_b  only with GODWIT_B=path/to/another/godwit: a second build in the same rounds
 # Per tool and size: median and minimum wall time (on a shared machine other work only adds
-# time, so the minimum is the steadier figure) and the largest peak RSS (/usr/bin/time %M; for
+# time, so the minimum is the steadier figure), the median of the per-round ratios (each round
+# runs the tools back to back, so a ratio within a round sees the same machine load: the
+# figure least moved by other work on a shared machine) and the largest peak RSS (/usr/bin/time %M; for
 # Prisma that is its largest process, Node.js or the schema engine). Ratios: godwit/prisma
 # (target <= 1.0), godwit/floor (target <= 1.1), pipe/floor and godwit/pipe (no target: where
 # the time goes), godwit peak RSS / file size (target <= 3).
@@ -117,9 +119,16 @@ for n in "$@"; do
     printf '  %-8s median %7s ms, min %7s ms, peak RSS %7s KB\n' "$tool" \
       "$(cat "$work/median.$tool")" "$(cat "$work/min.$tool")" "$(cat "$work/rss.$tool")"
   done
+  # Median over rounds of tool A's time / tool B's time in the same round.
+  paired() {
+    join -t $'\t' \
+      <(awk -F'\t' -v n="$n" -v t="$1" '$1==n && $2==t {print $3 "\t" $4}' "$work/runs.tsv" | sort) \
+      <(awk -F'\t' -v n="$n" -v t="$2" '$1==n && $2==t {print $3 "\t" $4}' "$work/runs.tsv" | sort) |
+      awk -F'\t' '{printf "%.4f\n", $2 / $3}' | median | xargs printf '%.3f'
+  }
   ratio() { printf '%.3f' "$(echo "$(cat "$work/$1.$2") / $(cat "$work/$1.$3")" | bc -l)"; }
-  echo "  godwit/prisma: $(ratio median godwit prisma) on medians, $(ratio min godwit prisma) on minimums (target <= 1.0)"
-  echo "  godwit/floor:  $(ratio median godwit floor) on medians, $(ratio min godwit floor) on minimums (target <= 1.1)"
+  echo "  godwit/prisma: $(ratio median godwit prisma) on medians, $(ratio min godwit prisma) on minimums, $(paired godwit prisma) paired (target <= 1.0)"
+  echo "  godwit/floor:  $(ratio median godwit floor) on medians, $(ratio min godwit floor) on minimums, $(paired godwit floor) paired (target <= 1.1)"
   echo "  pipe/floor:    $(ratio median pipe floor) on medians, $(ratio min pipe floor) on minimums"
   echo "  groups/floor:  $(ratio median groups floor) on medians, $(ratio min groups floor) on minimums; godwit/groups: $(ratio median godwit groups), $(ratio min godwit groups)"
   echo "  godwit peak RSS / file size: $(printf '%.2f' "$(echo "$(cat "$work/rss.godwit") * 1024 / $bytes" | bc -l)") (target <= 3); floor: $(printf '%.2f' "$(echo "$(cat "$work/rss.floor") * 1024 / $bytes" | bc -l)")"
