@@ -44,6 +44,7 @@ project::ProjectOptions CommonOptions::project_options() const {
   if (!url.empty()) p.url = url;
   if (!migrations.empty()) p.migrations = migrations;
   if (!config.empty()) p.config = config;
+  if (!env.empty()) p.env = env;
   return p;
 }
 
@@ -74,6 +75,10 @@ void add_common_options(CLI::App& cmd, CommonOptions& o, bool with_lock, bool wi
   cmd.add_option("--migrations", o.migrations,
                  "Migrations folder (default: the `migrations` folder next to the schema)")
       ->type_name("DIR");
+  cmd.add_option("--env", o.env,
+                 "Environment of godwit.toml ([env.NAME]): its URL, protection, lint gate, "
+                 "thresholds, hooks and backup policy (default: GODWIT_ENV, else none, as Prisma)")
+      ->type_name("NAME");
   if (with_lock) {
     cmd.add_option("--lock-timeout", o.lock_timeout_s,
                    "Seconds to wait for another migrate process's lock before failing with "

@@ -17,6 +17,7 @@ struct CommonOptions {
   std::string url;
   std::string migrations;
   std::string config;
+  std::string env;  ///< --env: an [env.NAME] of godwit.toml
   double lock_timeout_s = 10.0;
   bool json = false;
 
@@ -24,7 +25,8 @@ struct CommonOptions {
   migrate::RunOptions run_options() const;
 };
 
-/// Adds --schema, --config, --url, --migrations (and --lock-timeout, --json when asked) to `cmd`.
+/// Adds --schema, --config, --url, --migrations, --env (and --lock-timeout, --json when asked) to
+/// `cmd`.
 void add_common_options(CLI::App& cmd, CommonOptions& o, bool with_lock, bool with_json);
 
 /// Loads the project from the current directory and picks its dialect.

@@ -16,6 +16,7 @@
 #include "lint/text.hpp"
 #include "migrate/migrations_dir.hpp"
 #include "migrate/status.hpp"
+#include "project/godwit_toml.hpp"
 
 namespace godwit::cli {
 namespace {
@@ -204,7 +205,8 @@ std::string report_json(const lint::Report& r) {
 int run_lint(const LintOptions& o) {
   std::vector<lint::Input> inputs;
   lint::RunOptions run;
-  run.config = lint::read_config(fs::current_path());
+  // The whole godwit.toml is read, so a misspelt key elsewhere in it is reported here too.
+  run.config = project::read_godwit_toml(fs::current_path()).lint;
   for (const auto& i : o.include)
     run.config.included.insert(i);
   std::string provider = o.provider;

@@ -61,6 +61,9 @@ fs::path find_schema(const std::optional<fs::path>& given, const fs::path& cwd) 
 
 Project load_project(const ProjectOptions& options, const fs::path& cwd, const EnvLookup& env) {
   Project p;
+  // godwit.toml first: a misspelt key or an unknown environment stops before any other work.
+  p.godwit = read_godwit_toml(cwd);
+  p.environment = select_environment(p.godwit, options.env, env);
   auto config = load_project_config(options.config, cwd, env);
   p.config_path = config.file;
   p.seed = config.seed;
@@ -164,6 +167,10 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
   if (options.url) {
     url = *options.url;
     source = "--url";
+  } else if (p.environment.url) {
+    url = resolve_environment_url(*p.environment.url, p.environment.name, lookup);
+    source = fmt::format("[env.{}].url in godwit.toml", p.environment.name);
+    base_dir = p.godwit.file->parent_path();
   } else if (from_config) {
     url = from_config->value;
     source = from_config->source;

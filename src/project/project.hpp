@@ -10,7 +10,8 @@
 //               is a prisma.config.ts, as Prisma 7.10.1 looks them up; else in cwd)
 //   migrations: --migrations > config `migrations.path` > `migrations` next to the schema
 //   URL:        --url > config `datasource.directUrl` > config `datasource.url` >
-//               schema `directUrl` > schema `url` > DATABASE_URL
+//               schema `directUrl` > schema `url` > DATABASE_URL; with an environment
+//               (--env / GODWIT_ENV, environment.hpp) its `url` comes right after --url
 // `directUrl` is what the migrate commands connect to, as Prisma 6 does with the schema's
 // directUrl (Prisma docs "Connection pooling": migrate uses directUrl); `url` stays for the
 // application. A relative SQLite path resolves against the folder of the file the URL came from
@@ -23,6 +24,8 @@
 #include <string>
 #include <vector>
 
+#include "project/environment.hpp"
+#include "project/godwit_toml.hpp"
 #include "project/target.hpp"
 #include "psl/datasource.hpp"
 
@@ -34,6 +37,7 @@ struct ProjectOptions {
   std::optional<std::string> url;                   ///< --url (overrides the datasource)
   std::optional<std::filesystem::path> migrations;  ///< --migrations
   std::optional<std::filesystem::path> config;      ///< --config
+  std::optional<std::string> env;                   ///< --env (environment.hpp)
   /// False for commands that do not connect (db seed): no URL at all is then no error, and the
   /// Project's target has an empty url.
   bool url_required = true;
@@ -62,6 +66,10 @@ struct Project {
   /// The variables read from `.env` files (Prisma loads them into its process environment, so
   /// commands it starts, like the seed command, see them).
   std::map<std::string, std::string> dotenv;
+  /// godwit.toml of the current folder (empty when there is none) and the environment chosen
+  /// from it (unnamed when none is: then godwit behaves as Prisma).
+  GodwitToml godwit;
+  Environment environment;
 };
 
 /// The schema path: --schema, else `prisma/schema.prisma`, else `./schema.prisma` (relative to
@@ -75,7 +83,8 @@ std::filesystem::path find_schema(const std::optional<std::filesystem::path>& gi
 /// no other); without one, in `.env` next to the schema and `.env` in `cwd` (Prisma 6), with
 /// `${VAR}` expanded (expand_dotenv). The whole schema is validated first, as Prisma does
 /// before any migrate command.
-/// Errors: P1012 (schema; env("VAR") not set), P1013 (no usable URL, or a URL of the wrong
+/// Errors: GW2500/GW2403 (godwit.toml), GW2501 (unknown environment), GW2502 (its env("VAR")
+/// URL not set), P1012 (schema; env("VAR") not set), P1013 (no usable URL, or a URL of the wrong
 /// scheme for the provider), GW2002 (provider godwit does not support yet), GW2022 (the same
 /// variable in both `.env` files, as Prisma 6 refuses), and project_config.hpp's.
 Project load_project(const ProjectOptions& options, const std::filesystem::path& cwd,
