@@ -3,6 +3,8 @@
 // with Prisma's rules and messages (ENG psl/parser-database, psl/psl-core validations;
 // prisma-compat.md §8). All errors of all files are reported at once.
 
+#include <string_view>
+
 #include "psl/ast.hpp"
 #include "psl/datasource.hpp"
 #include "psl/diagnostics.hpp"
@@ -24,5 +26,10 @@ ValidationResult validate_schema(const SchemaSource& source);
 /// validate_schema, then throws the P1012 error (all errors, Prisma layout) when there are
 /// errors. Warnings are left in the result for the caller to print.
 ValidationResult validate_or_throw(const SchemaSource& source);
+
+/// Whether `name` is one the Prisma client reserves (`PrismaClient`, JavaScript keywords: ENG
+/// parser-database names/reserved_model_names.rs): no model or enum may have it, and `db pull`
+/// renames a table so named to `Renamed<name>`.
+bool is_reserved_model_name(std::string_view name);
 
 }  // namespace godwit::psl

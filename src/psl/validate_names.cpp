@@ -10,24 +10,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "psl/validate.hpp"
 #include "psl/validate_context.hpp"
 
 namespace godwit::psl::detail {
 namespace {
-
-// Names the Prisma client reserves (ENG parser-database names/reserved_model_names.rs).
-constexpr std::array<std::string_view, 45> kReservedNames = {
-    "PrismaClient", "break",   "case",       "catch",     "class",    "const", "continue",
-    "debugger",     "default", "delete",     "do",        "else",     "enum",  "export",
-    "extends",      "false",   "finally",    "for",       "function", "if",    "implements",
-    "import",       "in",      "instanceof", "interface", "let",      "new",   "null",
-    "package",      "private", "protected",  "public",    "return",   "super", "switch",
-    "this",         "throw",   "true",       "try",       "typeof",   "var",   "void",
-    "while",        "with",    "yield"};
-
-bool is_reserved(std::string_view name) {
-  return std::find(kReservedNames.begin(), kReservedNames.end(), name) != kReservedNames.end();
-}
 
 const char* top_type(const ast::Block& b) {
   switch (b.kind) {
@@ -89,7 +76,7 @@ void resolve_names(Context& ctx) {
       switch (block.kind) {
         case ast::BlockKind::Enum: {
           validate_identifier(ctx, block.name, "Enum");
-          if (is_reserved(block.name.name)) {
+          if (is_reserved_model_name(block.name.name)) {
             ctx.diags.error(
                 fmt::format("Error validating enum `{0}`: The enum name `{0}` is invalid. It is a "
                             "reserved name. Please change it. Read more at "
@@ -123,7 +110,7 @@ void resolve_names(Context& ctx) {
         case ast::BlockKind::View: {
           bool view = block.kind == ast::BlockKind::View;
           validate_identifier(ctx, block.name, view ? "view" : "Model");
-          if (is_reserved(block.name.name)) {
+          if (is_reserved_model_name(block.name.name)) {
             ctx.diags.error(
                 fmt::format("Error validating model \"{0}\": The {1} name `{0}` is invalid. It is "
                             "a reserved name. Please change it. Read more at "
@@ -304,3 +291,20 @@ void resolve_types(Context& ctx) {
 }
 
 }  // namespace godwit::psl::detail
+
+namespace godwit::psl {
+
+bool is_reserved_model_name(std::string_view name) {
+  // ENG parser-database names/reserved_model_names.rs.
+  static constexpr std::array<std::string_view, 45> kReserved = {
+      "PrismaClient", "break",   "case",       "catch",     "class",    "const", "continue",
+      "debugger",     "default", "delete",     "do",        "else",     "enum",  "export",
+      "extends",      "false",   "finally",    "for",       "function", "if",    "implements",
+      "import",       "in",      "instanceof", "interface", "let",      "new",   "null",
+      "package",      "private", "protected",  "public",    "return",   "super", "switch",
+      "this",         "throw",   "true",       "try",       "typeof",   "var",   "void",
+      "while",        "with",    "yield"};
+  return std::find(kReserved.begin(), kReserved.end(), name) != kReserved.end();
+}
+
+}  // namespace godwit::psl

@@ -13,6 +13,9 @@
 #include "core/error.hpp"
 #include "psl/diagnostics.hpp"
 #include "psl/format.hpp"
+#include "psl/validate.hpp"
+#include "pull/names.hpp"
+#include "pull/psl_terms.hpp"
 #include "schema/naming.hpp"
 
 namespace godwit::pull {
@@ -23,233 +26,10 @@ using schema::ColumnId;
 using schema::ForeignKeyId;
 using schema::IndexId;
 using schema::TableId;
-
-bool pull_is_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool pull_is_ident_char(char c) {
-  return pull_is_letter(c) || (c >= '0' && c <= '9') || c == '_';
-}
-
-// ENG sanitize_datamodel_names.rs: leading characters up to the first letter are dropped, any
-// other character outside [_a-zA-Z0-9] becomes `_` (per byte, as the regex sees UTF-8 text
-// through `[^...]` on chars: a multi-byte character is one `_`).
-std::string sanitize(std::string_view s) {
-  std::size_t start = 0;
-  while (start < s.size() && !pull_is_letter(s[start]))
-    ++start;
-  std::string out;
-  for (std::size_t i = start; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      // One `_` per UTF-8 character: skip its continuation bytes.
-      out += '_';
-      while (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80)
-        ++i;
-    } else {
-      out += pull_is_ident_char(s[i]) ? s[i] : '_';
-    }
-  }
-  return out;
-}
-
-bool needs_sanitation(std::string_view s) {
-  if (s.empty()) return false;
-  if (!pull_is_letter(s[0])) return true;
-  return !std::all_of(s.begin(), s.end(), pull_is_ident_char);
-}
-
-// Names the Prisma client reserves (ENG parser-database reserved_model_names.rs; the same list
-// as psl/validate_names.cpp): a table or enum so named becomes `Renamed<name>`.
-bool is_reserved_name(std::string_view name) {
-  static constexpr std::array<std::string_view, 45> kReserved = {
-      "PrismaClient", "break",   "case",       "catch",     "class",    "const", "continue",
-      "debugger",     "default", "delete",     "do",        "else",     "enum",  "export",
-      "extends",      "false",   "finally",    "for",       "function", "if",    "implements",
-      "import",       "in",      "instanceof", "interface", "let",      "new",   "null",
-      "package",      "private", "protected",  "public",    "return",   "super", "switch",
-      "this",         "throw",   "true",       "try",       "typeof",   "var",   "void",
-      "while",        "with",    "yield"};
-  return std::find(kReserved.begin(), kReserved.end(), name) != kReserved.end();
-}
-
-// ENG sanitize_datamodel_names.rs ModelName::new_from_sql without the duplicate-name case.
-std::string plain_model_name(const std::string& name) {
-  if (is_reserved_name(name)) return "Renamed" + name;
-  return needs_sanitation(name) ? sanitize(name) : name;
-}
-
-// A PSL string literal as Prisma's renderer writes it.
-std::string psl_quoted(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out + "\"";
-}
-
-std::string base64(const std::string& raw) {
-  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < raw.size(); i += 3) {
-    unsigned v = (static_cast<unsigned char>(raw[i]) << 16) |
-                 (static_cast<unsigned char>(raw[i + 1]) << 8) |
-                 static_cast<unsigned char>(raw[i + 2]);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += kAlphabet[v & 63];
-  }
-  if (i < raw.size()) {
-    unsigned v = static_cast<unsigned char>(raw[i]) << 16;
-    if (i + 1 < raw.size()) v |= static_cast<unsigned char>(raw[i + 1]) << 8;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += i + 1 < raw.size() ? kAlphabet[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
+using namespace detail;
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += sep;
-    out += items[i];
-  }
-  return out;
-}
-
-std::optional<psl::ScalarType> scalar_of(schema::TypeFamily f) {
-  using F = schema::TypeFamily;
-  using S = psl::ScalarType;
-  switch (f) {
-    case F::Int:
-      return S::Int;
-    case F::BigInt:
-      return S::BigInt;
-    case F::Float:
-      return S::Float;
-    case F::Decimal:
-      return S::Decimal;
-    case F::Boolean:
-      return S::Boolean;
-    case F::String:
-    case F::Uuid:
-      return S::String;
-    case F::DateTime:
-      return S::DateTime;
-    case F::Binary:
-      return S::Bytes;
-    case F::Json:
-      return S::Json;
-    case F::Enum:
-    case F::Unsupported:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-std::string_view algorithm_name(schema::IndexAlgorithm a) {
-  using A = schema::IndexAlgorithm;
-  switch (a) {
-    case A::BTree:
-      return "BTree";
-    case A::Hash:
-      return "Hash";
-    case A::Gist:
-      return "Gist";
-    case A::Gin:
-      return "Gin";
-    case A::SpGist:
-      return "SpGist";
-    case A::Brin:
-      return "Brin";
-  }
-  return "BTree";
-}
-
-std::string_view action_name(schema::ReferentialAction a) {
-  using R = schema::ReferentialAction;
-  switch (a) {
-    case R::NoAction:
-      return "NoAction";
-    case R::Restrict:
-      return "Restrict";
-    case R::Cascade:
-      return "Cascade";
-    case R::SetNull:
-      return "SetNull";
-    case R::SetDefault:
-      return "SetDefault";
-  }
-  return "NoAction";
-}
-
-// ENG introspection_pair/index_field.rs `opclass`: the operator classes Prisma names itself
-// (`ops: JsonbPathOps`); any other non-default class is printed raw (`ops: raw("...")`).
-std::string ops_argument(std::string_view sql) {
-  static const std::map<std::string, std::string, std::less<>> kManaged = [] {
-    std::map<std::string, std::string, std::less<>> m = {
-        {"inet_ops", "InetOps"},
-        {"jsonb_ops", "JsonbOps"},
-        {"jsonb_path_ops", "JsonbPathOps"},
-        {"array_ops", "ArrayOps"},
-        {"text_ops", "TextOps"},
-        {"bit_minmax_ops", "BitMinMaxOps"},
-        {"varbit_minmax_ops", "VarBitMinMaxOps"},
-        {"bpchar_bloom_ops", "BpcharBloomOps"},
-        {"bpchar_minmax_ops", "BpcharMinMaxOps"},
-        {"bytea_bloom_ops", "ByteaBloomOps"},
-        {"bytea_minmax_ops", "ByteaMinMaxOps"},
-        {"inet_inclusion_ops", "InetInclusionOps"},
-    };
-    // The BRIN classes of these types come as bloom, minmax and (but text) minmax-multi.
-    const std::vector<std::pair<std::string, std::string>> brin = {
-        {"date", "Date"},
-        {"float4", "Float4"},
-        {"float8", "Float8"},
-        {"inet", "Inet"},
-        {"int2", "Int2"},
-        {"int4", "Int4"},
-        {"int8", "Int8"},
-        {"numeric", "Numeric"},
-        {"oid", "Oid"},
-        {"timestamp", "Timestamp"},
-        {"timestamptz", "TimestampTz"},
-        {"time", "Time"},
-        {"timetz", "TimeTz"},
-        {"uuid", "Uuid"},
-        {"text", "Text"},
-    };
-    for (const auto& [sql_type, prisma] : brin) {
-      m.emplace(sql_type + "_bloom_ops", prisma + "BloomOps");
-      m.emplace(sql_type + "_minmax_ops", prisma + "MinMaxOps");
-      if (sql_type != "text") m.emplace(sql_type + "_minmax_multi_ops", prisma + "MinMaxMultiOps");
-    }
-    return m;
-  }();
-  if (auto it = kManaged.find(sql); it != kManaged.end()) return it->second;
-  return "raw(" + psl_quoted(sql) + ")";
+  return fmt::format("{}", fmt::join(items, sep));
 }
 
 // One relation field, forward (the foreign key's table) or back (the referenced table).
@@ -513,95 +293,10 @@ class PullRenderer {
     return o_.namespaces ? fmt::format("  @@schema({})\n", psl_quoted(c_.get(ns).name)) : "";
   }
 
-  std::string render_default(const schema::Column& col) const {
-    using K = schema::DefaultKind;
-    if (col.identity != schema::Identity::None) return "@default(autoincrement())";
-    if (!col.default_value) return "";
-    const auto& d = *col.default_value;
-    switch (d.kind) {
-      case K::PrismaLevel:
-        return "";
-      case K::Now:
-        return col.type.family == schema::TypeFamily::DateTime ? "@default(now())" : "";
-      case K::DbGenerated:
-        if (d.expression.starts_with("nextval(")) return "@default(autoincrement())";
-        if (d.expression.find_first_not_of('\0') == std::string::npos)
-          return "@default(dbgenerated())";
-        return fmt::format("@default(dbgenerated({}))", psl_quoted(d.expression));
-      case K::Value:
-        return fmt::format("@default({})", render_value(d.value, col));
-    }
-    return "";
-  }
-
-  std::string render_value(const schema::Value& v, const schema::Column& col) const {
-    using V = schema::Value::Kind;
-    switch (v.kind) {
-      case V::String:
-      case V::Json:
-        return psl_quoted(v.text);
-      case V::Bytes:
-        return psl_quoted(base64(v.text));
-      case V::Enum:
-        return needs_sanitation(v.text) ? sanitize(v.text) : v.text;
-      case V::List: {
-        std::vector<std::string> items;
-        for (const auto& item : v.items)
-          items.push_back(render_value(item, col));
-        return "[" + join(items, ", ") + "]";
-      }
-      case V::Int:
-      case V::Float:
-      case V::Boolean:
-      case V::DateTime:
-        return v.text;
-    }
-    return v.text;
-  }
-
-  std::string render_native(const schema::ColumnType& type) const {
-    if (type.native.empty() || !o_.flavour || !o_.flavour->default_native_type) return "";
-    auto scalar = scalar_of(type.family);
-    if (!scalar) return "";
-    if (o_.flavour->default_native_type(*scalar) == type.native) return "";
-    std::string out = "@" + o_.datasource_name + "." + type.native.name;
-    if (!type.native.args.empty()) {
-      std::vector<std::string> args;
-      for (auto a : type.native.args)
-        args.push_back(std::to_string(a));
-      out += "(" + join(args, ", ") + ")";
-    }
-    return out;
-  }
-
   std::string type_name(const schema::Column& col) const {
-    using F = schema::TypeFamily;
-    switch (col.type.family) {
-      case F::Int:
-        return "Int";
-      case F::BigInt:
-        return "BigInt";
-      case F::Float:
-        return "Float";
-      case F::Decimal:
-        return "Decimal";
-      case F::Boolean:
-        return "Boolean";
-      case F::String:
-      case F::Uuid:
-        return "String";
-      case F::DateTime:
-        return "DateTime";
-      case F::Binary:
-        return "Bytes";
-      case F::Json:
-        return "Json";
-      case F::Enum:
-        return enum_names_[col.type.enum_id.value];
-      case F::Unsupported:
-        return "Unsupported(" + psl_quoted(col.type.raw) + ")";
-    }
-    return "String";
+    if (auto scalar = scalar_of(col.type.family)) return std::string(psl::to_string(*scalar));
+    if (col.type.family == schema::TypeFamily::Enum) return enum_names_[col.type.enum_id.value];
+    return "Unsupported(" + psl_quoted(col.type.raw) + ")";
   }
 
   std::string render_scalar_field(TableId t, ColumnId id) const {
@@ -635,9 +330,9 @@ class PullRenderer {
       attrs.push_back(args.empty() ? "@unique" : "@unique(" + join(args, ", ") + ")");
       break;
     }
-    if (auto d = render_default(col); !d.empty()) attrs.push_back(d);
+    if (auto d = default_attribute(col); !d.empty()) attrs.push_back(d);
     if (needs_sanitation(col.name)) attrs.push_back("@map(" + psl_quoted(col.name) + ")");
-    if (auto n = render_native(col.type); !n.empty()) attrs.push_back(n);
+    if (auto n = native_type_attribute(col.type, o_); !n.empty()) attrs.push_back(n);
     for (const auto& a : attrs)
       line += " " + a;
     return line + "\n";
@@ -761,7 +456,8 @@ class PullRenderer {
   std::string render_model(TableId t) const {
     const auto& table = c_.get(t);
     std::string docs;
-    if (is_reserved_name(table.name) && model_names_[t.value] == "Renamed" + table.name) {
+    if (psl::is_reserved_model_name(table.name) &&
+        model_names_[t.value] == "Renamed" + table.name) {
       docs += fmt::format(
           "/// This model has been renamed to '{}' during introspection, because the original "
           "name '{}' is reserved.\n",
@@ -841,129 +537,6 @@ std::string render_schema(const schema::Catalog& catalog, const PullOptions& opt
                       "sqlite3 .schema).");
   }
   return formatted;
-}
-
-namespace {
-
-// `  key = [a, b]` with the items sorted ("" when `line` holds no list).
-std::string sorted_list_line(const std::string& line, std::string_view key) {
-  auto open = line.find('['), close = line.rfind(']');
-  if (open == std::string::npos || close == std::string::npos || close < open) return "";
-  std::vector<std::string> items;
-  std::istringstream list(line.substr(open + 1, close - open - 1));
-  for (std::string item; std::getline(list, item, ',');) {
-    auto b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
-    if (b != std::string::npos) items.push_back(item.substr(b, e - b + 1));
-  }
-  std::sort(items.begin(), items.end());
-  return "  " + std::string(key) + " = [" + join(items, ", ") + "]";
-}
-
-// ENG datamodel-renderer configuration/datasource.rs: the datasource is rendered from its parsed
-// form, whose `schemas` are sorted.
-std::string reorder_datasource(const std::string& block) {
-  std::istringstream in(block);
-  std::string out;
-  for (std::string line; std::getline(in, line);) {
-    auto start = line.find_first_not_of(" \t");
-    if (start != std::string::npos && line.compare(start, 7, "schemas") == 0 &&
-        (line.size() == start + 7 || line[start + 7] == ' ' || line[start + 7] == '=')) {
-      if (auto sorted = sorted_list_line(line, "schemas"); !sorted.empty()) line = sorted;
-    }
-    out += line + "\n";
-  }
-  return out;
-}
-
-// ENG datamodel-renderer configuration/generator.rs: Prisma re-renders a generator as provider,
-// output, previewFeatures (in its feature list's order: by name for the features the corpus
-// uses), binaryTargets, then the other keys by name.
-std::string reorder_generator(const std::string& block) {
-  std::istringstream in(block);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-  if (lines.size() < 2) return block;
-  std::map<std::string, std::string> rest;
-  std::string provider, output, features, targets;
-  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
-    const std::string& line = lines[i];
-    auto start = line.find_first_not_of(" \t");
-    if (start == std::string::npos || line.compare(start, 2, "//") == 0) continue;
-    auto end = line.find_first_of(" \t=", start);
-    std::string key =
-        line.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (key == "provider") {
-      provider = line;
-    } else if (key == "output") {
-      output = line;
-    } else if (key == "binaryTargets") {
-      targets = line;
-    } else if (key == "previewFeatures") {
-      features = sorted_list_line(line, "previewFeatures");
-      if (features.empty()) features = line;
-    } else {
-      rest[key] = line;
-    }
-  }
-  std::string out = lines.front() + "\n";
-  for (const std::string* l : {&provider, &output, &features, &targets}) {
-    if (!l->empty()) out += *l + "\n";
-  }
-  for (const auto& [key, line] : rest)
-    out += line + "\n";
-  return out + lines.back() + "\n";
-}
-
-}  // namespace
-
-std::string config_blocks(const std::string& schema_text) {
-  std::vector<std::string> generators, datasources;
-  std::istringstream in(schema_text);
-  std::string line;
-  std::string* current = nullptr;
-  std::string block;
-  bool is_generator = false;
-  auto starts_block = [](const std::string& l, std::string_view keyword) {
-    return l.starts_with(keyword) && l.size() > keyword.size() &&
-           (l[keyword.size()] == ' ' || l[keyword.size()] == '\t');
-  };
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (current == nullptr) {
-      if (starts_block(line, "generator") || starts_block(line, "datasource")) {
-        is_generator = starts_block(line, "generator");
-        block = line + "\n";
-        current = &block;
-        if (line.find('}') != std::string::npos) {
-          (is_generator ? generators : datasources).push_back(block);
-          current = nullptr;
-        }
-      }
-      continue;
-    }
-    std::string trimmed = line.substr(std::min(line.find_first_not_of(" \t"), line.size()));
-    if (trimmed.starts_with("url") || trimmed.starts_with("directUrl") ||
-        trimmed.starts_with("shadowDatabaseUrl")) {
-      auto rest = trimmed.substr(trimmed.find_first_of(" \t=") == std::string::npos
-                                     ? trimmed.size()
-                                     : trimmed.find_first_of(" \t="));
-      if (rest.find_first_not_of(" \t") != std::string::npos &&
-          rest[rest.find_first_not_of(" \t")] == '=')
-        continue;
-    }
-    block += line + "\n";
-    if (trimmed.starts_with("}")) {
-      (is_generator ? generators : datasources).push_back(block);
-      current = nullptr;
-    }
-  }
-  std::string out;
-  for (const auto& g : generators)
-    out += (out.empty() ? "" : "\n") + reorder_generator(g);
-  for (const auto& d : datasources)
-    out += (out.empty() ? "" : "\n") + reorder_datasource(d);
-  return out;
 }
 
 }  // namespace godwit::pull
