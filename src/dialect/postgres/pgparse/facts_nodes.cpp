@@ -1,6 +1,7 @@
 // Reading libpg_query's protobuf nodes into facts (see facts_nodes.hpp).
 #include "dialect/postgres/pgparse/facts_nodes.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
