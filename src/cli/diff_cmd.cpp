@@ -220,7 +220,8 @@ int run_diff(DiffOptions o) {
     auto [parts, catalog] = introspect_side("", "");
     from = {parts, std::move(catalog)};
   }
-  if (!o.to_schema.empty()) {
+  const bool to_is_schema = !o.to_schema.empty();
+  if (to_is_schema) {
     to = load_schema_side(o.to_schema, "--to-schema");
   } else if (!o.to_migrations.empty()) {
     to = migrations_side(o.to_migrations, "--to-migrations");
@@ -236,9 +237,20 @@ int run_diff(DiffOptions o) {
                       "Compare schemas of one provider.");
   }
   const dialect::Parts& parts = to.parts ? *to.parts : *from.parts;
-  // An empty side lives in the other side's default namespace.
-  if (!from.parts) from.catalog.default_namespace = to.catalog.default_namespace;
-  if (!to.parts) to.catalog.default_namespace = from.catalog.default_namespace;
+  // Prisma's script names objects as its `to` side decides, for both sides' objects: without
+  // namespace ("User") when `to` is a Prisma schema, with it ("public"."User") when `to` was
+  // read from a database (live, or the shadow of --to-migrations) or is empty (Prisma 7.10.1:
+  // --from-config-datasource --to-schema prints DROP INDEX "i", --from-schema
+  // --to-config-datasource and --from-schema --to-empty print "public"."User";
+  // tests/live/diff_database_test.cpp). An empty `from` lives in the `to` side's namespace.
+  if (to_is_schema) {
+    from.catalog.default_namespace = to.catalog.default_namespace;
+  } else if (to.parts) {
+    from.catalog.default_namespace.clear();
+    to.catalog.default_namespace.clear();
+  } else {
+    from.catalog.default_namespace.clear();
+  }
   return print_diff(o, parts, from.catalog, to.catalog);
 }
 
