@@ -24,6 +24,9 @@ void add_migrate_lint_command(CLI::App& migrate, Action& action);
 /// db execute (db_cmd.cpp).
 void add_db_commands(CLI::App& db, Action& action);
 
+/// backup create | list | restore | verify (backup_cmd.cpp); `backup` is the parent.
+void add_backup_commands(CLI::App& backup, Action& action);
+
 /// validate, format (schema_cmd.cpp).
 void add_schema_commands(CLI::App& app, Action& action);
 

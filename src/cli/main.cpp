@@ -73,6 +73,10 @@ void build_app(CLI::App& app, Action& action) {
   auto* db = app.add_subcommand("db", "Work with the database directly");
   db->require_subcommand(1);
   add_db_commands(*db, action);
+  auto* backup = app.add_subcommand(
+      "backup", "Back up, list, verify and restore the database (docs/safety.md, \"Backups\")");
+  backup->require_subcommand(1);
+  add_backup_commands(*backup, action);
   add_schema_commands(app, action);
   auto* help = app.add_subcommand("help", "Show help for godwit or one of its commands");
   help->allow_extras();

@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "dialect/postgres/backup.hpp"
 #include "dialect/postgres/introspect.hpp"
 #include "dialect/postgres/lint.hpp"
 #include "dialect/postgres/migration_dialect.hpp"
 #include "dialect/postgres/render.hpp"
+#include "dialect/sqlite/backup.hpp"
 #include "dialect/sqlite/introspect.hpp"
 #include "dialect/sqlite/lint.hpp"
 #include "dialect/sqlite/migration_dialect.hpp"
@@ -20,24 +22,28 @@ const Parts* find_parts(std::string_view provider) {
   static const postgres::PostgresRenderer kPostgresRenderer;
   static const postgres::PostgresInspector kPostgresInspector;
   static const postgres::PostgresLinter kPostgresLinter;
+  static const postgres::PostgresArchiver kPostgresArchiver;
   static const sqlite::SqliteDialect kSqliteRunner;
   static const sqlite::SqliteLinter kSqliteLinter;
   static const sqlite::SqliteRenderer kSqliteRenderer;
   static const sqlite::SqliteInspector kSqliteInspector;
+  static const sqlite::SqliteArchiver kSqliteArchiver;
   static const Parts kPostgres{.provider = "postgresql",
                                .runner = &kPostgresRunner,
                                .renderer = &kPostgresRenderer,
                                .psl = &psl::postgres_catalog_flavour(),
                                .inspector = &kPostgresInspector,
                                .diff_policy = &diff::postgres_policy(),
-                               .linter = &kPostgresLinter};
+                               .linter = &kPostgresLinter,
+                               .archiver = &kPostgresArchiver};
   static const Parts kSqlite{.provider = "sqlite",
                              .runner = &kSqliteRunner,
                              .renderer = &kSqliteRenderer,
                              .psl = &psl::sqlite_catalog_flavour(),
                              .inspector = &kSqliteInspector,
                              .diff_policy = &diff::sqlite_policy(),
-                             .linter = &kSqliteLinter};
+                             .linter = &kSqliteLinter,
+                             .archiver = &kSqliteArchiver};
   std::string_view canonical = psl::canonical_provider(provider);
   if (canonical == kPostgres.provider) return &kPostgres;
   if (canonical == kSqlite.provider) return &kSqlite;

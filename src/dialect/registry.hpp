@@ -5,6 +5,7 @@
 
 #include <string_view>
 
+#include "backup/archiver.hpp"
 #include "diff/policy.hpp"
 #include "lint/finding.hpp"
 #include "migrate/dialect.hpp"
@@ -24,6 +25,7 @@ struct Parts {
   const schema::Inspector* inspector = nullptr;   ///< live database -> Catalog
   const diff::DiffPolicy* diff_policy = nullptr;  ///< the differ's hooks
   const lint::Linter* linter = nullptr;           ///< migration lint rules (docs/lint.md)
+  const backup::Archiver* archiver = nullptr;     ///< backup files: dump, restore, scratch copy
 };
 
 /// The parts for a datasource provider ("postgres" is PostgreSQL too); nullptr for a
