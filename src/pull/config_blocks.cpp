@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -13,18 +14,39 @@ namespace godwit::pull {
 
 namespace {
 
-// `  key = [a, b]` with the items sorted ("" when `line` holds no list).
-std::string sorted_list_line(const std::string& line, std::string_view key) {
+// The items of `line`'s `[...]` list, trimmed; nullopt when it holds no list.
+std::optional<std::vector<std::string>> list_items(const std::string& line) {
   auto open = line.find('['), close = line.rfind(']');
-  if (open == std::string::npos || close == std::string::npos || close < open) return "";
+  if (open == std::string::npos || close == std::string::npos || close < open) return {};
   std::vector<std::string> items;
   std::istringstream list(line.substr(open + 1, close - open - 1));
   for (std::string item; std::getline(list, item, ',');) {
     auto b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
     if (b != std::string::npos) items.push_back(item.substr(b, e - b + 1));
   }
-  std::sort(items.begin(), items.end());
-  return "  " + std::string(key) + " = [" + fmt::format("{}", fmt::join(items, ", ")) + "]";
+  return items;
+}
+
+// Prisma prints preview features in its feature list's order (ENG psl-core
+// preview_features.rs, append-only): by name for the older features the corpus uses, the
+// newest, `partialIndexes`, last.
+bool feature_before(const std::string& a, const std::string& b) {
+  auto newest = [](const std::string& quoted) { return quoted == "\"partialIndexes\""; };
+  if (newest(a) != newest(b)) return newest(b);
+  return a < b;
+}
+
+// `  key = [a, b]` with the items sorted (preview features in Prisma's order); "" when `line`
+// holds no list.
+std::string sorted_list_line(const std::string& line, std::string_view key) {
+  auto items = list_items(line);
+  if (!items) return "";
+  if (key == "previewFeatures") {
+    std::sort(items->begin(), items->end(), feature_before);
+  } else {
+    std::sort(items->begin(), items->end());
+  }
+  return "  " + std::string(key) + " = [" + fmt::format("{}", fmt::join(*items, ", ")) + "]";
 }
 
 // ENG datamodel-renderer configuration/datasource.rs: the datasource is rendered from its parsed
@@ -131,6 +153,42 @@ std::string config_blocks(const std::string& schema_text) {
     out += (out.empty() ? "" : "\n") + reorder_generator(g);
   for (const auto& d : datasources)
     out += (out.empty() ? "" : "\n") + reorder_datasource(d);
+  return out;
+}
+
+std::string with_preview_feature(const std::string& config, std::string_view feature) {
+  const std::string quoted = fmt::format("\"{}\"", feature);
+  std::istringstream in(config);
+  std::string out, block;
+  bool in_generator = false;
+  for (std::string line; std::getline(in, line);) {
+    if (!in_generator) {
+      if (!line.starts_with("generator ")) {
+        out += line + "\n";
+        continue;
+      }
+      in_generator = true;
+      block.clear();
+    }
+    auto start = line.find_first_not_of(" \t");
+    if (start != std::string::npos && line.compare(start, 15, "previewFeatures") == 0) {
+      auto items = list_items(line);
+      if (items && std::find(items->begin(), items->end(), quoted) == items->end()) {
+        items->push_back(quoted);
+        line = "  previewFeatures = [" + fmt::format("{}", fmt::join(*items, ", ")) + "]";
+      }
+      block += line + "\n";
+      continue;
+    }
+    if (line.starts_with("}")) {
+      if (block.find("previewFeatures") == std::string::npos)
+        block += "  previewFeatures = [" + quoted + "]\n";
+      out += reorder_generator(block + line + "\n");
+      in_generator = false;
+      continue;
+    }
+    block += line + "\n";
+  }
   return out;
 }
 

@@ -58,6 +58,9 @@ class PullRenderer {
 
   std::string render() {
     std::string out = o_.config;
+    if (std::any_of(c_.postgres.indexes.begin(), c_.postgres.indexes.end(),
+                    [](const auto& entry) { return !entry.second.condition.empty(); }))
+      out = with_preview_feature(out, "partialIndexes");
     for (std::size_t t = 0; t < c_.tables.size(); ++t) {
       if (!join_table_[t]) out += "\n" + render_model(TableId{static_cast<std::uint32_t>(t)});
     }
@@ -289,6 +292,12 @@ class PullRenderer {
     return out;
   }
 
+  // A partial index's condition: the model's, or the one read from a PostgreSQL database.
+  const std::string& condition(IndexId id) const {
+    const auto& predicate = c_.get(id).predicate;
+    return predicate.empty() ? c_.postgres.index(id).condition : predicate;
+  }
+
   std::string namespace_attribute(schema::NamespaceId ns) const {
     return o_.namespaces ? fmt::format("  @@schema({})\n", psl_quoted(c_.get(ns).name)) : "";
   }
@@ -326,7 +335,8 @@ class PullRenderer {
       if (idx.columns[0].sort == schema::SortOrder::Desc) args.push_back("sort: Desc");
       if (idx.name != schema::unique_index_name(table.name, {col.name}, limit_))
         args.push_back("map: " + psl_quoted(idx.name));
-      if (!idx.predicate.empty()) args.push_back("where: raw(" + psl_quoted(idx.predicate) + ")");
+      if (auto& where = condition(iid); !where.empty())
+        args.push_back("where: raw(" + psl_quoted(where) + ")");
       attrs.push_back(args.empty() ? "@unique" : "@unique(" + join(args, ", ") + ")");
       break;
     }
@@ -440,7 +450,8 @@ class PullRenderer {
       if (idx.name != default_name) args += ", map: " + psl_quoted(idx.name);
       if (auto algo = c_.postgres.index(id).algorithm; algo != schema::IndexAlgorithm::BTree)
         args += fmt::format(", type: {}", algorithm_name(algo));
-      if (!idx.predicate.empty()) args += ", where: raw(" + psl_quoted(idx.predicate) + ")";
+      if (auto& where = condition(id); !where.empty())
+        args += ", where: raw(" + psl_quoted(where) + ")";
       const char* attr = unique                                    ? "@@unique"
                          : idx.kind == schema::IndexKind::Fulltext ? "@@fulltext"
                                                                    : "@@index";

@@ -34,15 +34,18 @@
 //
 // - implicit many-to-many join tables (`_<Name>` with columns A and B) as list relation fields
 //   on both models (`@relation("<Name>")` when the name is not Prisma's default), not as models.
+// - a partial PostgreSQL index's condition as `where: raw("...")` (as Prisma 7.10.1 writes it,
+//   with or without the partialIndexes preview feature).
 //
 // Not rendered yet (prisma-compat.md, db pull): re-introspection that keeps the existing
-// models' names, field names, relation names and order; partial index conditions and the
-// partialIndexes preview feature, and deferrable unique constraints (the inspector does not
-// keep them); views; the comments Prisma adds for expression indexes, row level security,
-// exclusion constraints, partitions and database comments.
+// models' names, field names, relation names and order; partial SQLite indexes' conditions and
+// deferrable unique constraints (the inspectors do not keep them); views; the comments Prisma adds
+// for expression indexes, row level security, exclusion constraints, partitions and database
+// comments.
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "psl/catalog_builder.hpp"
 #include "schema/catalog.hpp"
@@ -75,5 +78,10 @@ std::size_t model_count(const schema::Catalog& catalog, const PullOptions& optio
 /// The generator blocks, then the datasource block, of a schema's source text, verbatim but
 /// without the url lines Prisma 7 rejects, separated by blank lines.
 std::string config_blocks(const std::string& schema_text);
+
+/// `config` (config_blocks()) with `feature` in every generator's `previewFeatures` (the line
+/// added when there is none), in Prisma's order: `db pull` adds `partialIndexes` when it writes
+/// a partial index, as Prisma 7.10.1 does.
+std::string with_preview_feature(const std::string& config, std::string_view feature);
 
 }  // namespace godwit::pull

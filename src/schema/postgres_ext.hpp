@@ -34,6 +34,10 @@ struct PostgresIndex {
   /// (Prisma 7.10.1 neither); the differ never drops it, as Prisma never does (the corpus's
   /// drift scripts keep every partial index made by hand).
   bool partial = false;
+  /// Read from a database only: a partial index's condition as PostgreSQL prints it
+  /// (pg_get_expr of pg_index.indpred). `db pull` writes it as `where: raw("...")`, as Prisma
+  /// 7.10.1's introspection does; the differ and the renderers do not use it (see `partial`).
+  std::string condition;
   friend bool operator==(const PostgresIndex&, const PostgresIndex&) = default;
 };
 

@@ -59,9 +59,12 @@ void push_index(Context& ctx, const PendingIndex& p) {
   std::string where = "index " + object_name(p.ns, p.name);
   if (p.contype == "x") return;  // exclusion constraints: reported with the constraints
   if (p.partial) {
-    // Prisma 7.10.1 reads a partial index as a whole-table one (its script has no WHERE).
-    ctx.warn(where, "partial index: its condition (WHERE " + p.predicate +
-                        ") is not kept, as Prisma 7.10.1 does not keep it");
+    // Prisma 7.10.1's scripts treat a partial index as a whole-table one (no WHERE), while its
+    // db pull writes the condition.
+    ctx.warn(where,
+             "partial index: `migrate diff` leaves it as it is and prints no WHERE "
+             "(WHERE " +
+                 p.predicate + "), as Prisma 7.10.1 does; `db pull` writes it");
   }
   schema::Catalog& cat = ctx.catalog();
   schema::Index idx;
@@ -79,6 +82,7 @@ void push_index(Context& ctx, const PendingIndex& p) {
   schema::PostgresIndex pg;
   pg.algorithm = *algorithm;
   pg.partial = p.partial;
+  if (p.partial) pg.condition = p.predicate;
   bool with_opclasses = *algorithm != IndexAlgorithm::BTree && *algorithm != IndexAlgorithm::Hash;
   for (const db::Row* row : p.rows) {
     // columns: 6 attname, 8 opcname, 9 opcdefault, 10 desc, 11 nulls first
