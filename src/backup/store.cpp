@@ -220,7 +220,8 @@ std::vector<Entry> apply_retention(const Policy& policy, std::string_view databa
       if (policy.keep > 0 && kept >= static_cast<std::size_t>(policy.keep)) remove = true;
       auto created = parse_iso_utc(e.manifest.created_at);
       if (policy.max_age_days > 0 && created &&
-          now - *created > std::chrono::hours(24) * policy.max_age_days)
+          now - *created > std::chrono::microseconds(
+                               static_cast<long long>(policy.max_age_days * 86400.0 * 1e6)))
         remove = true;
     }
     if (!remove) {

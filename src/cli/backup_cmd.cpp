@@ -9,11 +9,14 @@
 #include "backup/config.hpp"
 #include "backup/operations.hpp"
 #include "backup/store.hpp"
+#include "cli/backup_deploy.hpp"
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
 #include "cli/json_report.hpp"
 #include "core/error.hpp"
 #include "dialect/registry.hpp"
+#include "project/environment.hpp"
+#include "project/project.hpp"
 
 namespace godwit::cli {
 namespace {
@@ -24,12 +27,23 @@ struct BackupFlags {
   std::string dir;  ///< --dir: overrides `[backup] dir`
   std::string which = "latest";
   bool force = false;
+  bool yes = false;
+  std::string env;  ///< backup list's --env (the others take it from CommonOptions)
 };
 
-backup::Policy backup_policy(const BackupFlags& f) {
-  auto p = backup::read_policy(fs::current_path());
+backup::Policy with_dir_flag(backup::Policy p, const BackupFlags& f) {
   if (!f.dir.empty()) p.dir = fs::absolute(f.dir).lexically_normal();
   return p;
+}
+
+// backup list needs no schema or database: only godwit.toml's policy.
+backup::Policy list_policy(const BackupFlags& f) {
+  auto config = project::read_godwit_toml(fs::current_path());
+  auto environment = project::select_environment(
+      config, f.env.empty() ? std::nullopt : std::optional<std::string>(f.env),
+      project::process_env());
+  return with_dir_flag(
+      backup::make_policy(environment.backup, environment.is_protected, fs::current_path()), f);
 }
 
 std::string human_size(std::uint64_t bytes) {
@@ -67,8 +81,8 @@ std::string database_of(const Loaded& l) {
 }
 
 int run_create(const CommonOptions& o, const BackupFlags& f) {
-  auto policy = backup_policy(f);
   auto l = load(o);
+  auto policy = with_dir_flag(backup::project_policy(l.project), f);
   try {
     auto r = backup::create_backup(l.project, policy, core::system_now);
     const auto& m = r.backup.manifest;
@@ -95,7 +109,7 @@ int run_create(const CommonOptions& o, const BackupFlags& f) {
 }
 
 int run_list(const BackupFlags& f, bool as_json) {
-  auto policy = backup_policy(f);
+  auto policy = list_policy(f);
   std::vector<fs::path> skipped;
   auto entries = backup::list_backups(policy.dir, &skipped);
   if (as_json) {
@@ -123,8 +137,9 @@ int run_list(const BackupFlags& f, bool as_json) {
 }
 
 int run_restore(const CommonOptions& o, const BackupFlags& f) {
-  auto policy = backup_policy(f);
   auto l = load(o);
+  project::require_destructive_ok(l.project, "backup restore", f.yes);
+  auto policy = with_dir_flag(backup::project_policy(l.project), f);
   auto entry = backup::find_backup(policy.dir, f.which, database_of(l));
   std::cerr << fmt::format(
       "Restoring {} (taken {}, last migration: {}) over {}.\n", display_path(entry.file),
@@ -141,8 +156,8 @@ int run_restore(const CommonOptions& o, const BackupFlags& f) {
 }
 
 int run_verify(const CommonOptions& o, const BackupFlags& f) {
-  auto policy = backup_policy(f);
   auto l = load(o);
+  auto policy = with_dir_flag(backup::project_policy(l.project), f);
   try {
     auto entry = backup::find_backup(policy.dir, f.which, database_of(l));
     auto r = backup::verify_backup(l.project, entry);
@@ -195,6 +210,32 @@ void add_dir_option(CLI::App& cmd, BackupFlags& f) {
 
 }  // namespace
 
+void add_deploy_backup_option(CLI::App& deploy, bool& flag) {
+  deploy.add_flag("--backup", flag,
+                  "Back up the database before applying anything when migrations are pending "
+                  "(as `godwit backup create`; on by default in protected environments and with "
+                  "godwit.toml's `[backup] before_deploy = true`). A failed backup stops the "
+                  "deploy with nothing applied (GW2613)");
+}
+
+void backup_before_deploy(const Loaded& l, bool requested) {
+  auto policy = backup::project_policy(l.project);
+  if (!requested && !policy.before_deploy) return;
+  std::string reason;
+  auto r = backup::backup_before_deploy(l.project, policy, core::system_now, &reason);
+  // stderr: stdout keeps Prisma's transcript.
+  if (!r) {
+    std::cerr << fmt::format("godwit: no backup before deploy: {}.\n", reason);
+    return;
+  }
+  const auto& m = r->backup.manifest;
+  std::cerr << fmt::format("godwit: backup before deploy written to {} ({}; {} tables, {} rows)\n",
+                           display_path(r->backup.file), human_size(m.size_bytes), m.tables.size(),
+                           total_rows(m));
+  for (const auto& e : r->removed)
+    std::cerr << fmt::format("godwit: removed by retention: {}\n", display_path(e.file));
+}
+
 void add_backup_commands(CLI::App& backup_cmd, Action& action) {
   {
     auto o = std::make_shared<CommonOptions>();
@@ -217,6 +258,10 @@ void add_backup_commands(CLI::App& backup_cmd, Action& action) {
     auto* cmd = backup_cmd.add_subcommand(
         "list", "List the backups in the backup folder, newest first (every database's)");
     add_dir_option(*cmd, *f);
+    cmd->add_option("--env", f->env,
+                    "Environment of godwit.toml whose `[env.NAME.backup] dir` to list (default: "
+                    "GODWIT_ENV, else none)")
+        ->type_name("NAME");
     cmd->add_flag("--json", *as_json, "Print a machine-readable JSON report on stdout");
     cmd->callback(
         [f, as_json, &action] { action = [f, as_json] { return run_list(*f, *as_json); }; });
@@ -239,6 +284,9 @@ void add_backup_commands(CLI::App& backup_cmd, Action& action) {
         ->required();
     cmd->add_flag("--force", f->force,
                   "Restore even over migrations applied after the backup was taken");
+    cmd->add_flag("--yes", f->yes,
+                  "Confirm a restore into a protected environment (it also needs --env naming "
+                  "that environment)");
     cmd->callback([o, f, &action] { action = [o, f] { return run_restore(*o, *f); }; });
   }
   {
