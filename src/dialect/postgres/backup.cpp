@@ -4,7 +4,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <regex>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "core/uuid.hpp"
@@ -71,6 +76,69 @@ void pg_backup_run_restore(const ConnectionTarget& target, int server_major, con
         "Check that pg_restore is at least as new as the pg_dump that wrote the "
         "file and that the user may create the backup's objects.");
   }
+}
+
+// SQL that re-creates `public` as it is now (read before it is dropped): owner, privileges
+// (aclexplode of its ACL, the owner's own implied), comment.
+std::string pg_backup_recreate_public(PgConnection& conn) {
+  auto row = conn.query(
+                     "SELECT pg_get_userbyid(nspowner), obj_description(oid, 'pg_namespace') "
+                     "FROM pg_namespace WHERE nspname = 'public'")
+                 .rows.at(0);
+  std::string sql = " CREATE SCHEMA public AUTHORIZATION " + quote_ident(row[0].value_or("")) + ";";
+  if (row[1]) sql += " COMMENT ON SCHEMA public IS " + conn.quote_literal(*row[1]) + ";";
+  auto grants = conn.query(
+      "SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN NULL ELSE "
+      "pg_get_userbyid(a.grantee) END, a.is_grantable FROM pg_namespace n, "
+      "aclexplode(n.nspacl) a WHERE n.nspname = 'public' AND a.grantee <> n.nspowner");
+  for (const auto& g : grants.rows) {
+    sql += " GRANT " + g[0].value_or("USAGE") + " ON SCHEMA public TO " +
+           (g[1] ? quote_ident(*g[1]) : std::string("PUBLIC")) +
+           (g[2].value_or("f") == "t" ? " WITH GRANT OPTION;" : ";");
+  }
+  return sql;
+}
+
+// An owner-only temporary file for pg_restore's --use-list, removed afterwards.
+class TempList {
+ public:
+  ~TempList() {
+    if (!path_.empty()) {
+      std::error_code ec;
+      fs::remove(path_, ec);
+    }
+  }
+  void write(const std::string& text) {
+    path_ = fs::temp_directory_path() / ("godwit-restore-" + core::uuid_v4() + ".list");
+    int fd = ::open(path_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    bool ok = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    if (fd >= 0) ::close(fd);
+    if (!ok)
+      throw core::Error("GW2604", "The restore list " + path_.string() + " could not be written.");
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// `pg_restore --list` of `file` without the entries that create `public` or set its comment.
+std::string pg_backup_list_without_public(const ConnectionTarget& target, int server_major,
+                                          const fs::path& file) {
+  auto tool = require_tool("pg_restore", server_major, "`godwit backup restore`");
+  ToolProcess p(tool, {"--list", file.string()}, &target);
+  auto o = p.wait();
+  if (o.exit_code != 0) {
+    throw core::Error("GW2603", fmt::format("pg_restore --list {} failed (exit {}):\n{}",
+                                            file.string(), o.exit_code, pg_backup_tail(o.err)));
+  }
+  static const std::regex kPublic(R"(^\d+; \d+ \d+ (SCHEMA - public |COMMENT - SCHEMA public ))");
+  std::string out;
+  std::istringstream in(o.out);
+  for (std::string line; std::getline(in, line);) {
+    if (!std::regex_search(line, kPublic)) out += line + "\n";
+  }
+  return out;
 }
 
 class PgScratch final : public backup::ScratchCopy {
@@ -201,13 +269,27 @@ void PostgresArchiver::restore(const project::DatabaseTarget& target, const back
   const int server_major = conn->server_version() / 10000;
   require_tool("pg_restore", server_major, "`godwit backup restore`");
   const bool locked = acquire_advisory_lock(*conn);
-  std::string drop = "BEGIN;";
+  // `public` is special to pg_dump: it assumes the schema exists with its default owner,
+  // privileges and comment, and dumps only differences from them. So `public` is re-created
+  // as it was (owner, grants, comment) and the dump's CREATE SCHEMA public is left out;
+  // dropping it and letting pg_restore create it would lose the PUBLIC usage grant.
+  const bool keep_public =
+      std::find(scope.namespaces.begin(), scope.namespaces.end(), "public") !=
+          scope.namespaces.end() &&
+      !conn->query("SELECT 1 FROM pg_namespace WHERE nspname = 'public'").rows.empty();
+  std::string sql = "BEGIN;";
   for (const auto& n : scope.namespaces)
-    drop += " DROP SCHEMA IF EXISTS " + quote_ident(n) + " CASCADE;";
-  conn->execute(drop + " COMMIT;");
+    sql += " DROP SCHEMA IF EXISTS " + quote_ident(n) + " CASCADE;";
+  if (keep_public) sql += pg_backup_recreate_public(*conn);
+  conn->execute(sql + " COMMIT;");
   try {
-    pg_backup_run_restore(t, server_major, file, {"--single-transaction"},
-                          "`godwit backup restore`");
+    std::vector<std::string> extra{"--single-transaction"};
+    TempList list;
+    if (keep_public) {
+      list.write(pg_backup_list_without_public(t, server_major, file));
+      extra.push_back("--use-list=" + list.path().string());
+    }
+    pg_backup_run_restore(t, server_major, file, extra, "`godwit backup restore`");
   } catch (const core::Error& e) {
     throw core::Error(e.code(),
                       e.message() + fmt::format("\nThe schemas {} were dropped before pg_restore "
