@@ -12,6 +12,7 @@
 #include "cli/backup_deploy.hpp"
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
+#include "cli/deploy_safety.hpp"
 #include "cli/json_report.hpp"
 #include "core/error.hpp"
 #include "migrate/deploy.hpp"
@@ -21,14 +22,14 @@
 namespace godwit::cli {
 namespace {
 
-std::string migrations_label(const Loaded &l) {
+std::string migrations_label(const Loaded& l) {
   return display_path(l.project.migrations_dir);
 }
 
-void print_applied_tree(const Loaded &l, const migrate::DeployReport &r) {
+void print_applied_tree(const Loaded& l, const migrate::DeployReport& r) {
   std::cout << "\nThe following migration(s) have been applied:\n\n"
             << l.project.migrations_dir.filename().string() << "/\n";
-  for (const auto &m : r.applied) {
+  for (const auto& m : r.applied) {
     std::cout << "  └─ " << m.name << "/\n    └─ migration.sql\n";
   }
 }
@@ -45,8 +46,7 @@ struct LockBudgetFlags {
 
   migrate::LockBudget budget() const {
     auto ms = [](double s) {
-      return std::chrono::milliseconds(
-          static_cast<long long>(std::llround(s * 1000)));
+      return std::chrono::milliseconds(static_cast<long long>(std::llround(s * 1000)));
     };
     migrate::LockBudget b;
     b.enabled = !off;
@@ -63,105 +63,107 @@ struct LockBudgetFlags {
 // errors, GW2005).
 CLI::Validator seconds_check() {
   return CLI::Validator(
-      [](std::string &text) -> std::string {
-        const char *begin = text.c_str();
-        char *end = nullptr;
+      [](std::string& text) -> std::string {
+        const char* begin = text.c_str();
+        char* end = nullptr;
         errno = 0;
         double v = std::strtod(begin, &end);
-        if (end != begin && *end == '\0' && errno == 0 && std::isfinite(v) &&
-            v >= 0 && v <= 86400) {
+        if (end != begin && *end == '\0' && errno == 0 && std::isfinite(v) && v >= 0 &&
+            v <= 86400) {
           return {};
         }
-        return fmt::format("`{}` is not a number of seconds from 0 to 86400",
-                           text);
+        return fmt::format("`{}` is not a number of seconds from 0 to 86400", text);
       },
       "SECONDS");
 }
 
-void print_blockers(const std::vector<migrate::Blocker> &blockers) {
-  for (const auto &b : blockers)
+void print_blockers(const std::vector<migrate::Blocker>& blockers) {
+  for (const auto& b : blockers)
     std::cerr << "  " << migrate::describe_blocker(b) << "\n";
 }
 
 // Lock budget events on stderr as they happen (stdout keeps Prisma's
 // transcript).
-void print_lock_event(const migrate::LockEvent &e,
-                      const migrate::LockBudget &budget) {
+void print_lock_event(const migrate::LockEvent& e, const migrate::LockBudget& budget) {
   using Kind = migrate::LockEvent::Kind;
   switch (e.kind) {
-  case Kind::kWaiting:
-    std::cerr << fmt::format(
-        "godwit: `{}` has waited {:.1f} s for {}{}; blocked by:\n", e.migration,
-        e.waited_s, e.mode.empty() ? "a lock" : e.mode,
-        e.relation.empty() ? "" : " on " + e.relation);
-    print_blockers(e.blockers);
-    break;
-  case Kind::kTimedOut:
-    std::cerr << fmt::format("godwit: lock timeout (SQLSTATE 55P03) in `{}`, "
-                             "{}: the lock was not granted within "
-                             "{} ms{}\n",
-                             e.migration, e.detail, budget.lock_timeout.count(),
-                             e.blockers.empty() ? "" : "; blocked by:");
-    print_blockers(e.blockers);
-    break;
-  case Kind::kRetrying:
-    std::cerr << fmt::format(
-        "godwit: retry {} of {} in {:.1f} s: {}\n", e.attempt, budget.retries,
-        static_cast<double>(e.delay.count()) / 1000.0, e.detail);
-    break;
-  case Kind::kPrecheck:
-    std::cerr << fmt::format("godwit: before `{}`: these sessions hold locks "
-                             "on its tables in transactions open "
-                             "longer than the lock timeout:\n",
-                             e.migration);
-    print_blockers(e.blockers);
-    std::cerr << (e.delay.count() > 0
-                      ? fmt::format("  waiting up to {:.1f} s for them to end "
-                                    "(--wait-for-blockers)\n",
-                                    static_cast<double>(e.delay.count()) /
-                                        1000.0)
-                      : std::string(
-                            "  going on: each statement waits at most the lock "
-                            "budget for a lock, then retries\n"));
-    break;
-  case Kind::kOwnTimeout:
-    // Informational only (deploy --json reports it): Prisma's transcript stays
-    // as it is.
-    break;
+    case Kind::kWaiting:
+      std::cerr << fmt::format("godwit: `{}` has waited {:.1f} s for {}{}; blocked by:\n",
+                               e.migration, e.waited_s, e.mode.empty() ? "a lock" : e.mode,
+                               e.relation.empty() ? "" : " on " + e.relation);
+      print_blockers(e.blockers);
+      break;
+    case Kind::kTimedOut:
+      std::cerr << fmt::format(
+          "godwit: lock timeout (SQLSTATE 55P03) in `{}`, "
+          "{}: the lock was not granted within "
+          "{} ms{}\n",
+          e.migration, e.detail, budget.lock_timeout.count(),
+          e.blockers.empty() ? "" : "; blocked by:");
+      print_blockers(e.blockers);
+      break;
+    case Kind::kRetrying:
+      std::cerr << fmt::format("godwit: retry {} of {} in {:.1f} s: {}\n", e.attempt,
+                               budget.retries, static_cast<double>(e.delay.count()) / 1000.0,
+                               e.detail);
+      break;
+    case Kind::kPrecheck:
+      std::cerr << fmt::format(
+          "godwit: before `{}`: these sessions hold locks "
+          "on its tables in transactions open "
+          "longer than the lock timeout:\n",
+          e.migration);
+      print_blockers(e.blockers);
+      std::cerr << (e.delay.count() > 0
+                        ? fmt::format("  waiting up to {:.1f} s for them to end "
+                                      "(--wait-for-blockers)\n",
+                                      static_cast<double>(e.delay.count()) / 1000.0)
+                        : std::string("  going on: each statement waits at most the lock "
+                                      "budget for a lock, then retries\n"));
+      break;
+    case Kind::kOwnTimeout:
+      // Informational only (deploy --json reports it): Prisma's transcript stays
+      // as it is.
+      break;
   }
   std::cerr.flush();
 }
 
-int run_deploy(bool backup, const CommonOptions &o,
-               const LockBudgetFlags &flags) {
+int run_deploy(bool backup, const CommonOptions& o, LockBudgetFlags flags,
+               const DeploySafetyFlags& sf) {
   auto l = load(o);
-  if (!o.json)
-    print_header(l);
+  // godwit.toml's environment thresholds stand in for the flags that were not given.
+  const auto& t = l.project.environment.thresholds;
+  apply_threshold(sf, "--lock-budget", t.lock_budget, flags.lock_budget_s);
+  apply_threshold(sf, "--statement-timeout", t.statement_timeout, flags.statement_timeout_s);
+  apply_threshold(sf, "--wait-for-blockers", t.wait_for_blockers, flags.wait_for_blockers_s);
+  apply_threshold(sf, "--report-blockers-after", t.report_blockers_after, flags.report_after_s);
+  apply_threshold(sf, "--lock-retries", t.lock_retries, flags.retries);
+  if (sf.dry_run) return run_deploy_dry_run(l, o, sf, flags.budget());
+  if (!o.json) print_header(l);
+  DeployGuard guard(l, o, sf);
   try {
-    auto session =
-        migrate::open_session(l.project, *l.dialect, /*create=*/true);
+    auto session = migrate::open_session(l.project, *l.dialect, /*create=*/true);
     const auto found = session.migrations().migrations.size();
     if (!o.json && session.created_database) {
       std::cout << l.dialect->created_message(l.project.target) << "\n\n";
     }
     if (!o.json) {
-      std::cout << (found == 0 ? fmt::format("No migration found in {}\n\n",
-                                             migrations_label(l))
-                               : fmt::format("{} found in {}\n\n",
-                                             count_noun(found, "migration"),
+      std::cout << (found == 0 ? fmt::format("No migration found in {}\n\n", migrations_label(l))
+                               : fmt::format("{} found in {}\n\n", count_noun(found, "migration"),
                                              migrations_label(l)));
     }
-    backup_before_deploy(l, backup); // before anything is applied
-    auto progress = [&](const std::string &name) {
-      if (!o.json)
-        std::cout << "Applying migration `" << name << "`" << std::endl;
-    };
+    // The lint gate, the confirmation and before_deploy: nothing is applied yet.
+    guard.before(session, flags.budget());
+    backup_before_deploy(l, backup);  // after the checks, before anything is applied
+    auto progress = guard.wrap([&](const std::string& name) {
+      if (!o.json) std::cout << "Applying migration `" << name << "`" << std::endl;
+    });
     auto options = o.run_options();
     options.lock_budget = flags.budget();
-    options.on_lock_event =
-        [budget = options.lock_budget](const migrate::LockEvent &e) {
-          print_lock_event(e, budget);
-        };
+    options.on_lock_event = [budget = options.lock_budget](const migrate::LockEvent& e) {
+      print_lock_event(e, budget);
+    };
     auto report = migrate::deploy(session, options, progress);
     if (o.json) {
       std::cout << deploy_json(report).dump(2) << "\n";
@@ -171,28 +173,27 @@ int run_deploy(bool backup, const CommonOptions &o,
       print_applied_tree(l, report);
       std::cout << "\nAll migrations have been successfully applied.\n";
     }
+    guard.after(report);
     return 0;
-  } catch (const core::Error &e) {
-    if (o.json)
-      std::cout << error_json(e).dump(2) << "\n";
+  } catch (const core::Error& e) {
+    guard.failed(e);
+    if (o.json) std::cout << error_json(e).dump(2) << "\n";
     throw;
   }
 }
 
-void print_status(const Loaded &l, const migrate::StatusReport &r) {
-  auto names = [](const std::vector<std::string> &v) {
+void print_status(const Loaded& l, const migrate::StatusReport& r) {
+  auto names = [](const std::vector<std::string>& v) {
     std::string out;
-    for (const auto &n : v)
+    for (const auto& n : v)
       out += n + "\n";
     return out;
   };
   auto s = [](std::size_t n) { return n > 1 ? "s" : ""; };
   const auto label = migrations_label(l);
-  std::cout << (r.local.empty()
-                    ? fmt::format("No migration found in {}\n", label)
-                    : fmt::format("{} found in {}\n",
-                                  count_noun(r.local.size(), "migration"),
-                                  label));
+  std::cout << (r.local.empty() ? fmt::format("No migration found in {}\n", label)
+                                : fmt::format("{} found in {}\n",
+                                              count_noun(r.local.size(), "migration"), label));
   // godwit's additions first (Prisma stays silent about them), as warnings on
   // stderr.
   if (!r.edited.empty()) {
@@ -200,21 +201,21 @@ void print_status(const Loaded &l, const migrate::StatusReport &r) {
         "\nWarning: the following migration{} changed after {} applied (the "
         "checksum of "
         "migration.sql differs from the one in _prisma_migrations):\n{}",
-        s(r.edited.size()), r.edited.size() > 1 ? "they were" : "it was",
-        names(r.edited));
+        s(r.edited.size()), r.edited.size() > 1 ? "they were" : "it was", names(r.edited));
   }
   if (!r.missing_script.empty()) {
-    std::cerr << fmt::format("\nWarning: these migration folders have no "
-                             "readable migration.sql:\n{}",
-                             names(r.missing_script));
+    std::cerr << fmt::format(
+        "\nWarning: these migration folders have no "
+        "readable migration.sql:\n{}",
+        names(r.missing_script));
   }
   if (!r.missing_locally.empty() && !r.diverged()) {
-    std::cerr << fmt::format("\nWarning: the following migration{} {} applied "
-                             "to the database but missing from the "
-                             "local migrations folder {}:\n{}",
-                             s(r.missing_locally.size()),
-                             r.missing_locally.size() > 1 ? "are" : "is", label,
-                             names(r.missing_locally));
+    std::cerr << fmt::format(
+        "\nWarning: the following migration{} {} applied "
+        "to the database but missing from the "
+        "local migrations folder {}:\n{}",
+        s(r.missing_locally.size()), r.missing_locally.size() > 1 ? "are" : "is", label,
+        names(r.missing_locally));
   }
   // Prisma 7.10.1's order (its CLI's MigrateStatus): pending -> diverged -> no
   // table -> failed
@@ -237,14 +238,14 @@ void print_status(const Loaded &l, const migrate::StatusReport &r) {
         r.last_common.value_or("(none)"), s(r.pending.size()), names(r.pending),
         s(r.missing_locally.size()), label, names(r.missing_locally));
   } else if (!r.pending.empty()) {
-    std::cout << fmt::format("Following migration{} have not yet been "
-                             "applied:\n{}\nTo apply migrations in "
-                             "development run godwit migrate dev (or prisma "
-                             "migrate dev).\nTo apply migrations in "
-                             "production run godwit migrate deploy.\n",
-                             s(r.pending.size()), names(r.pending));
-    if (failed)
-      std::cout << "\n";
+    std::cout << fmt::format(
+        "Following migration{} have not yet been "
+        "applied:\n{}\nTo apply migrations in "
+        "development run godwit migrate dev (or prisma "
+        "migrate dev).\nTo apply migrations in "
+        "production run godwit migrate deploy.\n",
+        s(r.pending.size()), names(r.pending));
+    if (failed) std::cout << "\n";
   } else if (!r.has_history_table) {
     if (r.local.empty()) {
       std::cerr << "The current database is not managed by Prisma "
@@ -267,37 +268,37 @@ void print_status(const Loaded &l, const migrate::StatusReport &r) {
   }
   if (failed) {
     std::vector<std::string> names_failed;
-    for (const auto &f : r.failed)
+    for (const auto& f : r.failed)
       names_failed.push_back(f.migration_name);
     std::cout.flush();
-    std::cerr << fmt::format("Following migration{} have failed:\n{}\nDuring "
-                             "development if the failed migration(s) "
-                             "have not been deployed to a production database "
-                             "you can then fix the migration(s) and "
-                             "run godwit migrate dev.\n\n",
-                             s(names_failed.size()), names(names_failed));
-    std::cerr << fmt::format("The failed migration(s) can be marked as rolled "
-                             "back or applied:\n\n- If you rolled "
-                             "back the migration(s) manually:\ngodwit migrate "
-                             "resolve --rolled-back \"{0}\"\n\n- If "
-                             "you fixed the database manually "
-                             "(hotfix):\ngodwit migrate resolve --applied "
-                             "\"{0}\"\n\nRead more about how to resolve "
-                             "migration issues in a production "
-                             "database:\nhttps://pris.ly/d/migrate-resolve\n",
-                             names_failed.front());
+    std::cerr << fmt::format(
+        "Following migration{} have failed:\n{}\nDuring "
+        "development if the failed migration(s) "
+        "have not been deployed to a production database "
+        "you can then fix the migration(s) and "
+        "run godwit migrate dev.\n\n",
+        s(names_failed.size()), names(names_failed));
+    std::cerr << fmt::format(
+        "The failed migration(s) can be marked as rolled "
+        "back or applied:\n\n- If you rolled "
+        "back the migration(s) manually:\ngodwit migrate "
+        "resolve --rolled-back \"{0}\"\n\n- If "
+        "you fixed the database manually "
+        "(hotfix):\ngodwit migrate resolve --applied "
+        "\"{0}\"\n\nRead more about how to resolve "
+        "migration issues in a production "
+        "database:\nhttps://pris.ly/d/migrate-resolve\n",
+        names_failed.front());
   } else if (r.pending.empty() && !r.diverged()) {
     std::cout << "\nDatabase schema is up to date!\n";
   }
 }
 
-int run_status(const CommonOptions &o, bool strict) {
+int run_status(const CommonOptions& o, bool strict) {
   auto l = load(o);
-  if (!o.json)
-    print_header(l);
+  if (!o.json) print_header(l);
   try {
-    auto session =
-        migrate::open_session(l.project, *l.dialect, /*create=*/false);
+    auto session = migrate::open_session(l.project, *l.dialect, /*create=*/false);
     auto report = migrate::status(session, o.run_options());
     int code = report.exit_code();
     if (strict && (!report.edited.empty() || !report.missing_locally.empty() ||
@@ -310,31 +311,26 @@ int run_status(const CommonOptions &o, bool strict) {
       print_status(l, report);
     }
     return code;
-  } catch (const core::Error &e) {
-    if (o.json)
-      std::cout << error_json(e).dump(2) << "\n";
+  } catch (const core::Error& e) {
+    if (o.json) std::cout << error_json(e).dump(2) << "\n";
     throw;
   }
 }
 
-int run_resolve(const CommonOptions &o, const std::string &applied,
-                const std::string &rolled_back, bool applied_given,
-                bool rolled_back_given) {
+int run_resolve(const CommonOptions& o, const std::string& applied, const std::string& rolled_back,
+                bool applied_given, bool rolled_back_given) {
   if (applied_given && rolled_back_given) {
-    throw core::Error("GW2005",
-                      "Pass either --applied or --rolled-back, not both.");
+    throw core::Error("GW2005", "Pass either --applied or --rolled-back, not both.");
   }
   if (!applied_given && !rolled_back_given) {
-    throw core::Error("GW2005",
-                      "--applied or --rolled-back must be part of the command",
+    throw core::Error("GW2005", "--applied or --rolled-back must be part of the command",
                       "e.g. godwit migrate resolve --applied "
                       "\"20201231000000_add_users_table\"");
   }
-  const auto &name = applied_given ? applied : rolled_back;
+  const auto& name = applied_given ? applied : rolled_back;
   if (name.empty()) {
-    throw core::Error("GW2005",
-                      fmt::format("--{} cannot be empty.",
-                                  applied_given ? "applied" : "rolled-back"));
+    throw core::Error(
+        "GW2005", fmt::format("--{} cannot be empty.", applied_given ? "applied" : "rolled-back"));
   }
   auto l = load(o);
   print_header(l);
@@ -350,31 +346,32 @@ int run_resolve(const CommonOptions &o, const std::string &applied,
   return 0;
 }
 
-} // namespace
+}  // namespace
 
-void add_migrate_commands(CLI::App &migrate, Action &action) {
+void add_migrate_commands(CLI::App& migrate, Action& action) {
   {
     auto o = std::make_shared<CommonOptions>();
-    auto *cmd = migrate.add_subcommand(
-        "deploy", "Apply pending migrations (Prisma's `migrate deploy`). Safer "
-                  "than Prisma in two ways: "
-                  "each migration runs in one transaction with its history row "
-                  "unless it has its own "
-                  "BEGIN/COMMIT or statements that cannot run in a transaction "
-                  "(e.g. CREATE INDEX "
-                  "CONCURRENTLY), and on SQLite a failing migration is rolled "
-                  "back instead of left half "
-                  "applied. Ctrl-C or SIGTERM cancels the statement running on "
-                  "the database, rolls back the "
-                  "migration's transaction, records it as failed "
-                  "(\"interrupted by signal\" in its logs) "
-                  "and exits 130; a second Ctrl-C exits at once. On PostgreSQL "
-                  "every statement runs under a "
-                  "lock budget (docs/safety.md): it waits at most "
-                  "--lock-budget (1 s) for a table lock, so "
-                  "the application's queries never queue behind it longer; "
-                  "lock timeouts are retried with "
-                  "backoff, and godwit names the sessions that block it.");
+    auto* cmd =
+        migrate.add_subcommand("deploy",
+                               "Apply pending migrations (Prisma's `migrate deploy`). Safer "
+                               "than Prisma in two ways: "
+                               "each migration runs in one transaction with its history row "
+                               "unless it has its own "
+                               "BEGIN/COMMIT or statements that cannot run in a transaction "
+                               "(e.g. CREATE INDEX "
+                               "CONCURRENTLY), and on SQLite a failing migration is rolled "
+                               "back instead of left half "
+                               "applied. Ctrl-C or SIGTERM cancels the statement running on "
+                               "the database, rolls back the "
+                               "migration's transaction, records it as failed "
+                               "(\"interrupted by signal\" in its logs) "
+                               "and exits 130; a second Ctrl-C exits at once. On PostgreSQL "
+                               "every statement runs under a "
+                               "lock budget (docs/safety.md): it waits at most "
+                               "--lock-budget (1 s) for a table lock, so "
+                               "the application's queries never queue behind it longer; "
+                               "lock timeouts are retried with "
+                               "backoff, and godwit names the sessions that block it.");
     add_common_options(*cmd, *o, /*with_lock=*/true, /*with_json=*/true);
     auto f = std::make_shared<LockBudgetFlags>();
     auto backup_flag = std::make_shared<bool>(false);
@@ -392,13 +389,12 @@ void add_migrate_commands(CLI::App &migrate, Action &action) {
         ->default_val(1.0)
         ->envname("GODWIT_LOCK_BUDGET")
         ->check(seconds_check());
-    cmd->add_option(
-           "--lock-retries", f->retries,
-           "PostgreSQL: how many times a lock timeout is retried, with "
-           "exponential "
-           "backoff (0.5 s doubling up to 30 s) and jitter: the whole "
-           "transaction of a "
-           "transactional migration, only the failed statement otherwise")
+    cmd->add_option("--lock-retries", f->retries,
+                    "PostgreSQL: how many times a lock timeout is retried, with "
+                    "exponential "
+                    "backoff (0.5 s doubling up to 30 s) and jitter: the whole "
+                    "transaction of a "
+                    "transactional migration, only the failed statement otherwise")
         ->type_name("N")
         ->default_val(8)
         ->envname("GODWIT_LOCK_RETRIES")
@@ -425,28 +421,29 @@ void add_migrate_commands(CLI::App &migrate, Action &action) {
         ->default_val(0.0)
         ->envname("GODWIT_WAIT_FOR_BLOCKERS")
         ->check(seconds_check());
-    cmd->add_option(
-           "--report-blockers-after", f->report_after_s,
-           "PostgreSQL: report who blocks a statement (pid, application, "
-           "state, age of "
-           "its transaction, query) once it has waited this long for a lock")
+    cmd->add_option("--report-blockers-after", f->report_after_s,
+                    "PostgreSQL: report who blocks a statement (pid, application, "
+                    "state, age of "
+                    "its transaction, query) once it has waited this long for a lock")
         ->type_name("SECONDS")
         ->default_val(0.5)
         ->envname("GODWIT_REPORT_BLOCKERS_AFTER")
         ->check(seconds_check());
-    cmd->add_flag(
-           "--no-lock-budget", f->off,
-           "PostgreSQL: run migrations as Prisma does: no lock_timeout or "
-           "statement_timeout set, no retries, no blocker report or pre-check")
+    cmd->add_flag("--no-lock-budget", f->off,
+                  "PostgreSQL: run migrations as Prisma does: no lock_timeout or "
+                  "statement_timeout set, no retries, no blocker report or pre-check")
         ->envname("GODWIT_NO_LOCK_BUDGET");
-    cmd->callback([o, f, backup_flag, &action] {
-      action = [o, f, backup_flag] { return run_deploy(*backup_flag, *o, *f); };
+    auto sf = std::make_shared<DeploySafetyFlags>();
+    add_deploy_safety_options(*cmd, *sf);
+    cmd->callback([o, f, backup_flag, sf, cmd, &action] {
+      record_given_options(*cmd, *sf);
+      action = [o, f, backup_flag, sf] { return run_deploy(*backup_flag, *o, *f, *sf); };
     });
   }
   {
     auto o = std::make_shared<CommonOptions>();
     auto strict = std::make_shared<bool>(false);
-    auto *cmd = migrate.add_subcommand(
+    auto* cmd = migrate.add_subcommand(
         "status",
         "Compare the migrations folder with the database's history. Exit 0 "
         "when up to date; 1 "
@@ -460,25 +457,23 @@ void add_migrate_commands(CLI::App &migrate, Action &action) {
                   "Also exit 1 for edited migrations, migrations missing "
                   "locally, and folders "
                   "without migration.sql");
-    cmd->callback([o, strict, &action] {
-      action = [o, strict] { return run_status(*o, *strict); };
-    });
+    cmd->callback(
+        [o, strict, &action] { action = [o, strict] { return run_status(*o, *strict); }; });
   }
   {
     auto o = std::make_shared<CommonOptions>();
     auto applied = std::make_shared<std::string>();
     auto rolled_back = std::make_shared<std::string>();
-    auto *cmd = migrate.add_subcommand(
-        "resolve", "Record a migration as applied (baselining, or a fix done "
-                   "by hand) or mark a failed "
-                   "migration rolled back, without running anything");
+    auto* cmd = migrate.add_subcommand("resolve",
+                                       "Record a migration as applied (baselining, or a fix done "
+                                       "by hand) or mark a failed "
+                                       "migration rolled back, without running anything");
     add_common_options(*cmd, *o, /*with_lock=*/true, /*with_json=*/false);
-    auto *a = cmd->add_option("--applied", *applied,
-                              "Record this migration as applied")
+    auto* a = cmd->add_option("--applied", *applied, "Record this migration as applied")
                   ->type_name("NAME");
-    auto *r = cmd->add_option("--rolled-back", *rolled_back,
-                              "Mark this failed migration rolled back")
-                  ->type_name("NAME");
+    auto* r =
+        cmd->add_option("--rolled-back", *rolled_back, "Mark this failed migration rolled back")
+            ->type_name("NAME");
     cmd->callback([=, &action] {
       bool ag = a->count() > 0;
       bool rg = r->count() > 0;
@@ -487,4 +482,4 @@ void add_migrate_commands(CLI::App &migrate, Action &action) {
   }
 }
 
-} // namespace godwit::cli
+}  // namespace godwit::cli

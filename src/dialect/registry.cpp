@@ -7,11 +7,13 @@
 #include "dialect/postgres/introspect.hpp"
 #include "dialect/postgres/lint.hpp"
 #include "dialect/postgres/migration_dialect.hpp"
+#include "dialect/postgres/preview.hpp"
 #include "dialect/postgres/render.hpp"
 #include "dialect/sqlite/backup.hpp"
 #include "dialect/sqlite/introspect.hpp"
 #include "dialect/sqlite/lint.hpp"
 #include "dialect/sqlite/migration_dialect.hpp"
+#include "dialect/sqlite/preview.hpp"
 #include "dialect/sqlite/render.hpp"
 #include "psl/datasource.hpp"
 
@@ -24,6 +26,8 @@ const Parts* find_parts(std::string_view provider) {
   static const postgres::PostgresLinter kPostgresLinter;
   static const postgres::PostgresArchiver kPostgresArchiver;
   static const sqlite::SqliteDialect kSqliteRunner;
+  static const postgres::PostgresPreviewer kPostgresPreviewer;
+  static const sqlite::SqlitePreviewer kSqlitePreviewer{kSqliteRunner};
   static const sqlite::SqliteLinter kSqliteLinter;
   static const sqlite::SqliteRenderer kSqliteRenderer;
   static const sqlite::SqliteInspector kSqliteInspector;
@@ -35,6 +39,7 @@ const Parts* find_parts(std::string_view provider) {
                                .inspector = &kPostgresInspector,
                                .diff_policy = &diff::postgres_policy(),
                                .linter = &kPostgresLinter,
+                               .preview = &kPostgresPreviewer,
                                .archiver = &kPostgresArchiver};
   static const Parts kSqlite{.provider = "sqlite",
                              .runner = &kSqliteRunner,
@@ -43,6 +48,7 @@ const Parts* find_parts(std::string_view provider) {
                              .inspector = &kSqliteInspector,
                              .diff_policy = &diff::sqlite_policy(),
                              .linter = &kSqliteLinter,
+                             .preview = &kSqlitePreviewer,
                              .archiver = &kSqliteArchiver};
   std::string_view canonical = psl::canonical_provider(provider);
   if (canonical == kPostgres.provider) return &kPostgres;

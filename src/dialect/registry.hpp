@@ -9,6 +9,7 @@
 #include "diff/policy.hpp"
 #include "lint/finding.hpp"
 #include "migrate/dialect.hpp"
+#include "migrate/preview.hpp"
 #include "psl/catalog_builder.hpp"
 #include "schema/inspector.hpp"
 #include "schema/renderer.hpp"
@@ -25,6 +26,7 @@ struct Parts {
   const schema::Inspector* inspector = nullptr;   ///< live database -> Catalog
   const diff::DiffPolicy* diff_policy = nullptr;  ///< the differ's hooks
   const lint::Linter* linter = nullptr;           ///< migration lint rules (docs/lint.md)
+  const migrate::DeployPreviewer* preview = nullptr;  ///< deploy --dry-run: locks, sizes
   const backup::Archiver* archiver = nullptr;     ///< backup files: dump, restore, scratch copy
 };
 
