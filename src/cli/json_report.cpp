@@ -31,10 +31,28 @@ nlohmann::json deploy_json(const migrate::DeployReport& r) {
                           {"mode", b.mode},
                           {"query", b.query}});
     }
+    nlohmann::json slowest = nlohmann::json::array();
+    for (const auto& t : m.slowest) {
+      slowest.push_back({{"firstStatement", t.first + 1},
+                         {"lastStatement", t.last + 1},
+                         {"line", t.line},
+                         {"durationMs", t.ms},
+                         {"statement", t.excerpt}});
+    }
+    nlohmann::json resumed = nullptr;
+    if (m.resumed) {
+      resumed = {{"committedBefore", m.resumed->committed},
+                 {"fromStatement", m.resumed->committed + 1},
+                 {"failedRunStartedAt", m.resumed->started_at},
+                 {"editedAfter", m.resumed->edited_after}};
+    }
     applied.push_back({{"name", m.name},
                        {"statements", m.statements},
                        {"transactionMode", mode_name(m.mode)},
                        {"durationMs", m.duration_ms},
+                       {"slowest", slowest},
+                       {"resumed", resumed},
+                       {"notes", m.lock.notes},
                        {"lock",
                         {{"retries", m.lock.retries},
                          {"longestWaitS", m.lock.lock_wait_s},

@@ -121,6 +121,17 @@ void print_lock_event(const migrate::LockEvent& e, const migrate::LockBudget& bu
                         : std::string("  going on: each statement waits at most the lock "
                                       "budget for a lock, then retries\n"));
       break;
+    case Kind::kLongRunning:
+      std::cerr << fmt::format("godwit: `{}` has been running for {:.0f} s: {}\n", e.migration,
+                               e.waited_s, e.detail);
+      print_blockers(e.blockers);
+      break;
+    case Kind::kStandbyLag:
+      std::cerr << fmt::format(
+          "godwit: `{}` waits between statements ({:.0f} s so far) for the "
+          "standbys to catch up: {}\n",
+          e.migration, e.waited_s, e.detail);
+      break;
     case Kind::kOwnTimeout:
       // Informational only (deploy --json reports it): Prisma's transcript stays
       // as it is.
@@ -129,7 +140,56 @@ void print_lock_event(const migrate::LockEvent& e, const migrate::LockBudget& bu
   std::cerr.flush();
 }
 
-int run_deploy(bool backup, const CommonOptions& o, LockBudgetFlags flags,
+// `migrate deploy`'s --resume and timing flags (migrate::DeployOptions).
+struct ResumeFlags {
+  bool resume = false;
+  double long_running_s = 300;
+  double max_standby_lag_s = 30;
+  bool timings = false;
+};
+
+// Resume and timing reports on stderr (stdout keeps Prisma's transcript).
+void print_resume(const migrate::ResumePoint& p) {
+  if (p.committed == 0) {
+    std::cerr << fmt::format(
+        "godwit: resuming `{}` (failed in the run started at {}): none of its "
+        "statements was "
+        "committed, so it runs from its first statement.\n",
+        p.migration, p.started_at);
+    return;
+  }
+  std::cerr << fmt::format(
+      "godwit: resuming `{}` at statement {} of {}: statements 1-{} were "
+      "committed by the run "
+      "started at {} and are not run again{}.\n",
+      p.migration, p.committed + 1, p.total, p.committed, p.started_at,
+      p.edited_after ? " (migration.sql was edited after them)" : "");
+}
+
+// What godwit did on its own while resuming (dropped an invalid index, skipped a finished
+// build), always shown.
+void print_notes(const migrate::DeployReport& r) {
+  for (const auto& m : r.applied) {
+    for (const auto& n : m.lock.notes)
+      std::cerr << "godwit: `" << m.name << "`: " << n << "\n";
+  }
+}
+
+void print_timings(const migrate::DeployReport& r) {
+  for (const auto& m : r.applied) {
+    if (m.slowest.empty()) continue;
+    std::cerr << fmt::format("godwit: `{}` took {:.1f} ms; slowest:\n", m.name, m.duration_ms);
+    for (const auto& t : m.slowest) {
+      std::cerr << fmt::format("  {:>10.1f} ms  {} (line {}): {}\n", t.ms,
+                               t.first == t.last ? fmt::format("statement {}", t.first + 1)
+                                                 : fmt::format("statements {}-{} (sent together)",
+                                                               t.first + 1, t.last + 1),
+                               t.line, t.excerpt);
+    }
+  }
+}
+
+int run_deploy(bool backup, const CommonOptions& o, LockBudgetFlags flags, const ResumeFlags& rf,
                const DeploySafetyFlags& sf) {
   auto l = load(o);
   // godwit.toml's environment thresholds stand in for the flags that were not given.
@@ -161,10 +221,21 @@ int run_deploy(bool backup, const CommonOptions& o, LockBudgetFlags flags,
     });
     auto options = o.run_options();
     options.lock_budget = flags.budget();
+    options.lock_budget.long_running =
+        std::chrono::milliseconds(std::llround(rf.long_running_s * 1000));
+    options.lock_budget.max_standby_lag =
+        std::chrono::milliseconds(std::llround(rf.max_standby_lag_s * 1000));
     options.on_lock_event = [budget = options.lock_budget](const migrate::LockEvent& e) {
       print_lock_event(e, budget);
     };
-    auto report = migrate::deploy(session, options, progress);
+    migrate::DeployOptions deploy_options;
+    deploy_options.resume = rf.resume;
+    deploy_options.on_resume = [&o](const migrate::ResumePoint& p) {
+      if (!o.json) print_resume(p);
+    };
+    auto report = migrate::deploy(session, options, progress, deploy_options);
+    if (!o.json) print_notes(report);
+    if (!o.json && rf.timings) print_timings(report);
     if (o.json) {
       std::cout << deploy_json(report).dump(2) << "\n";
     } else if (report.applied.empty()) {
@@ -433,11 +504,44 @@ void add_migrate_commands(CLI::App& migrate, Action& action) {
                   "PostgreSQL: run migrations as Prisma does: no lock_timeout or "
                   "statement_timeout set, no retries, no blocker report or pre-check")
         ->envname("GODWIT_NO_LOCK_BUDGET");
+    auto rf = std::make_shared<ResumeFlags>();
+    cmd->add_flag("--resume", rf->resume,
+                  "Continue a failed migration that runs statement by "
+                  "statement (CREATE INDEX "
+                  "CONCURRENTLY & co., or its own BEGIN/COMMIT) at the "
+                  "statement after those its "
+                  "row records as committed, on the same history row; nothing "
+                  "runs twice. A "
+                  "failed single-transaction migration runs again from its "
+                  "start. Without it a "
+                  "failed migration stops the deploy with P3009, as in Prisma");
+    cmd->add_option("--long-running", rf->long_running_s,
+                    "PostgreSQL: warn on stderr, with what it is doing and "
+                    "waits on, when a "
+                    "migration has run this long (and again each time as long "
+                    "again); 0: never")
+        ->type_name("SECONDS")
+        ->default_val(300.0)
+        ->envname("GODWIT_LONG_RUNNING")
+        ->check(seconds_check());
+    cmd->add_option("--max-standby-lag", rf->max_standby_lag_s,
+                    "PostgreSQL: between the statements of a migration that "
+                    "runs statement by "
+                    "statement, wait while a standby's replay lag exceeds "
+                    "this; 0: never")
+        ->type_name("SECONDS")
+        ->default_val(30.0)
+        ->envname("GODWIT_MAX_STANDBY_LAG")
+        ->check(seconds_check());
+    cmd->add_flag("--timings", rf->timings,
+                  "Print each applied migration's duration and its slowest "
+                  "statements on stderr "
+                  "(--json always includes them)");
     auto sf = std::make_shared<DeploySafetyFlags>();
     add_deploy_safety_options(*cmd, *sf);
-    cmd->callback([o, f, backup_flag, sf, cmd, &action] {
+    cmd->callback([o, f, backup_flag, rf, sf, cmd, &action] {
       record_given_options(*cmd, *sf);
-      action = [o, f, backup_flag, sf] { return run_deploy(*backup_flag, *o, *f, *sf); };
+      action = [o, f, backup_flag, rf, sf] { return run_deploy(*backup_flag, *o, *f, *rf, *sf); };
     });
   }
   {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -53,6 +54,36 @@ void rollback_quietly(db::Connection& conn) {
   } catch (const db::DatabaseError&) {
     // The transaction is already gone; nothing more to undo.
   }
+}
+
+// Runs `st` and its progress write in one transaction and one round trip: `BEGIN; <st>;
+// <progress>; COMMIT` as a group (the statement's error keeps its own position). A failure
+// leaves the transaction open and aborted, for the caller to roll back.
+void execute_with_progress(db::Connection& conn, const sql::Statement& st,
+                           const std::string& progress) {
+  constexpr std::string_view kBegin = "BEGIN";
+  std::string text;
+  text.reserve(st.text.size() + progress.size() + 24);
+  text += kBegin;
+  text += ";\n";
+  const std::size_t st_at = text.size();
+  text += st.text;
+  text += "\n;\n";  // the newline ends a line comment the statement may end with
+  const std::size_t progress_at = text.size();
+  text += progress;
+  text += ";\n";
+  const std::size_t commit_at = text.size();
+  text += "COMMIT";
+  const std::array<db::Connection::TextRange, 4> ranges{{{0, kBegin.size()},
+                                                         {st_at, st.text.size()},
+                                                         {progress_at, progress.size()},
+                                                         {commit_at, 6}}};
+  if (auto failed = conn.execute_group(text, ranges)) throw failed->error;
+}
+
+void report_time(const ApplyHooks& hooks, std::size_t first, std::size_t last,
+                 std::chrono::steady_clock::time_point since) {
+  if (hooks.timed) hooks.timed(first, last, std::chrono::steady_clock::now() - since);
 }
 
 std::string joined(const std::string& first, const std::string& second) {
@@ -116,7 +147,9 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
       } else {
         text = script.source.substr(first, ranges.back().offset + ranges.back().size);
       }
+      const auto started = std::chrono::steady_clock::now();
       auto failed = conn.execute_group(text, ranges);
+      if (!failed) report_time(hooks, i, end - 1, started);
       if (failed) {
         rollback_quietly(conn);
         auto f = failure_at(script, i + failed->index, failed->error, hooks);
@@ -129,7 +162,9 @@ std::optional<ScriptFailure> apply_in_one_transaction(db::Connection& conn,
     const auto& st = statements[i];
     if (!(hooks.skip_in_transaction && hooks.skip_in_transaction(st))) {
       try {
+        const auto started = std::chrono::steady_clock::now();
         conn.execute(st.text);
+        report_time(hooks, i, i, started);
       } catch (const db::DatabaseError& e) {
         rollback_quietly(conn);
         auto f = failure_at(script, i, e, hooks);
@@ -169,16 +204,37 @@ std::optional<ScriptFailure> apply_as_written(db::Connection& conn, const sql::S
                                               const HistoryWrites& writes,
                                               const ApplyHooks& hooks) {
   if (!writes.before.empty()) conn.execute(writes.before);
-  std::size_t committed = 0;    // statements whose effects are committed so far
-  std::size_t opened = 0;       // the statement that opened the transaction still open
-  std::size_t retry_point = 0;  // where the last retry started again
-  int attempts = 0;             // retries at retry_point so far
-  for (std::size_t i = 0; i < script.statements.size(); ++i) {
+  const std::size_t start = std::min(writes.start, script.statements.size());
+  std::size_t committed = start;    // statements whose effects are committed so far
+  std::size_t opened = start;       // the statement that opened the transaction still open
+  std::size_t retry_point = start;  // where the last retry started again
+  int attempts = 0;                 // retries at retry_point so far
+  for (std::size_t i = start; i < script.statements.size(); ++i) {
+    const auto& st = script.statements[i];
     const bool was_open = conn.in_transaction();
+    bool counted = false;  // the statement's progress committed with it
     try {
       if (auto stop = interrupted()) throw *stop;
-      if (hooks.before_statement) hooks.before_statement(script.statements[i]);
-      conn.execute(script.statements[i].text);
+      if (i == start && start > 0 && hooks.already_done && hooks.already_done(st)) {
+        committed = i + 1;
+        if (writes.progress) conn.execute(writes.progress(committed));
+        continue;
+      }
+      if (hooks.before_statement) hooks.before_statement(st);
+      const auto started = std::chrono::steady_clock::now();
+      if (writes.progress && !was_open && hooks.progress_in_transaction &&
+          hooks.progress_in_transaction(st)) {
+        execute_with_progress(conn, st, writes.progress(i + 1));
+        counted = true;
+      } else {
+        // Inside the file's own transaction, the count goes before its COMMIT (or other
+        // transaction control) and commits with it.
+        if (writes.progress && was_open && st.transaction_control) {
+          conn.execute(writes.progress(i + 1));
+        }
+        conn.execute(st.text);
+      }
+      report_time(hooks, i, i, started);
     } catch (const db::DatabaseError& e) {
       rollback_quietly(conn);
       if (hooks.after_failure) hooks.after_failure(script.statements[i]);
@@ -203,6 +259,11 @@ std::optional<ScriptFailure> apply_as_written(db::Connection& conn, const sql::S
     }
     if (!conn.in_transaction()) {
       committed = i + 1;
+      // Outside a transaction the statement committed on its own: count it now (a crash just
+      // before this write leaves it uncounted; ApplyHooks::already_done decides on resume).
+      // After the file's COMMIT this writes the count again (harmless), and after its
+      // ROLLBACK it writes the count the rollback undid.
+      if (writes.progress && !counted) conn.execute(writes.progress(committed));
     } else if (!was_open) {
       opened = i;
     }

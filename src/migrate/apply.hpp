@@ -56,6 +56,23 @@ struct ApplyHooks {
   /// invalid index a failed CREATE INDEX CONCURRENTLY leaves behind.
   std::function<void(const sql::Statement&)> before_statement;
   std::function<void(const sql::Statement&)> after_failure;
+  /// kAutocommit / kAsWritten with HistoryWrites::progress: true when a statement that runs
+  /// outside a transaction block may run inside `BEGIN; <statement>; <progress>; COMMIT` (one
+  /// round trip, one commit), so that a crash cannot separate the statement from its count.
+  /// Statements for which it is false or unset (CREATE INDEX CONCURRENTLY, SQLite's PRAGMAs)
+  /// commit first and their progress right after; a crash in between leaves the statement
+  /// uncounted, and `already_done` decides on resume. Inside the file's own transaction the
+  /// progress is written before each transaction-control statement, so it commits with COMMIT.
+  std::function<bool(const sql::Statement&)> progress_in_transaction;
+  /// Resume only (HistoryWrites::start > 0): asked once, for the statement the resumed run
+  /// starts with, before before_statement. True: an earlier run already completed it (e.g. the
+  /// index of a concurrent build killed after it finished exists and is valid): it is counted
+  /// as committed and not sent. Also the place to undo what a killed run left half done (the
+  /// invalid index of an interrupted concurrent build). Unset: the statement runs.
+  std::function<bool(const sql::Statement&)> already_done;
+  /// Called after each round trip that ran statements `first`..`last` (0-based, inclusive;
+  /// several for a group of kSingle) with its wall-clock duration. Unset: not measured.
+  std::function<void(std::size_t first, std::size_t last, std::chrono::nanoseconds took)> timed;
 };
 
 /// Runs `script` on `conn` in the mode the script needs (sql::transaction_mode_for):

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <set>
@@ -11,6 +12,7 @@
 #include "core/uuid.hpp"
 #include "db/interrupt.hpp"
 #include "migrate/apply.hpp"
+#include "migrate/progress.hpp"
 
 namespace godwit::migrate {
 namespace {
@@ -57,7 +59,9 @@ std::string statement_excerpt(std::string_view text) {
                   kResolveDocs, details),
       fmt::format("If the failed migration left nothing applied, mark it rolled back and deploy "
                   "again:\n  godwit migrate resolve --rolled-back \"{0}\"\nIf you completed it by "
-                  "hand, mark it applied:\n  godwit migrate resolve --applied \"{0}\"",
+                  "hand, mark it applied:\n  godwit migrate resolve --applied \"{0}\"\nIf godwit "
+                  "ran it, continue it at the failed statement once its cause is fixed (nothing "
+                  "runs twice):\n  godwit migrate deploy --resume",
                   first));
 }
 
@@ -84,27 +88,170 @@ std::string recovery_hint(const std::string& name, bool rolled_back) {
   if (rolled_back) {
     return fmt::format(
         "Fix the migration or the database, then mark the failed row rolled back and deploy "
-        "again:\n  godwit migrate resolve --rolled-back \"{}\"",
+        "again:\n  godwit migrate resolve --rolled-back \"{}\"\nor run it again on the same "
+        "row: godwit migrate deploy --resume",
         name);
   }
   return fmt::format(
-      "Complete or revert the applied statements by hand, then mark the migration:\n  godwit "
-      "migrate resolve --applied \"{0}\"   (if you completed it)\n  godwit migrate resolve "
-      "--rolled-back \"{0}\"   (if you reverted it)",
+      "Fix the cause (the database, or the migration from the failed statement on), then "
+      "continue at the failed statement; the statements before it are not run again:\n  godwit "
+      "migrate deploy --resume\nOr complete or revert the applied statements by hand, then "
+      "mark the migration:\n  godwit migrate resolve --applied \"{0}\"   (if you completed "
+      "it)\n  godwit migrate resolve --rolled-back \"{0}\"   (if you reverted it)",
       name);
+}
+
+// The logs of a failed row: the P3018 text and godwit's progress line, which `deploy --resume`
+// reads back (migrate/progress.hpp).
+std::string failure_logs(const std::string& text, const sql::Script& script,
+                         const ScriptFailure& f) {
+  const std::size_t kept = f.rolled_back ? 0 : f.statements_kept;
+  return text + "\n" +
+         progress_note(kept, script.statements.size(),
+                       kept > 0 ? prefix_digest(script, kept) : std::string()) +
+         "\n";
+}
+
+// A failed row `deploy --resume` may continue, and where; throws GW2701-GW2705 otherwise.
+struct ResumePlan {
+  const HistoryRow* row = nullptr;
+  const LocalMigration* migration = nullptr;
+  ResumePoint point;
+};
+
+ResumePlan plan_resume(const Session& s, const std::vector<HistoryRow>& rows) {
+  ResumePlan plan;
+  std::set<std::string> failed_names;
+  for (const auto& r : rows) {
+    if (!r.failed()) continue;
+    failed_names.insert(r.migration_name);
+    plan.row = &r;  // the last started (rows come ORDER BY started_at)
+  }
+  const auto resolve_hint = [](const std::string& name) {
+    return fmt::format(
+        "Decide by hand what to do with it: complete or revert what it applied, then\n  godwit "
+        "migrate resolve --applied \"{0}\"   (if you completed it)\n  godwit migrate resolve "
+        "--rolled-back \"{0}\"   (if you reverted it)",
+        name);
+  };
+  if (failed_names.size() > 1) {
+    std::string listed;
+    for (const auto& n : failed_names)
+      listed += "  " + n + "\n";
+    throw core::Error("GW2701",
+                      fmt::format("--resume continues one failed migration, and {} are failed:\n{}",
+                                  failed_names.size(), listed),
+                      "Resolve all but the last one with `godwit migrate resolve` first.");
+  }
+  const auto& name = plan.row->migration_name;
+  for (const auto& m : s.migrations().migrations) {
+    if (m.name == name) plan.migration = &m;
+  }
+  if (!plan.migration || !plan.migration->script) {
+    throw core::Error(
+        "GW2702",
+        fmt::format("--resume: the failed migration `{}` has no migration.sql in the local "
+                    "migrations folder{}.",
+                    name, plan.migration ? "" : " (no folder of that name)"),
+        "Restore the migration's folder as it was deployed, or " + resolve_hint(name));
+  }
+  auto note = plan.row->logs ? parse_progress(*plan.row->logs) : std::nullopt;
+  if (!note) {
+    throw core::Error(
+        "GW2703",
+        fmt::format("--resume: the failed row of `{}` carries no godwit progress note in its "
+                    "logs (it was run by Prisma or another tool, or its logs were replaced), so "
+                    "which of its statements ran is unknown and nothing is resumed.",
+                    name),
+        resolve_hint(name));
+  }
+  plan.point.migration = name;
+  plan.point.committed = static_cast<std::size_t>(std::max(0LL, plan.row->applied_steps_count));
+  plan.point.total = note->total;
+  plan.point.started_at = plan.row->started_at;
+  return plan;
+}
+
+// Checks that the file as it is now still starts with the statements the failed run committed,
+// and that it can continue after them. Throws GW2704 / GW2705.
+void check_resumable(ResumePlan& plan, const sql::Script& script) {
+  const auto& m = *plan.migration;
+  const std::size_t k = plan.point.committed;
+  plan.point.total = script.statements.size();
+  if (k == 0) return;  // nothing of it is applied: it runs from its start
+  const auto note = parse_progress(*plan.row->logs);
+  const bool unchanged = plan.row->checksum == m.checksum;
+  plan.point.edited_after = !unchanged;
+  const bool prefix_kept =
+      k <= script.statements.size() &&
+      (unchanged || (note && !note->digest.empty() && note->digest == prefix_digest(script, k)));
+  if (!prefix_kept) {
+    throw core::Error(
+        "GW2704",
+        fmt::format("--resume: `{}` changed in the {} statement(s) its failed run already "
+                    "committed{}, so godwit cannot tell where to continue.",
+                    m.name, k,
+                    unchanged || (note && !note->digest.empty())
+                        ? ""
+                        : " (or changed at all: the run stopped before recording the digest of "
+                          "those statements, so only an unchanged file can be resumed)"),
+        "Put back the statements that ran as they were (edit only the failed statement and "
+        "those after it), or " +
+            std::string("resolve the migration by hand with `godwit migrate resolve`."),
+        core::SourceLocation{m.script_path().string(), 0, 0});
+  }
+  if (script.mode == sql::TransactionMode::kSingle) {
+    throw core::Error(
+        "GW2705",
+        fmt::format("--resume: `{}` now runs in one transaction (it no longer has statements "
+                    "that cannot run in one, nor its own BEGIN/COMMIT), but {} of its statements "
+                    "are already committed; continuing it in one transaction would not match "
+                    "how it ran.",
+                    m.name, k),
+        "Keep the statement that made it run statement by statement, or resolve the migration "
+        "by hand with `godwit migrate resolve`.");
+  }
+}
+
+// A statement's first line for timing reports: white space folded, at most 80 bytes.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (out.size() >= 80) break;
+    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
+  return out;
+}
+
+std::vector<StatementTime> slowest_of(std::vector<StatementTime> times, const sql::Script& script) {
+  std::stable_sort(times.begin(), times.end(),
+                   [](const auto& a, const auto& b) { return a.ms > b.ms; });
+  if (times.size() > kSlowestShown) times.resize(kSlowestShown);
+  for (auto& t : times) {
+    if (t.first < script.statements.size()) {
+      t.line = script.statements[t.first].line;
+      t.excerpt = one_line(script.statements[t.first].text);
+    }
+  }
+  return times;
 }
 
 // Ctrl-C/SIGTERM stopped the migration `m` (db/interrupt.hpp): its row is recorded as failed,
 // as any failure is, with "interrupted by signal" in `logs`, and the command ends with exit 130.
 [[noreturn]] void stop_interrupted(HistoryStore& history, const std::string& id,
-                                   const LocalMigration& m, const ScriptFailure& failure) {
+                                   const LocalMigration& m, const sql::Script& script,
+                                   const ScriptFailure& failure) {
   const int signal = db::interrupt_signal();
   auto text = fmt::format(
       "godwit was interrupted by signal {}: it cancelled the statement running on the database "
       "and stopped.\n\n{}",
       db::signal_name(signal), describe_failure(m.name, failure, m.script_path().string()));
   try {
-    history.mark_failed(id, text);
+    history.mark_failed(id, failure_logs(text, script, failure));
   } catch (const std::exception& e) {
     text +=
         fmt::format("\n(godwit could not write these logs to the history table: {})\n", e.what());
@@ -143,7 +290,8 @@ std::string describe_failure(const std::string& migration, const ScriptFailure& 
   return out;
 }
 
-DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress& progress) {
+DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress& progress,
+                    const DeployOptions& deploy_options) {
   DeployReport report;
   report.migrations_found = s.migrations().migrations.size();
   auto& conn = *s.conn;
@@ -158,12 +306,16 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
     report.created_history_table = true;
   }
   auto rows = history.list();
+  std::optional<ResumePlan> resume;
   for (const auto& r : rows) {
-    if (r.failed()) throw_failed_migrations(rows);
+    if (!r.failed()) continue;
+    if (!deploy_options.resume) throw_failed_migrations(rows);
+    resume = plan_resume(s, rows);
+    break;
   }
   std::set<std::string> applied;
   for (const auto& r : rows) {
-    if (!r.rolled_back_at) applied.insert(r.migration_name);
+    if (!r.rolled_back_at && !(resume && &r == resume->row)) applied.insert(r.migration_name);
   }
 
   // Every pending script must be there before anything runs.
@@ -196,14 +348,34 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
   for (const auto& m : s.migrations().migrations) {
     if (applied.contains(m.name)) continue;
     auto script = s.dialect.split(*m.script);
+    const bool resuming = resume && resume->migration == &m;
+    if (resuming) {
+      check_resumable(*resume, script);
+      if (deploy_options.on_resume) deploy_options.on_resume(resume->point);
+    }
     if (progress) progress(m.name);
-    auto id = core::uuid_v4();
+    auto id = resuming ? resume->row->id : core::uuid_v4();
     auto started = std::chrono::steady_clock::now();
     // Outside a transaction, the finishing UPDATE is a commit of its own; it need not wait for
     // the disk unless it is the run's last (the next synchronous commit flushes it).
     const bool relaxed = script.mode != sql::TransactionMode::kSingle && &m != last_pending;
-    migrate::HistoryWrites writes{history.started_sql(id, m.name, m.checksum),
-                                  history.finished_sql(id, relaxed)};
+    const std::size_t total = script.statements.size();
+    migrate::HistoryWrites writes{
+        resuming ? std::string()
+                 : history.started_sql(id, m.name, m.checksum, progress_note(0, total)),
+        history.finished_sql(id, relaxed)};
+    if (resuming) {
+      // The same row goes on: it now stands for the file as it is (its committed statements
+      // were checked unchanged).
+      if (resume->row->checksum != m.checksum) history.set_checksum(id, m.checksum);
+      writes.start = resume->point.committed;
+    }
+    if (script.mode != sql::TransactionMode::kSingle) {
+      writes.progress = [&history, id, total](std::size_t committed) {
+        return history.progress_sql(id, committed, progress_note(committed, total));
+      };
+    }
+    std::vector<StatementTime> times;
     // Until this migration's row is written, a signal lets this code finish instead of ending
     // the process: the running statement fails and the row is recorded below.
     db::InterruptibleSection section;
@@ -211,6 +383,10 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
     LockStats lock_stats;
     ApplyContext context{&options.lock_budget, m.name, options.on_lock_event, &lock_stats,
                          &lock_budget_state};
+    context.timed = [&times](std::size_t first, std::size_t last, std::chrono::nanoseconds took) {
+      times.push_back(
+          {first, last, 0, {}, std::chrono::duration<double, std::milli>(took).count()});
+    };
     try {
       failure = s.dialect.apply_guarded(conn, script, writes, context);
     } catch (const db::DatabaseError& e) {
@@ -223,13 +399,15 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
       f.db_code = e.code();
       f.db_message = database_error_text(e);
       f.rolled_back = false;  // unknown: the script may have run whole
-      stop_interrupted(history, id, m, f);
+      stop_interrupted(history, id, m, script, f);
     }
-    if (failure && db::interrupt_signal() != 0) stop_interrupted(history, id, m, *failure);
+    if (failure && db::interrupt_signal() != 0) {
+      stop_interrupted(history, id, m, script, *failure);
+    }
     if (failure) {
       auto text = describe_failure(m.name, *failure, m.script_path().string());
       try {
-        history.mark_failed(id, text);
+        history.mark_failed(id, failure_logs(text, script, *failure));
       } catch (const std::exception& e) {
         text += fmt::format("\n(godwit could not write these logs to the history table: {})\n",
                             e.what());
@@ -243,10 +421,19 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
           core::SourceLocation{m.script_path().string(), failure->line, 0});
     }
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+    std::string note;
+    if (resuming) {
+      note += fmt::format(
+          "godwit: resumed (deploy --resume) at statement {} of {}; statements 1-{} were "
+          "committed by the run started at {} and were not run again.\n",
+          resume->point.committed + 1, total, resume->point.committed, resume->point.started_at);
+      for (const auto& n : lock_stats.notes)
+        note += "godwit " + n + ".\n";
+    }
     if (lock_stats.retries > 0) {
       // The row tells the truth about the retries (Prisma's readers show `logs` only for failed
       // rows; a finished row with logs still counts as applied).
-      std::string note = fmt::format(
+      note += fmt::format(
           "godwit: applied after {} lock timeout retr{} (SQLSTATE 55P03, lock_timeout {} ms); "
           "nothing was applied twice: each retry ran again only what the timeout had rolled "
           "back.\n",
@@ -254,14 +441,23 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
           options.lock_budget.lock_timeout.count());
       for (const auto& b : lock_stats.blockers)
         note += "Blocked by " + describe_blocker(b) + "\n";
+    }
+    if (!note.empty()) {
       try {
         history.set_logs(id, note);
       } catch (const db::DatabaseError&) {
         // The migration is applied and recorded; the note is only informative.
       }
     }
-    report.applied.push_back(
-        {m.name, script.statements.size(), script.mode, ms.count(), std::move(lock_stats)});
+    AppliedMigration done{m.name,
+                          total,
+                          script.mode,
+                          ms.count(),
+                          std::move(lock_stats),
+                          slowest_of(std::move(times), script),
+                          std::nullopt};
+    if (resuming) done.resumed = resume->point;
+    report.applied.push_back(std::move(done));
     if (int signal = db::interrupt_signal()) {
       // The signal came as the migration committed: it is applied and recorded; stop here.
       throw db::Interrupted(signal,

@@ -48,6 +48,14 @@ struct HistoryWrites {
   /// COMMIT, when the script runs in one (so the row and the changes commit together), else
   /// right after the last statement. Empty: nothing.
   std::string on_success;
+  /// kAutocommit / kAsWritten only: the statements an earlier run of this script committed
+  /// (`migrate deploy --resume`, migrate/progress.hpp); the runner starts after them.
+  std::size_t start = 0;
+  /// kAutocommit / kAsWritten only: SQL recording that the script's first `committed`
+  /// statements are committed (HistoryStore::progress_sql), run in the same transaction as the
+  /// last of them where the dialect allows (ApplyHooks::progress_in_transaction). Unset: no
+  /// progress is recorded.
+  std::function<std::string(std::size_t committed)> progress;
 };
 
 /// A throwaway database that migrations are replayed on, to learn the schema a migrations

@@ -65,19 +65,30 @@ std::string HistoryStore::literal(const db::Value& v) {
 }
 
 std::string HistoryStore::started_sql(const std::string& id, const std::string& name,
-                                      const std::string& checksum) {
+                                      const std::string& checksum, const std::string& logs) {
   return flavor_.relaxed_prefix +
-         "INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name) VALUES (" +
+         "INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name, logs) "
+         "VALUES (" +
          literal(id) + ", " + literal(checksum) + ", " + literal(now()) + ", " + literal(name) +
-         ")" + flavor_.relaxed_suffix;
+         ", " + (logs.empty() ? std::string("NULL") : literal(logs)) + ")" + flavor_.relaxed_suffix;
 }
 
 std::string HistoryStore::finished_sql(const std::string& id, bool relaxed) {
   auto update =
-      "UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, "
-      "finished_at = " +
+      "UPDATE _prisma_migrations SET applied_steps_count = 1, logs = NULL, finished_at = " +
       literal(now()) + " WHERE id = " + literal(id);
   return relaxed ? flavor_.relaxed_prefix + update + flavor_.relaxed_suffix : update;
+}
+
+std::string HistoryStore::progress_sql(const std::string& id, std::size_t committed,
+                                       const std::string& note) {
+  return "UPDATE _prisma_migrations SET applied_steps_count = " + std::to_string(committed) +
+         ", logs = " + literal(note) + " WHERE id = " + literal(id);
+}
+
+void HistoryStore::set_checksum(const std::string& id, const std::string& checksum) {
+  std::array<db::Value, 2> params{checksum, id};
+  conn_.query("UPDATE _prisma_migrations SET checksum = $1 WHERE id = $2", params);
 }
 
 void HistoryStore::mark_failed(const std::string& id, const std::string& logs) {

@@ -1,6 +1,7 @@
 #pragma once
 // The `_prisma_migrations` history table and its row lifecycle (prisma-compat.md §1).
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,15 +71,27 @@ class HistoryStore {
   /// list(), or nullopt when there is no history table.
   std::optional<std::vector<HistoryRow>> list_if_exists();
 
-  /// §1.2 step 6: SQL inserting a row with started_at = now, nothing else set; committed on its
-  /// own (values as literals, so the runner can send it in the same round trip as the
-  /// script's BEGIN).
+  /// §1.2 step 6: SQL inserting a row with started_at = now; committed on its own (values as
+  /// literals, so the runner can send it in the same round trip as the script's BEGIN).
+  /// `logs`: godwit's progress note (migrate/progress.hpp: "godwit progress: 0 of N statements
+  /// committed"), which tells `deploy --resume` that godwit ran the row; Prisma leaves logs
+  /// NULL, and shows them only for failed rows. Empty: NULL.
   std::string started_sql(const std::string& id, const std::string& name,
-                          const std::string& checksum);
-  /// Success: SQL setting applied_steps_count + 1 and finished_at = now, in one statement (sent
-  /// with the script's COMMIT). `relaxed`: committed on its own without waiting for the disk;
-  /// only for a script that ran outside a transaction and is not the run's last.
+                          const std::string& checksum, const std::string& logs = {});
+  /// Success: SQL setting applied_steps_count = 1 (Prisma's value for a finished row: one
+  /// script), logs = NULL (the progress note is done with) and finished_at = now, in one
+  /// statement (sent with the script's COMMIT). `relaxed`: committed on its own without
+  /// waiting for the disk; only for a script that ran outside a transaction and is not the
+  /// run's last.
   std::string finished_sql(const std::string& id, bool relaxed = false);
+  /// Progress of a script that runs statement by statement: SQL setting applied_steps_count =
+  /// `committed` (statements of the script whose effects are committed) and logs = `note`,
+  /// sent in the same transaction as the last of those statements where the dialect allows
+  /// (migrate/apply.hpp), so that a crash never loses a committed statement's count.
+  std::string progress_sql(const std::string& id, std::size_t committed, const std::string& note);
+  /// `deploy --resume` continues the failed row `id`: its checksum becomes that of the file as
+  /// it is now (its statements before the resume point are checked unchanged first).
+  void set_checksum(const std::string& id, const std::string& checksum);
   /// Failure: logs = the error text; finished_at stays NULL, so the row counts as failed.
   void mark_failed(const std::string& id, const std::string& logs);
   /// logs = `logs` on a row in any state (a finished row stays applied: Prisma reads

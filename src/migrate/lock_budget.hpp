@@ -39,6 +39,15 @@ struct LockBudget {
   /// on the tables it touches to end, and abort (GW2301) before taking any lock if they do not.
   /// 0: list them and go on (the lock timeout then protects the traffic).
   std::chrono::milliseconds wait_for_blockers{0};
+  /// A migration that has run this long is reported (LockEvent::kLongRunning) with what it
+  /// waits on, and again each time as long again. Default 5 minutes, the alert threshold of
+  /// the migration guides issue 10 collects. 0: never.
+  std::chrono::milliseconds long_running{5 * 60 * 1000};
+  /// Between the statements of a migration that runs statement by statement, godwit waits
+  /// while a standby's replay lag (pg_stat_replication.replay_lag) exceeds this, so that a
+  /// long series of index builds or backfills does not leave the standbys ever further behind
+  /// (LockEvent::kStandbyLag). Default 30 s (issue 10). 0: never waits.
+  std::chrono::milliseconds max_standby_lag{30'000};
 };
 
 /// The wait before retry `attempt` (1-based) under `budget`, `unit_random` in [0, 1).
@@ -61,11 +70,13 @@ struct Blocker {
 /// Something the lock budget did or saw, for the CLI to show as it happens.
 struct LockEvent {
   enum class Kind {
-    kWaiting,    ///< a statement has waited longer than report_after
-    kTimedOut,   ///< a statement's lock wait ran out (55P03)
-    kRetrying,   ///< a retry after `delay`
-    kPrecheck,   ///< long-running transactions hold locks on the migration's tables
-    kOwnTimeout  ///< the file sets lock_timeout / statement_timeout itself
+    kWaiting,      ///< a statement has waited longer than report_after
+    kTimedOut,     ///< a statement's lock wait ran out (55P03)
+    kRetrying,     ///< a retry after `delay`
+    kPrecheck,     ///< long-running transactions hold locks on the migration's tables
+    kOwnTimeout,   ///< the file sets lock_timeout / statement_timeout itself
+    kLongRunning,  ///< the migration has run longer than LockBudget::long_running
+    kStandbyLag    ///< waiting for standbys to catch up (waited_s: how long so far)
   };
   Kind kind = Kind::kWaiting;
   std::string migration;
@@ -74,7 +85,9 @@ struct LockEvent {
   std::string mode;      ///< the lock mode waited for, e.g. "AccessExclusiveLock"
   int attempt = 0;       ///< kRetrying: the retry's number (1-based); kTimedOut: the attempt
   std::chrono::milliseconds delay{0};  ///< kRetrying
-  std::string detail;  ///< kOwnTimeout: the statement and line; kRetrying: what is retried
+  /// kOwnTimeout: the statement and line; kRetrying: what is retried; kLongRunning: what the
+  /// migration's session is doing and waits on (waited_s: how long the migration has run)
+  std::string detail;
   std::vector<Blocker> blockers;
 };
 
@@ -86,6 +99,9 @@ struct LockStats {
   double lock_wait_s = 0;         ///< longest wait for a lock seen
   std::vector<Blocker> blockers;  ///< distinct sessions seen blocking it (by pid)
   bool own_timeouts = false;      ///< the file sets lock_timeout or statement_timeout itself
+  /// What godwit did on its own while resuming (deploy --resume): an invalid index of an
+  /// interrupted concurrent build dropped, a statement found already done. One sentence each.
+  std::vector<std::string> notes;
 };
 
 /// The text of one blocker for messages and logs: `pid 123 (application "psql", user "app",
@@ -102,6 +118,9 @@ struct ApplyContext {
   /// second connection), made on first use and owned by the caller, which destroys it when the
   /// run ends. nullptr: nothing is kept (each migration starts afresh).
   std::shared_ptr<void>* run_state = nullptr;
+  /// Called after each round trip of the script's statements (ApplyHooks::timed): statements
+  /// `first`..`last` (0-based, inclusive) took `took`. May be empty.
+  std::function<void(std::size_t first, std::size_t last, std::chrono::nanoseconds took)> timed;
 };
 
 }  // namespace godwit::migrate

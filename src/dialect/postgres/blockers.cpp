@@ -1,5 +1,7 @@
 #include "dialect/postgres/blockers.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -55,6 +57,19 @@ WHERE l.granted AND l.locktype = 'relation'
   AND a.xact_start <= clock_timestamp() - $3::bigint * interval '1 millisecond'
 ORDER BY a.pid, 7, 8)";
 
+// The same for sessions waiting for a lock on those tables (not granted), of any age ($3 is
+// unused, kept so both queries take the same parameters).
+constexpr std::string_view kLockWaiters = R"(
+SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.usename::text, ''),
+       coalesce(a.state, ''), coalesce(extract(epoch FROM clock_timestamp() - a.xact_start), -1)::float8,
+       coalesce(a.query, ''), l.relation::regclass::text, l.mode
+FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE NOT l.granted AND l.locktype = 'relation'
+  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND l.relation IN (SELECT to_regclass(n) FROM unnest(string_to_array($1, E'\n')) AS n)
+  AND l.pid <> pg_backend_pid() AND l.pid <> $2 AND $3::bigint >= 0
+ORDER BY a.pid, 7, 8)";
+
 double blocker_number(const std::optional<std::string>& v, double fallback) {
   if (!v || v->empty()) return fallback;
   return std::strtod(v->c_str(), nullptr);
@@ -90,9 +105,11 @@ std::optional<LockWait> lock_wait_of(PgConnection& conn, int pid) {
   return wait;
 }
 
-std::vector<migrate::Blocker> lock_holders(PgConnection& conn,
-                                           const std::vector<std::string>& relations,
-                                           std::chrono::milliseconds min_age, int except_pid) {
+namespace {
+
+std::vector<migrate::Blocker> relation_lockers(PgConnection& conn, std::string_view query,
+                                               const std::vector<std::string>& relations,
+                                               std::chrono::milliseconds min_age, int except_pid) {
   if (relations.empty()) return {};
   std::string names;
   for (const auto& r : relations) {
@@ -101,7 +118,7 @@ std::vector<migrate::Blocker> lock_holders(PgConnection& conn,
   }
   const std::array<db::Value, 3> params{db::Value{names}, db::Value{std::int64_t{except_pid}},
                                         db::Value{static_cast<std::int64_t>(min_age.count())}};
-  auto rows = conn.query(kLockHolders, params);
+  auto rows = conn.query(query, params);
   std::vector<migrate::Blocker> out;
   for (const auto& r : rows.rows) {
     migrate::Blocker b;
@@ -121,6 +138,20 @@ std::vector<migrate::Blocker> lock_holders(PgConnection& conn,
     out.push_back(std::move(b));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<migrate::Blocker> lock_holders(PgConnection& conn,
+                                           const std::vector<std::string>& relations,
+                                           std::chrono::milliseconds min_age, int except_pid) {
+  return relation_lockers(conn, kLockHolders, relations, min_age, except_pid);
+}
+
+std::vector<migrate::Blocker> lock_waiters(PgConnection& conn,
+                                           const std::vector<std::string>& relations,
+                                           int except_pid) {
+  return relation_lockers(conn, kLockWaiters, relations, std::chrono::milliseconds(0), except_pid);
 }
 
 BlockerMonitor::BlockerMonitor(const ConnectionTarget& target, int pid,
@@ -147,9 +178,12 @@ BlockerMonitor::~BlockerMonitor() {
 }
 
 void BlockerMonitor::begin(std::string migration, std::chrono::milliseconds report_after,
-                           migrate::LockEventSink on_event) {
+                           migrate::LockEventSink on_event,
+                           std::chrono::milliseconds long_running) {
   {
     std::lock_guard lock(mutex_);
+    long_running_ = long_running;
+    next_long_report_ = long_running;
     active_ = true;
     active_since_ = Clock::now();
     migration_ = std::move(migration);
@@ -199,6 +233,12 @@ void BlockerMonitor::run(ConnectionTarget target) {
         sample(*conn);
         lock.lock();
       }
+      if (active_ && long_running_.count() > 0 && now - active_since_ >= next_long_report_) {
+        next_long_report_ += long_running_;
+        lock.unlock();
+        report_long_running(*conn);
+        lock.lock();
+      }
       wake_.wait_for(lock, kSampleEvery / 2, [this] { return stopping_; });
     }
   } catch (const std::exception&) {
@@ -246,6 +286,46 @@ void BlockerMonitor::sample(PgConnection& conn) {
       on_event_(report);
     }
   }
+}
+
+// What the migration's session is doing, for the long-running report: its state, what it
+// waits on (pg_stat_activity's wait_event_type/wait_event: "Lock/relation", "IO/DataFileRead",
+// "Lock/virtualxid" for a concurrent build waiting for older transactions...), for how long the
+// statement has run, and its text.
+void BlockerMonitor::report_long_running(PgConnection& conn) {
+  const std::array<db::Value, 1> params{db::Value{std::int64_t{pid_}}};
+  auto rows = conn.query(
+      "SELECT state, coalesce(wait_event_type || '/' || wait_event, ''), "
+      "coalesce(round(extract(epoch FROM clock_timestamp() - query_start))::text, ''), "
+      "left(regexp_replace(query, '\\s+', ' ', 'g'), 160) FROM pg_catalog.pg_stat_activity "
+      "WHERE pid = $1",
+      params);
+  auto wait = lock_wait_of(conn, pid_);
+  std::lock_guard lock(mutex_);
+  if (!active_ || !on_event_) return;
+  migrate::LockEvent e;
+  e.kind = migrate::LockEvent::Kind::kLongRunning;
+  e.migration = migration_;
+  e.waited_s = std::chrono::duration<double>(Clock::now() - active_since_).count();
+  if (rows.rows.empty()) {
+    e.detail = "its session is not in pg_stat_activity";
+  } else {
+    const auto& r = rows.rows[0];
+    const auto wait_event = r[1].value_or("");
+    e.detail = fmt::format("session {} is {}{}, its statement running for {} s: {}", pid_,
+                           r[0].value_or("?"),
+                           wait_event.empty() ? " (not waiting)" : ", waiting on " + wait_event,
+                           r[2].value_or("?"), r[3].value_or(""));
+  }
+  if (wait) {
+    e.relation = wait->relation;
+    e.mode = wait->mode;
+    e.blockers = wait->blockers;
+    e.detail += fmt::format("; it waits {:.1f} s for {}{}{}", wait->waited_s, wait->mode,
+                            wait->relation.empty() ? "" : " on " + wait->relation,
+                            wait->blockers.empty() ? "" : ", blocked by:");
+  }
+  on_event_(e);
 }
 
 std::optional<LockWait> BlockerMonitor::take_last_wait() {

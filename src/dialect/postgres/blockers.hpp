@@ -40,6 +40,13 @@ std::vector<migrate::Blocker> lock_holders(PgConnection& conn,
                                            const std::vector<std::string>& relations,
                                            std::chrono::milliseconds min_age, int except_pid);
 
+/// Sessions other than `except_pid` (and the one asking) waiting for a lock (not granted) on
+/// one of `relations` (as lock_holders), for `godwit check`: one row per session and table,
+/// ordered by pid; transaction_age_s as there.
+std::vector<migrate::Blocker> lock_waiters(PgConnection& conn,
+                                           const std::vector<std::string>& relations,
+                                           int except_pid);
+
 /// Samples the lock waits of one session (every 100 ms, on a second connection with
 /// application_name "godwit-monitor", opened on its own thread when the monitor is made, so that
 /// connecting costs the migrations nothing) while a migration runs, between begin() and end():
@@ -55,9 +62,13 @@ class BlockerMonitor {
   BlockerMonitor(const BlockerMonitor&) = delete;
   BlockerMonitor& operator=(const BlockerMonitor&) = delete;
 
-  /// Starts sampling for `migration`; forgets what the previous one saw.
+  /// Starts sampling for `migration`; forgets what the previous one saw. `long_running` > 0:
+  /// once the migration has run that long (and each time as long again), reports
+  /// LockEvent::kLongRunning with what its session is doing (pg_stat_activity: state, wait
+  /// event, running query) and the lock it waits for.
   void begin(std::string migration, std::chrono::milliseconds report_after,
-             migrate::LockEventSink on_event);
+             migrate::LockEventSink on_event,
+             std::chrono::milliseconds long_running = std::chrono::milliseconds(0));
   /// Stops sampling (the connection stays open for the next migration).
   void end();
 
@@ -76,6 +87,7 @@ class BlockerMonitor {
  private:
   void run(ConnectionTarget target);
   void sample(PgConnection& conn);
+  void report_long_running(PgConnection& conn);
 
   int pid_;
   std::chrono::milliseconds long_after_;
@@ -93,6 +105,8 @@ class BlockerMonitor {
   double longest_wait_s_ = 0;
   std::vector<migrate::Blocker> seen_;
   double reported_at_s_ = -1;  // the wait (seconds) at the last report of the current wait
+  std::chrono::milliseconds long_running_{0};
+  std::chrono::steady_clock::duration next_long_report_{};  // since active_since_
   std::thread thread_;
 };
 

@@ -98,6 +98,16 @@ std::string concurrent_build_target(const sql::Statement& st) {
   return "";
 }
 
+std::string concurrent_index_name(const sql::Statement& st) {
+  if (!st.no_transaction || st.kind != "CREATE INDEX CONCURRENTLY") return "";
+  for (const auto& a : budget_actions_of(st)) {
+    if (a.op == Op::kCreateIndex && a.concurrently && !a.object.empty()) {
+      return QualifiedName{a.table.schema, a.object}.quoted();
+    }
+  }
+  return "";
+}
+
 std::vector<std::string> invalid_indexes(PgConnection& conn, const std::string& relation) {
   const std::array<db::Value, 1> params{db::Value{relation}};
   auto rows = conn.query(

@@ -36,6 +36,11 @@ std::vector<std::string> locked_relations(const sql::Script& script);
 /// CREATE [UNIQUE] INDEX CONCURRENTLY and REINDEX ... CONCURRENTLY; empty for anything else.
 std::string concurrent_build_target(const sql::Statement& statement);
 
+/// The index a CREATE [UNIQUE] INDEX CONCURRENTLY statement builds, as a quoted SQL name in
+/// its table's schema (`"public"."User_email_idx"`, or `"User_email_idx"` when the table is not
+/// qualified); empty for anything else, and for an unnamed index.
+std::string concurrent_index_name(const sql::Statement& statement);
+
 /// Invalid indexes (pg_index.indisvalid false) on `relation`'s table (or on the table of the
 /// index `relation`), as regclass text.
 std::vector<std::string> invalid_indexes(PgConnection& conn, const std::string& relation);

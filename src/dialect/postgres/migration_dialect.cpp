@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -149,8 +151,48 @@ std::unique_ptr<migrate::RunLock> PostgresDialect::lock(db::Connection& conn,
 
 namespace {
 
-migrate::ApplyHooks pg_base_hooks() {
+// Resume (ApplyHooks::already_done): the statement a resumed run starts with may have run
+// before. A concurrent index build whose index exists and is valid completed (the run was
+// killed before its count was written): it is not run again. One whose index is invalid was
+// interrupted: that index is dropped first, or the build would fail with 42P07. Anything else
+// runs again (statements that can run in a transaction were counted with their commit).
+bool pg_already_done(PgConnection& c, const sql::Statement& st, std::vector<std::string>* notes) {
+  const auto index = concurrent_index_name(st);
+  if (index.empty()) return false;
+  const std::array<db::Value, 1> params{db::Value{index}};
+  auto rows =
+      c.query("SELECT i.indisvalid FROM pg_catalog.pg_index i WHERE i.indexrelid = to_regclass($1)",
+              params);
+  if (rows.rows.empty()) return false;
+  if (rows.rows[0][0].value_or("f") == "t") {
+    if (notes) {
+      notes->push_back(fmt::format(
+          "the index {} of statement `{}` exists and is valid: the previous run completed that "
+          "concurrent build before it stopped, so it was not run again",
+          index, std::string(st.text.substr(0, std::min<std::size_t>(st.text.size(), 60)))));
+    }
+    return true;
+  }
+  c.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+  if (notes) {
+    notes->push_back(fmt::format(
+        "dropped the invalid index {} that the previous run's interrupted concurrent build left "
+        "behind (pg_index.indisvalid false), then built it again",
+        index));
+  }
+  return false;
+}
+
+migrate::ApplyHooks pg_base_hooks(PgConnection& c, std::vector<std::string>* notes) {
   migrate::ApplyHooks hooks;
+  // Counted in the statement's own commit (one round trip: BEGIN; statement; progress; COMMIT):
+  // everything the parser understood that may run in a transaction block.
+  hooks.progress_in_transaction = [](const sql::Statement& st) {
+    return st.parsed && !st.no_transaction && !st.transaction_control;
+  };
+  hooks.already_done = [&c, notes](const sql::Statement& st) {
+    return pg_already_done(c, st, notes);
+  };
   hooks.error_line = [](const sql::Statement& st, int position) {
     if (position <= 0) return st.line;
     auto off = sql::byte_offset_of_char(st.text, position);
@@ -221,7 +263,7 @@ void check_long_transactions(PgConnection& conn, const std::vector<std::string>&
 
 std::optional<migrate::ScriptFailure> PostgresDialect::apply(
     db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes) const {
-  return migrate::apply_script(conn, script, writes, pg_base_hooks());
+  return migrate::apply_script(conn, script, writes, pg_base_hooks(pg(conn), nullptr));
 }
 
 std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
@@ -229,16 +271,21 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
     const migrate::ApplyContext& context) const {
   using migrate::LockEvent;
   const migrate::LockBudget budget = context.budget ? *context.budget : migrate::LockBudget{};
-  if (!budget.enabled) return apply(conn, script, writes);
   auto& c = pg(conn);
+  migrate::LockStats local_stats;
+  migrate::LockStats& stats = context.stats ? *context.stats : local_stats;
+  if (!budget.enabled) {
+    auto hooks = pg_base_hooks(c, &stats.notes);
+    hooks.timed = context.timed;
+    hooks.timed = context.timed;
+    return migrate::apply_script(conn, script, writes, hooks);
+  }
   std::mutex event_mutex;  // the monitor reports from its own thread
   migrate::LockEventSink emit = [&](const LockEvent& e) {
     if (!context.on_event) return;
     std::lock_guard lock(event_mutex);
     context.on_event(e);
   };
-  migrate::LockStats local_stats;
-  migrate::LockStats& stats = context.stats ? *context.stats : local_stats;
 
   if (auto own = own_timeout_settings(script); !own.empty()) {
     stats.own_timeouts = true;
@@ -266,12 +313,13 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
   if (monitor.may_have_long_transactions()) {
     check_long_transactions(c, relations(), budget, context.migration, emit);
   }
-  monitor.begin(context.migration, budget.report_after, emit);
+  monitor.begin(context.migration, budget.report_after, emit, budget.long_running);
   struct EndSampling {
     BlockerMonitor& monitor;
     ~EndSampling() { monitor.end(); }
   } end_sampling{monitor};
-  auto hooks = pg_base_hooks();
+  auto hooks = pg_base_hooks(c, &stats.notes);
+  hooks.timed = context.timed;
   std::mt19937_64 random(std::random_device{}());
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::vector<migrate::Blocker> last_blockers;
@@ -325,7 +373,46 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
   std::string build_target;
   std::vector<std::string> invalid_before;
   std::vector<std::string> cleanup_notes;
+  auto wait_for_standbys = [&] {
+    if (budget.max_standby_lag.count() <= 0) return;
+    const double limit_s = static_cast<double>(budget.max_standby_lag.count()) / 1000.0;
+    const auto started = std::chrono::steady_clock::now();
+    double reported_at = -1;
+    for (;;) {
+      auto rows = c.query(
+          "SELECT coalesce(max(extract(epoch FROM replay_lag)), 0)::float8, "
+          "coalesce(string_agg(coalesce(nullif(application_name, ''), client_addr::text) || ' ' "
+          "|| coalesce(round(extract(epoch FROM replay_lag)::numeric, 1)::text, '0') || ' s', "
+          "', '), '') FROM pg_catalog.pg_stat_replication");
+      const double lag = rows.rows.empty() ? 0 : std::strtod(rows.rows[0][0]->c_str(), nullptr);
+      if (lag <= limit_s) return;
+      const double waited =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (reported_at < 0 || waited >= reported_at + 10) {
+        reported_at = waited;
+        LockEvent e;
+        e.kind = LockEvent::Kind::kStandbyLag;
+        e.migration = context.migration;
+        e.waited_s = waited;
+        e.detail =
+            fmt::format("replay lag above {:.0f} s: {}", limit_s, rows.rows[0][1].value_or(""));
+        emit(e);
+      }
+      for (int i = 0; i < 10; ++i) {
+        if (const int signal = db::interrupt_signal()) {
+          throw db::DatabaseError(
+              "", fmt::format("Not sent: godwit was interrupted by signal {} while waiting for "
+                              "the standbys to catch up.",
+                              db::signal_name(signal)));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+  };
+  std::size_t statements_sent = 0;
   hooks.before_statement = [&](const sql::Statement& st) {
+    // Between statements, outside a transaction (no lock is held while waiting).
+    if (statements_sent++ > 0 && !c.in_transaction()) wait_for_standbys();
     if (sets_lock_timeout(st)) own_lock_timeout = true;
     build_target = concurrent_build_target(st);
     if (!build_target.empty()) {

@@ -234,8 +234,27 @@ std::optional<core::Error> SqliteDialect::lock_conflict(db::Connection& conn,
 
 std::optional<migrate::ScriptFailure> SqliteDialect::apply(
     db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes) const {
+  return apply_timed(conn, script, writes, nullptr);
+}
+
+std::optional<migrate::ScriptFailure> SqliteDialect::apply_guarded(
+    db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes,
+    const migrate::ApplyContext& context) const {
+  return apply_timed(conn, script, writes, &context);
+}
+
+std::optional<migrate::ScriptFailure> SqliteDialect::apply_timed(
+    db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes,
+    const migrate::ApplyContext* context) const {
   migrate::ApplyHooks hooks;
   hooks.begin_sql = "BEGIN IMMEDIATE";
+  if (context) hooks.timed = context->timed;
+  // A script with its own BEGIN/COMMIT (deploy --resume's progress): a statement outside the
+  // file's transaction is counted in its own commit, except PRAGMAs, which do nothing inside a
+  // transaction (foreign_keys) or may not run in one.
+  hooks.progress_in_transaction = [](const sql::Statement& st) {
+    return !st.transaction_control && !st.no_transaction && !st.kind.starts_with("PRAGMA");
+  };
   const bool fk_off = wants_foreign_keys_off(script);
   bool fk_were_on = false;
   hooks.before_transaction = [&](const sql::Script&) {

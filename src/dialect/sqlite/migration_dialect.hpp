@@ -34,8 +34,16 @@ class SqliteDialect final : public migrate::Dialect {
                                            const db::DatabaseError& e) const override;
   std::optional<migrate::ScriptFailure> apply(db::Connection& conn, const sql::Script& script,
                                               const migrate::HistoryWrites& writes) const override;
+  /// apply() with the per-statement timings of `context.timed` (SQLite has no lock budget: the
+  /// rest of the context is not used).
+  std::optional<migrate::ScriptFailure> apply_guarded(
+      db::Connection& conn, const sql::Script& script, const migrate::HistoryWrites& writes,
+      const migrate::ApplyContext& context) const override;
 
  private:
+  std::optional<migrate::ScriptFailure> apply_timed(db::Connection& conn, const sql::Script& script,
+                                                    const migrate::HistoryWrites& writes,
+                                                    const migrate::ApplyContext* context) const;
   migrate::HistoryFlavor history_;
 };
 
