@@ -70,6 +70,7 @@ void build_app(CLI::App& app, Action& action) {
   add_migrate_commands(*migrate, action);
   add_migrate_diff_command(*migrate, action);
   add_migrate_lint_command(*migrate, action);
+  add_migrate_dev_command(*migrate, action);
   auto* db = app.add_subcommand("db", "Work with the database directly");
   db->require_subcommand(1);
   add_db_commands(*db, action);

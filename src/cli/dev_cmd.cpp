@@ -1,0 +1,381 @@
+// migrate dev: the library's steps (src/dev/) in Prisma 7.10.1's order and words
+// (prisma-compat.md §5.2; its CLI's MigrateDev.ts), with godwit's differences: it never resets,
+// runs without a terminal when the answers are flags (--name, --accept-data-loss) and refuses
+// with the flag to add instead of waiting for input, and shows drift as SQL and the lint
+// findings of the migration it writes.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/command.hpp"
+#include "cli/common_options.hpp"
+#include "core/error.hpp"
+#include "dev/history_check.hpp"
+#include "dev/migration_name.hpp"
+#include "dev/new_migration.hpp"
+#include "dialect/registry.hpp"
+#include "diff/summary.hpp"
+#include "lint/run.hpp"
+#include "lint/text.hpp"
+#include "migrate/deploy.hpp"
+#include "plan/make_plan.hpp"
+#include "psl/catalog_builder.hpp"
+#include "psl/validate.hpp"
+
+namespace godwit::cli {
+namespace {
+
+struct DevFlags {
+  CommonOptions common;
+  std::string name;
+  bool name_given = false;
+  bool create_only = false;
+  bool accept_data_loss = false;
+};
+
+// Prisma's CI detection (its CLI's isCi: the variables CI services set).
+bool in_ci() {
+  static const char* const kVars[] = {"CI",
+                                      "CONTINUOUS_INTEGRATION",
+                                      "BUILD_NUMBER",
+                                      "RUN_ID",
+                                      "AGOLA_GIT_REF",
+                                      "AC_APPCIRCLE",
+                                      "APPVEYOR",
+                                      "CODEBUILD",
+                                      "TF_BUILD",
+                                      "bamboo_planKey",
+                                      "BITBUCKET_COMMIT",
+                                      "BITRISE_IO",
+                                      "BUDDY_WORKSPACE_ID",
+                                      "BUILDKITE",
+                                      "CIRCLECI",
+                                      "CIRRUS_CI",
+                                      "CF_BUILD_ID",
+                                      "CM_BUILD_ID",
+                                      "CI_NAME",
+                                      "DRONE",
+                                      "DSARI",
+                                      "EARTHLY_CI",
+                                      "EAS_BUILD",
+                                      "GERRIT_PROJECT",
+                                      "GITEA_ACTIONS",
+                                      "GITHUB_ACTIONS",
+                                      "GITLAB_CI",
+                                      "GOCD",
+                                      "BUILDER_OUTPUT",
+                                      "HARNESS_BUILD_ID",
+                                      "JENKINS_URL",
+                                      "BUILD_ID",
+                                      "LAYERCI",
+                                      "MAGNUM",
+                                      "NETLIFY",
+                                      "NEVERCODE",
+                                      "PROW_JOB_ID",
+                                      "RELEASE_BUILD_ID",
+                                      "RENDER",
+                                      "SAILCI",
+                                      "HUDSON",
+                                      "SCREWDRIVER",
+                                      "SEMAPHORE",
+                                      "SOURCEHUT",
+                                      "STRIDER",
+                                      "TASK_ID",
+                                      "TEAMCITY_VERSION",
+                                      "TRAVIS",
+                                      "VELA",
+                                      "NOW_BUILDER",
+                                      "APPCENTER_BUILD_ID",
+                                      "CI_XCODE_PROJECT",
+                                      "XCS"};
+  for (const char* v : kVars) {
+    const char* value = std::getenv(v);
+    if (value != nullptr && *value != '\0') return true;
+  }
+  return false;
+}
+
+// Prisma's canPrompt: a terminal on stdin, TERM not "dumb", not in CI.
+bool interactive() {
+  const char* term = std::getenv("TERM");
+  return ::isatty(STDIN_FILENO) == 1 && !(term && std::string_view(term) == "dumb") && !in_ci();
+}
+
+// One line from the terminal; nullopt at end of input (Ctrl-D), which Prisma's prompt takes as
+// a cancel.
+std::optional<std::string> ask(const std::string& question) {
+  std::cout << "? " << question << " › " << std::flush;
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    std::cout << "\n";
+    return std::nullopt;
+  }
+  return line;
+}
+
+// Prisma's tree of migration folders: "<label>/\n  └─ <name>/\n    └─ migration.sql" (no
+// newline after the last line).
+std::string migration_tree(const std::string& label, const std::vector<std::string>& names) {
+  std::string out = label + "/";
+  for (const auto& n : names)
+    out += "\n  └─ " + n + "/\n    └─ migration.sql";
+  return out;
+}
+
+// Prisma's line naming what a reset would drop: a schema on PostgreSQL, the database
+// otherwise (its datasource info: a schema when the provider has one). Made from the dialect's
+// own description (`PostgreSQL database "app", schema "public" at "host:5432"`).
+std::string reset_target_line(const Loaded& l) {
+  const std::string d = l.dialect->describe(l.project.target);
+  const auto at = d.rfind(" at \"");
+  const std::string location = at == std::string::npos ? "" : d.substr(at);
+  for (std::string_view key : {", schemas \"", ", schema \""}) {
+    const auto s = d.find(key);
+    if (s == std::string::npos) continue;
+    const auto begin = s + key.size();
+    const auto end = d.find('"', begin);
+    const std::string names = d.substr(begin, end - begin);
+    return key == ", schemas \""
+               ? fmt::format("We need to reset the following schemas: \"{}\"{}", names, location)
+               : fmt::format("We need to reset the \"{}\" schema{}", names, location);
+  }
+  return "We need to reset the " + d;
+}
+
+// What godwit adds to Prisma's reset message (on stderr): the way out of each reason that
+// does not drop the database, and the drift as SQL.
+void explain_reset(const Loaded& l, const dialect::Parts& parts, const dev::HistoryCheck& c) {
+  const std::string dir = display_path(l.project.migrations_dir);
+  std::cerr << "\ngodwit never resets the database by itself. Ways out without losing data:\n";
+  for (const auto& name : c.failed) {
+    std::cerr << fmt::format(
+        "- `{0}` failed: undo what it did by hand and run `godwit migrate resolve --rolled-back "
+        "\"{0}\"`, or finish it by hand and run `godwit migrate resolve --applied \"{0}\"`; "
+        "then run `godwit migrate dev` again.\n",
+        name);
+  }
+  for (const auto& name : c.edited) {
+    std::cerr << fmt::format(
+        "- `{0}` was edited after it was applied: restore {1}/{0}/migration.sql as it was "
+        "applied (e.g. from version control) and put the change in a new migration.\n",
+        name, dir);
+  }
+  if (!c.missing_locally.empty()) {
+    std::cerr << "- migrations recorded in the database are missing from " << dir
+              << ": restore their folders (e.g. from version control).\n";
+  }
+  if (!c.drift.empty()) {
+    const auto script = plan::make_plan(c.drift, c.after_applied, c.live, *parts.renderer).script();
+    std::cerr << fmt::format(
+        "- drift: the database was changed outside the migrations. This SQL makes the "
+        "migrations' schema into the database's (`godwit migrate diff --from-migrations {0} "
+        "--to-config-datasource --script` prints it too, when no migration is pending); to "
+        "keep the change, save it as {0}/<timestamp>_<name>/migration.sql and record it with "
+        "`godwit migrate resolve --applied <timestamp>_<name>`:\n\n{1}\n",
+        dir, script);
+  }
+  std::cerr << "To start over instead (all data is lost): `godwit migrate reset`.\n";
+}
+
+// The lint findings of the migration just written (issue 10), on stderr; never fails the
+// command (the migration is already written).
+void show_lint(const Loaded& l, const dialect::Parts& parts, const std::string& folder,
+               const std::filesystem::path& script, const std::string& text) {
+  if (!parts.linter) return;
+  lint::Input input;
+  input.file = display_path(script);
+  input.migration = folder;
+  input.text = text;
+  lint::RunOptions options;
+  options.config = l.project.godwit.lint;
+  const auto report = lint::run(*parts.linter, {input}, options);
+  if (report.findings.empty()) return;
+  std::cerr << "\ngodwit migrate lint findings for the new migration:\n\n"
+            << lint::render_text(report);
+}
+
+int run_dev(const DevFlags& f) {
+  auto l = load(f.common);
+  print_header(l);
+  const dialect::Parts& parts = *dialect::find_parts(l.project.datasource.provider);
+  auto model = psl::validate_or_throw(l.project.schema);
+  const schema::Catalog desired = psl::build_catalog(model.schema, *parts.psl);
+
+  std::optional<migrate::Session> session;
+  session.emplace(migrate::open_session(l.project, *l.dialect, /*create=*/true));
+  if (session->created_database) {
+    std::cout << l.dialect->created_message(l.project.target) << "\n\n";
+  }
+  schema::InspectOptions options;
+  options.namespaces = l.project.datasource.schemas;
+  options.external_tables = l.project.external_tables;
+  options.external_enums = l.project.external_enums;
+  options.extensions = model.schema.has_preview_feature("postgresqlExtensions");
+  if (l.project.shadow_database_url) {
+    std::cerr << "godwit: `shadowDatabaseUrl` is not used yet: the migrations are replayed on a "
+                 "temporary shadow database on the project database's server (dropped "
+                 "afterwards).\n";
+  }
+
+  auto check = dev::check_history(*session, parts, options);
+  std::cerr << schema::format_warnings(check.warnings);
+  const auto summary = diff::summary(check.drift, check.after_applied, check.live);
+  if (auto reason = check.reset_reason(summary)) {
+    std::cout << *reason << "\n"
+              << reset_target_line(l) << "\n"
+              << "\nYou may use godwit migrate reset to drop the development database.\n"
+              << "All data will be lost.\n";
+    std::cout.flush();
+    explain_reset(l, parts, check);
+    return 130;
+  }
+
+  auto run_options = f.common.run_options();
+  std::vector<std::string> applied_before;
+  if (!check.pending.empty()) {
+    auto report = migrate::deploy(*session, run_options, {});
+    for (const auto& m : report.applied)
+      applied_before.push_back(m.name);
+    if (!applied_before.empty()) {
+      std::cout << "\nThe following migration(s) have been applied:\n\n"
+                << migration_tree(l.project.migrations_dir.filename().string(), applied_before)
+                << "\n";
+    }
+  }
+
+  auto next = dev::plan_new_migration(parts, check.after_all, desired, *session->conn);
+  if (!next.live_unexecutable.empty()) {
+    std::string steps;
+    for (const auto& u : next.live_unexecutable)
+      steps += fmt::format("\n  • Step {} {}", u.change, u.message);
+    std::cout << "\n";
+    const std::string list = "\n⚠️ We found changes that cannot be executed:\n" + steps;
+    if (!f.create_only) {
+      throw core::Error("GW1211",
+                        list +
+                            "\n\nYou can use godwit migrate dev --create-only to create the "
+                            "migration file, and manually modify it to address the "
+                            "underlying issue(s).\nThen run godwit migrate dev to apply it "
+                            "and verify it works.",
+                        "Run `godwit migrate dev --create-only`, edit the migration, then "
+                        "`godwit migrate dev`.");
+    }
+    std::cerr << list << "\n\n";
+  }
+  if (!next.live_warnings.empty()) {
+    std::cout << "\n⚠️  Warnings for the current datasource:\n\n";
+    for (const auto& w : next.live_warnings)
+      std::cout << "  • " << w.message << "\n";
+    std::cout << "\n";
+    if (!f.accept_data_loss) {
+      if (!interactive()) {
+        throw core::Error(
+            "GW1212",
+            "Prisma Migrate has detected that the environment is non-interactive, which is "
+            "not supported.\n\n`godwit migrate dev` is an interactive command designed to "
+            "create new migrations and evolve the database in development.\nTo apply existing "
+            "migrations in deployments, use godwit migrate deploy.\nSee "
+            "https://pris.ly/d/migrate-deploy",
+            "The warnings above ask for a confirmation: add --accept-data-loss to accept them "
+            "without a terminal (nothing was written or changed).");
+      }
+      auto answer = ask(f.create_only ? "Are you sure you want to create this migration?"
+                                      : "Are you sure you want to create and apply this "
+                                        "migration?");
+      if (!answer || (*answer != "y" && *answer != "Y" && *answer != "yes")) {
+        std::cout << "Migration cancelled.\n";
+        return 130;
+      }
+    }
+  }
+
+  if (next.empty() && !f.create_only) {
+    if (!applied_before.empty()) {
+      std::cout << "\nYour database is now in sync with your schema.\n\n";
+    } else {
+      std::cout << "Already in sync, no schema change or pending migration was found.\n\n";
+    }
+    return 0;
+  }
+
+  std::string slug;
+  if (f.name_given) {
+    slug = dev::slugify_migration_name(f.name);
+  } else if (interactive()) {
+    auto answer = ask("Enter a name for the new migration:");
+    if (!answer) {
+      std::cout << "Canceled by user.\n";
+      return 130;
+    }
+    slug = dev::slugify_migration_name(*answer);
+  } else if (!in_ci()) {
+    // Prisma waits for an answer on a stdin that is no terminal (its check is inverted); in CI
+    // it names the migration by its timestamp alone, which godwit does too.
+    throw core::Error("GW1213",
+                      "`godwit migrate dev` needs a name for the new migration, and there is no "
+                      "terminal to ask for one.",
+                      "Add --name <name> (e.g. --name add_user_email); nothing was written or "
+                      "changed.");
+  }
+  const std::string folder = dev::migration_folder_name(run_options.clock(), slug);
+  const std::string text = next.file_text();
+  const auto script =
+      dev::write_new_migration(l.project.migrations_dir, folder, text, parts.provider);
+  show_lint(l, parts, folder, script, text);
+
+  if (f.create_only) {
+    std::cout << fmt::format(
+        "Prisma Migrate created the following migration without applying it {}\n\nYou can "
+        "now edit it and apply it by running godwit migrate dev.\n",
+        folder);
+    return 0;
+  }
+  // A new session reads the folder again, now with the new migration.
+  session.reset();
+  session.emplace(migrate::open_session(l.project, *l.dialect, /*create=*/false));
+  auto report = migrate::deploy(*session, run_options, {});
+  std::vector<std::string> created;
+  for (const auto& m : report.applied)
+    created.push_back(m.name);
+  if (!applied_before.empty()) std::cout << "\n";
+  std::cout << "\nThe following migration(s) have been created and applied from new schema "
+               "changes:\n\n"
+            << migration_tree(display_path(l.project.migrations_dir), created)
+            << "\n\nYour database is now in sync with your schema.\n\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_migrate_dev_command(CLI::App& migrate, Action& action) {
+  auto f = std::make_shared<DevFlags>();
+  auto* cmd = migrate.add_subcommand(
+      "dev",
+      "Create a migration from changes in the Prisma schema and apply it to the development "
+      "database (Prisma's `migrate dev`). The migrations folder is replayed on a temporary "
+      "shadow database (PostgreSQL: dropped afterwards, also on error or Ctrl-C; SQLite: in "
+      "memory). Unlike Prisma it never resets the database: failed, edited or missing "
+      "migrations and drift are explained (drift as SQL) with the ways out, and it exits 130 "
+      "as Prisma 7 does. Without a terminal it runs when --name and, for data-loss warnings, "
+      "--accept-data-loss are given, and otherwise stops with the flag to add instead of "
+      "waiting for input. Shows the lint findings of the migration it writes.");
+  add_common_options(*cmd, f->common, /*with_lock=*/true, /*with_json=*/false);
+  auto* name = cmd->add_option("-n,--name", f->name, "Name the migration")->type_name("NAME");
+  cmd->add_flag("--create-only", f->create_only,
+                "Create a new migration but do not apply it (an empty one when the schema has "
+                "no change)");
+  cmd->add_flag("--accept-data-loss", f->accept_data_loss,
+                "Go on without asking when the migration may lose data (the warnings are still "
+                "printed)");
+  cmd->callback([f, name, &action] {
+    f->name_given = name->count() > 0;
+    action = [f] { return run_dev(*f); };
+  });
+}
+
+}  // namespace godwit::cli

@@ -1,0 +1,229 @@
+#include "dev/history_check.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/error.hpp"
+#include "db/interrupt.hpp"
+#include "diff/differ.hpp"
+#include "migrate/checksum.hpp"
+#include "migrate/history.hpp"
+
+namespace godwit::dev {
+namespace {
+
+// Prisma's texts (ENG dev_diagnostic_cli.rs).
+constexpr std::string_view kDriftDetected =
+    "Drift detected: Your database schema is not in sync with your migration history.\n\n"
+    "The following is a summary of the differences between the expected database schema given "
+    "your migrations files, and the actual schema of the database.\n\n"
+    "It should be understood as the set of changes to get from the expected schema to the "
+    "actual schema.\n";
+constexpr std::string_view kFirstTime =
+    "\nIf you are running this the first time on an existing database, please make sure to "
+    "read this documentation page:\n"
+    "https://www.prisma.io/docs/guides/database/developing-with-prisma-migrate/"
+    "troubleshooting-development\n";
+
+// Stops the replay after Ctrl-C/SIGTERM: the statement was cancelled (or none was running), the
+// shadow database is dropped while the exception unwinds.
+void stop_if_interrupted() {
+  if (const int signal = db::interrupt_signal()) {
+    throw db::Interrupted(signal,
+                          "The shadow database was dropped; nothing was changed in the "
+                          "development database or the migrations folder.",
+                          "Run `godwit migrate dev` again.");
+  }
+}
+
+// The shadow's only namespace is the default one when the project names none, as in a
+// catalog built from the schema (see dialect/shadow.cpp): names then render unqualified.
+void default_to_only_namespace(schema::Catalog& catalog, const schema::InspectOptions& options) {
+  if (options.namespaces.empty() && catalog.default_namespace.empty() &&
+      catalog.namespaces.size() == 1) {
+    catalog.default_namespace = catalog.namespaces.front().name;
+  }
+}
+
+// Replays migrations on the shadow database and reads it back.
+class ShadowReplay {
+ public:
+  ShadowReplay(migrate::Session& session, const dialect::Parts& parts,
+               const schema::InspectOptions& options)
+      : session_(session), parts_(parts), options_(options) {
+    // One statement can be cancelled at a time (db/interrupt.hpp): the shadow's, while it runs.
+    session_.cancel_on_signal.reset();
+    shadow_ = parts_.runner->create_shadow(session_.project.target);
+    cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
+  }
+  ~ShadowReplay() {
+    cancel_.reset();
+    shadow_.reset();  // drops a PostgreSQL shadow database
+    // Registered after the shadow's is gone (a CancelOnSignal's destructor clears the one slot).
+    session_.cancel_on_signal = std::make_unique<db::CancelOnSignal>(session_.conn->canceller());
+  }
+
+  void apply(const migrate::LocalMigration& m) {
+    const auto script = parts_.runner->split(*m.script);
+    auto failure = parts_.runner->apply(shadow_->connection(), script, migrate::HistoryWrites{});
+    stop_if_interrupted();
+    if (failure) {
+      throw core::Error(
+          "P3006",
+          fmt::format("Migration `{}` failed to apply cleanly to the shadow database. \n"
+                      "Error code: {}\nError:\n{}",
+                      m.name, failure->db_code, failure->db_message),
+          fmt::format("Statement {} of {} (line {} of {}) failed. Fix the migration; if it is "
+                      "applied already, `godwit migrate resolve` records how you repaired the "
+                      "database.",
+                      failure->statement_index + 1, failure->statement_count, failure->line,
+                      m.script_path().string()));
+    }
+  }
+
+  schema::Catalog read(std::vector<schema::InspectWarning>& warnings) {
+    auto inspection = parts_.inspector->inspect(shadow_->connection(), options_);
+    stop_if_interrupted();
+    default_to_only_namespace(inspection.catalog, options_);
+    warnings.insert(warnings.end(), inspection.warnings.begin(), inspection.warnings.end());
+    return std::move(inspection.catalog);
+  }
+
+ private:
+  migrate::Session& session_;
+  const dialect::Parts& parts_;
+  const schema::InspectOptions& options_;
+  std::unique_ptr<migrate::ShadowDatabase> shadow_;
+  std::unique_ptr<db::CancelOnSignal> cancel_;
+};
+
+// The history as Prisma's diagnose_migration_history_cli.rs reads it.
+void compare_history(HistoryCheck& r, const std::vector<migrate::LocalMigration>& local,
+                     const std::vector<migrate::HistoryRow>& rows) {
+  std::unordered_map<std::string_view, const migrate::HistoryRow*> first_row;
+  std::unordered_set<std::string_view> applied_names;
+  for (const auto& row : rows) {
+    first_row.emplace(row.migration_name, &row);
+    if (row.applied()) applied_names.insert(row.migration_name);
+    if (row.failed()) r.failed.push_back(row.migration_name);
+  }
+  std::unordered_set<std::string_view> local_names;
+  std::optional<std::size_t> first_pending;
+  for (std::size_t i = 0; i < local.size(); ++i) {
+    const auto& m = local[i];
+    local_names.insert(m.name);
+    auto it = first_row.find(m.name);
+    if (it == first_row.end()) {
+      r.pending.push_back(m.name);
+      if (!first_pending) first_pending = i;
+      continue;
+    }
+    if (m.script && !migrate::checksum_matches(it->second->checksum, *m.script, m.checksum)) {
+      r.edited.push_back(m.name);
+    }
+    if (applied_names.contains(m.name)) r.applied.push_back(m.name);
+  }
+  for (const auto& row : rows) {
+    if (!local_names.contains(row.migration_name)) r.missing_locally.push_back(row.migration_name);
+  }
+  if (first_pending && *first_pending > 0) r.last_common = local[*first_pending - 1].name;
+}
+
+}  // namespace
+
+std::optional<std::string> HistoryCheck::reset_reason(const std::string& drift_summary) const {
+  std::vector<std::string> reasons;
+  for (const auto& name : failed)
+    reasons.push_back(fmt::format("The migration `{}` failed.", name));
+  for (const auto& name : edited)
+    reasons.push_back(fmt::format("The migration `{}` was modified after it was applied.", name));
+  if (!drift.empty()) {
+    std::string reason(kDriftDetected);
+    if (!has_history_table) reason += kFirstTime;
+    reasons.push_back(reason + drift_summary);
+  }
+  std::string joined;
+  for (std::size_t i = 0; i < missing_locally.size(); ++i)
+    joined += (i ? ", " : "") + missing_locally[i];
+  if (diverged()) {
+    reasons.push_back(
+        "The migrations recorded in the database diverge from the local migrations directory." +
+        (last_common ? fmt::format(" Last common migration: `{}`. Migrations applied to the "
+                                   "database but absent from the migrations directory are: {}",
+                                   *last_common, joined)
+                     : std::string()));
+  } else if (!missing_locally.empty()) {
+    reasons.push_back(
+        "The following migration(s) are applied to the database but missing from the local "
+        "migrations directory: " +
+        joined);
+  }
+  if (reasons.empty()) return std::nullopt;
+  if (reasons.size() == 1) return reasons.front();
+  std::string message;
+  for (const auto& r : reasons)
+    message += "- " + r + "\n";
+  return message;
+}
+
+HistoryCheck check_history(migrate::Session& session, const dialect::Parts& parts,
+                           const schema::InspectOptions& options) {
+  HistoryCheck r;
+  migrate::HistoryStore store(*session.conn, session.dialect.history(), core::system_now);
+  auto rows = store.list_if_exists();
+  r.has_history_table = rows.has_value();
+  const auto& local = session.migrations().migrations;
+  for (const auto& m : local) {
+    if (!m.script) {
+      throw core::Error("P3015",
+                        fmt::format("Could not find the migration file at {}. Please delete the "
+                                    "directory or restore the migration file.",
+                                    m.script_path().string()),
+                        m.read_error);
+    }
+  }
+  compare_history(r, local, rows ? *rows : std::vector<migrate::HistoryRow>{});
+
+  auto live = parts.inspector->inspect(*session.conn, options);
+  default_to_only_namespace(live.catalog, options);
+  r.live = std::move(live.catalog);
+  r.warnings = std::move(live.warnings);
+
+  // One shadow database for both questions: the applied migrations first (drift), then the
+  // rest (do they apply, and what do they make), as Prisma's diagnose and validate steps.
+  db::InterruptibleSection section;
+  const std::unordered_set<std::string_view> applied(r.applied.begin(), r.applied.end());
+  std::size_t next = 0;
+  bool in_order = true;
+  {
+    ShadowReplay shadow(session, parts, options);
+    for (; next < local.size() && next < r.applied.size(); ++next) {
+      if (!applied.contains(local[next].name)) break;
+      shadow.apply(local[next]);
+    }
+    // Applied migrations after an unapplied one (a diverged or out-of-order history): Prisma
+    // replays exactly the applied ones for the drift check; so does godwit, then replays the
+    // whole folder on a second shadow database.
+    in_order = next == r.applied.size();
+    for (std::size_t i = next; !in_order && i < local.size(); ++i)
+      if (applied.contains(local[i].name)) shadow.apply(local[i]);
+    r.after_applied = shadow.read(r.warnings);
+    if (in_order) {
+      for (; next < local.size(); ++next)
+        shadow.apply(local[next]);
+      r.after_all = shadow.read(r.warnings);
+    }
+  }
+  if (!in_order) {
+    ShadowReplay all(session, parts, options);
+    for (const auto& m : local)
+      all.apply(m);
+    r.after_all = all.read(r.warnings);
+  }
+  r.drift = diff::diff(r.after_applied, r.live, *parts.diff_policy);
+  return r;
+}
+
+}  // namespace godwit::dev
