@@ -14,7 +14,7 @@ namespace godwit::preflight {
 namespace {
 namespace fs = std::filesystem;
 
-std::string mode_name(sql::TransactionMode m) {
+std::string dry_run_mode_name(sql::TransactionMode m) {
   switch (m) {
     case sql::TransactionMode::kSingle:
       return "single transaction";
@@ -182,7 +182,8 @@ std::string render_dry_run(const DryRunReport& r) {
     return std::string("size unknown");
   };
   for (const auto& m : r.pending) {
-    out += fmt::format("\n{} ({})\n  Transaction: {}\n", m.name, m.file, mode_name(m.script.mode));
+    out += fmt::format("\n{} ({})\n  Transaction: {}\n", m.name, m.file,
+                       dry_run_mode_name(m.script.mode));
     for (const auto& st : m.script.statements) {
       auto first_line = st.text.substr(0, st.text.find('\n'));
       if (first_line.size() > 100) first_line = first_line.substr(0, 97) + "...";
@@ -247,7 +248,7 @@ nlohmann::json dry_run_json(const DryRunReport& r) {
   j["pending"] = nlohmann::json::array();
   for (const auto& m : r.pending) {
     nlohmann::json pm{
-        {"name", m.name}, {"file", m.file}, {"transactionMode", mode_name(m.script.mode)}};
+        {"name", m.name}, {"file", m.file}, {"transactionMode", dry_run_mode_name(m.script.mode)}};
     pm["statements"] = nlohmann::json::array();
     for (const auto& st : m.script.statements) {
       nlohmann::json locks = nlohmann::json::array();
