@@ -287,5 +287,24 @@ TEST(BackupPostgres, MissingPgDumpIsAClearErrorAndStopsTheDeploy) {
   EXPECT_EQ(p.sql("SELECT count(*) FROM _prisma_migrations"), "1");
 }
 
+TEST(BackupPostgres, PgDumpOlderThanTheServerIsAClearError) {
+  GODWIT_REQUIRE_PG();
+  BackupProject p("postgresql", "old_pg_dump");
+  p.add("20240101000000_init", kInit);
+  ASSERT_EQ(p.godwit({"migrate", "deploy"}).exit_code, 0);
+  // A pg_dump of an older major version, as an older postgresql-client package installs it.
+  TempDir bin;
+  write_file(bin.path() / "pg_dump",
+             "#!/bin/sh\necho 'pg_dump (PostgreSQL) 13.16 (Debian 13.16-0+deb11u1)'\n");
+  fs::permissions(bin.path() / "pg_dump", fs::perms::owner_all);
+  auto r = p.godwit({"backup", "create"}, {"PATH=" + bin.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(has(r.err, "Error: GW2601")) << r.err;
+  EXPECT_TRUE(has(r.err, "pg_dump (PostgreSQL) 13.16 is older than the server (PostgreSQL 15"))
+      << r.err;
+  EXPECT_TRUE(has(r.err, "postgresql-client-15")) << r.err;
+  EXPECT_TRUE(p.backup_files().empty());
+}
+
 }  // namespace
 }  // namespace godwit::test
