@@ -1,6 +1,6 @@
 #include "psl/datasource.hpp"
 
-#include "psl/validate_context.hpp"
+#include "psl/validate/validate_context.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "psl/validate_context.hpp"
+#include "psl/validate/validate_context.hpp"
 
 #include <fmt/format.h>
 

@@ -6,8 +6,8 @@
 #include <charconv>
 #include <limits>
 
-#include "psl/literal_checks.hpp"
-#include "psl/validate_context.hpp"
+#include "psl/validate/literal_checks.hpp"
+#include "psl/validate/validate_context.hpp"
 
 namespace godwit::psl::detail {
 namespace {

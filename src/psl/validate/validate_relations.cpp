@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "psl/constraint_names.hpp"
-#include "psl/validate_context.hpp"
-#include "psl/validate_rules_util.hpp"
+#include "psl/validate/validate_context.hpp"
+#include "psl/validate/validate_rules_util.hpp"
 
 namespace godwit::psl::detail {
 namespace {

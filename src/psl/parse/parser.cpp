@@ -1,6 +1,6 @@
 #include "psl/parser.hpp"
 
-#include "psl/parser_impl.hpp"
+#include "psl/parse/parser_impl.hpp"
 
 namespace godwit::psl {
 namespace detail {

@@ -1,4 +1,4 @@
-#include "psl/literal_checks.hpp"
+#include "psl/validate/literal_checks.hpp"
 
 #include <fmt/format.h>
 

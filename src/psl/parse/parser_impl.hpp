@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "psl/ast.hpp"
-#include "psl/parser_cursor.hpp"
+#include "psl/parse/parser_cursor.hpp"
 
 namespace godwit::psl::detail {
 

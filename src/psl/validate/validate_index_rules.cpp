@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "psl/validate_rules_util.hpp"
+#include "psl/validate/validate_rules_util.hpp"
 
 namespace godwit::psl::detail {
 

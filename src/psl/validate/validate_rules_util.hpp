@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "psl/validate_context.hpp"
+#include "psl/validate/validate_context.hpp"
 
 namespace godwit::psl::detail {
 

@@ -11,7 +11,7 @@
 #include <unordered_set>
 
 #include "psl/validate.hpp"
-#include "psl/validate_context.hpp"
+#include "psl/validate/validate_context.hpp"
 
 namespace godwit::psl::detail {
 namespace {

@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "psl/validate_context.hpp"
-#include "psl/validate_rules_util.hpp"
+#include "psl/validate/validate_context.hpp"
+#include "psl/validate/validate_rules_util.hpp"
 
 namespace godwit::psl::detail {
 namespace {

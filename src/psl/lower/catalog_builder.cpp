@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "psl/catalog_mapping.hpp"
+#include "psl/lower/catalog_mapping.hpp"
 #include "schema/naming.hpp"
 
 namespace godwit::psl {

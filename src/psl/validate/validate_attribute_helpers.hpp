@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "psl/validate_context.hpp"
+#include "psl/validate/validate_context.hpp"
 
 namespace godwit::psl::detail {
 

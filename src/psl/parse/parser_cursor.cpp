@@ -1,4 +1,4 @@
-#include "psl/parser_cursor.hpp"
+#include "psl/parse/parser_cursor.hpp"
 
 #include <array>
 

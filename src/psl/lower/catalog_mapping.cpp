@@ -1,4 +1,4 @@
-#include "psl/catalog_mapping.hpp"
+#include "psl/lower/catalog_mapping.hpp"
 
 #include <fmt/format.h>
 

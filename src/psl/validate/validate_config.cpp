@@ -6,7 +6,7 @@
 #include <array>
 #include <cctype>
 
-#include "psl/validate_context.hpp"
+#include "psl/validate/validate_context.hpp"
 
 namespace godwit::psl::detail {
 namespace {

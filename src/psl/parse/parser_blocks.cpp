@@ -1,5 +1,5 @@
 // Model, view, composite type, enum, datasource and generator blocks and their lines.
-#include "psl/parser_impl.hpp"
+#include "psl/parse/parser_impl.hpp"
 
 #include <algorithm>
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "psl/validate_attribute_helpers.hpp"
+#include "psl/validate/validate_attribute_helpers.hpp"
 
 namespace godwit::psl::detail {
 

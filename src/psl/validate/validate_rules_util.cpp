@@ -1,4 +1,4 @@
-#include "psl/validate_rules_util.hpp"
+#include "psl/validate/validate_rules_util.hpp"
 
 #include <fmt/format.h>
 

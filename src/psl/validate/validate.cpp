@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "psl/parser.hpp"
-#include "psl/validate_context.hpp"
+#include "psl/validate/validate_context.hpp"
 
 namespace godwit::psl {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "psl/validate_context.hpp"
+#include "psl/validate/validate_context.hpp"
 
 namespace godwit::psl::detail {
 namespace {
