@@ -30,6 +30,9 @@ void add_db_commands(CLI::App& db, Action& action);
 /// backup create | list | restore | verify (backup_cmd.cpp); `backup` is the parent.
 void add_backup_commands(CLI::App& backup, Action& action);
 
+/// check (check_cmd.cpp): the pre-flight checks.
+void add_check_command(CLI::App& app, Action& action);
+
 /// validate, format (schema_cmd.cpp).
 void add_schema_commands(CLI::App& app, Action& action);
 

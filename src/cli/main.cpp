@@ -79,6 +79,7 @@ void build_app(CLI::App& app, Action& action) {
   backup->require_subcommand(1);
   add_backup_commands(*backup, action);
   add_schema_commands(app, action);
+  add_check_command(app, action);
   auto* help = app.add_subcommand("help", "Show help for godwit or one of its commands");
   help->allow_extras();
 }

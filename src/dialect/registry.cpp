@@ -8,12 +8,14 @@
 #include "dialect/postgres/lint.hpp"
 #include "dialect/postgres/migration_dialect.hpp"
 #include "dialect/postgres/preview.hpp"
+#include "dialect/postgres/probe.hpp"
 #include "dialect/postgres/render.hpp"
 #include "dialect/sqlite/backup.hpp"
 #include "dialect/sqlite/introspect.hpp"
 #include "dialect/sqlite/lint.hpp"
 #include "dialect/sqlite/migration_dialect.hpp"
 #include "dialect/sqlite/preview.hpp"
+#include "dialect/sqlite/probe.hpp"
 #include "dialect/sqlite/render.hpp"
 #include "psl/datasource.hpp"
 
@@ -32,6 +34,8 @@ const Parts* find_parts(std::string_view provider) {
   static const sqlite::SqliteRenderer kSqliteRenderer;
   static const sqlite::SqliteInspector kSqliteInspector;
   static const sqlite::SqliteArchiver kSqliteArchiver;
+  static const postgres::PostgresProbe kPostgresProbe;
+  static const sqlite::SqliteProbe kSqliteProbe;
   static const Parts kPostgres{.provider = "postgresql",
                                .runner = &kPostgresRunner,
                                .renderer = &kPostgresRenderer,
@@ -40,7 +44,8 @@ const Parts* find_parts(std::string_view provider) {
                                .diff_policy = &diff::postgres_policy(),
                                .linter = &kPostgresLinter,
                                .preview = &kPostgresPreviewer,
-                               .archiver = &kPostgresArchiver};
+                               .archiver = &kPostgresArchiver,
+                               .probe = &kPostgresProbe};
   static const Parts kSqlite{.provider = "sqlite",
                              .runner = &kSqliteRunner,
                              .renderer = &kSqliteRenderer,
@@ -49,7 +54,8 @@ const Parts* find_parts(std::string_view provider) {
                              .diff_policy = &diff::sqlite_policy(),
                              .linter = &kSqliteLinter,
                              .preview = &kSqlitePreviewer,
-                             .archiver = &kSqliteArchiver};
+                             .archiver = &kSqliteArchiver,
+                             .probe = &kSqliteProbe};
   std::string_view canonical = psl::canonical_provider(provider);
   if (canonical == kPostgres.provider) return &kPostgres;
   if (canonical == kSqlite.provider) return &kSqlite;

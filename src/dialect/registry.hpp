@@ -10,6 +10,7 @@
 #include "lint/finding.hpp"
 #include "migrate/dialect.hpp"
 #include "migrate/preview.hpp"
+#include "migrate/probe.hpp"
 #include "psl/catalog_builder.hpp"
 #include "schema/inspector.hpp"
 #include "schema/renderer.hpp"
@@ -19,15 +20,16 @@ namespace godwit::dialect {
 /// Everything godwit has for one kind of database. Pointers are to immutable objects that
 /// live as long as the program; a null slot is a part the dialect does not have yet.
 struct Parts {
-  std::string_view provider;                      ///< canonical: "postgresql", "sqlite"
-  const migrate::Dialect* runner = nullptr;       ///< connect, split, lock, apply, history DDL
-  const schema::Renderer* renderer = nullptr;     ///< Catalog -> Prisma's SQL
-  const psl::CatalogFlavour* psl = nullptr;       ///< how a Prisma schema lowers to a Catalog
-  const schema::Inspector* inspector = nullptr;   ///< live database -> Catalog
-  const diff::DiffPolicy* diff_policy = nullptr;  ///< the differ's hooks
-  const lint::Linter* linter = nullptr;           ///< migration lint rules (docs/lint.md)
+  std::string_view provider;                          ///< canonical: "postgresql", "sqlite"
+  const migrate::Dialect* runner = nullptr;           ///< connect, split, lock, apply, history DDL
+  const schema::Renderer* renderer = nullptr;         ///< Catalog -> Prisma's SQL
+  const psl::CatalogFlavour* psl = nullptr;           ///< how a Prisma schema lowers to a Catalog
+  const schema::Inspector* inspector = nullptr;       ///< live database -> Catalog
+  const diff::DiffPolicy* diff_policy = nullptr;      ///< the differ's hooks
+  const lint::Linter* linter = nullptr;               ///< migration lint rules (docs/lint.md)
   const migrate::DeployPreviewer* preview = nullptr;  ///< deploy --dry-run: locks, sizes
-  const backup::Archiver* archiver = nullptr;     ///< backup files: dump, restore, scratch copy
+  const backup::Archiver* archiver = nullptr;         ///< backup files: dump, restore, scratch copy
+  const migrate::Probe* probe = nullptr;              ///< godwit check: server, locks, lag, size
 };
 
 /// The parts for a datasource provider ("postgres" is PostgreSQL too); nullptr for a
