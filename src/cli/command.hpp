@@ -27,6 +27,12 @@ void add_migrate_dev_command(CLI::App& migrate, Action& action);
 /// db execute (db_cmd.cpp).
 void add_db_commands(CLI::App& db, Action& action);
 
+/// db push (push_cmd.cpp).
+void add_db_push_command(CLI::App& db, Action& action);
+
+/// migrate reset (push_cmd.cpp).
+void add_migrate_reset_command(CLI::App& migrate, Action& action);
+
 /// backup create | list | restore | verify (backup_cmd.cpp); `backup` is the parent.
 void add_backup_commands(CLI::App& backup, Action& action);
 

@@ -71,9 +71,11 @@ void build_app(CLI::App& app, Action& action) {
   add_migrate_diff_command(*migrate, action);
   add_migrate_lint_command(*migrate, action);
   add_migrate_dev_command(*migrate, action);
+  add_migrate_reset_command(*migrate, action);
   auto* db = app.add_subcommand("db", "Work with the database directly");
   db->require_subcommand(1);
   add_db_commands(*db, action);
+  add_db_push_command(*db, action);
   auto* backup = app.add_subcommand(
       "backup", "Back up, list, verify and restore the database (docs/safety.md, \"Backups\")");
   backup->require_subcommand(1);

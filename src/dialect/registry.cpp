@@ -10,6 +10,7 @@
 #include "dialect/postgres/preview.hpp"
 #include "dialect/postgres/probe.hpp"
 #include "dialect/postgres/render.hpp"
+#include "dialect/postgres/reset.hpp"
 #include "dialect/sqlite/backup.hpp"
 #include "dialect/sqlite/introspect.hpp"
 #include "dialect/sqlite/lint.hpp"
@@ -17,6 +18,7 @@
 #include "dialect/sqlite/preview.hpp"
 #include "dialect/sqlite/probe.hpp"
 #include "dialect/sqlite/render.hpp"
+#include "dialect/sqlite/reset.hpp"
 #include "psl/datasource.hpp"
 
 namespace godwit::dialect {
@@ -33,6 +35,8 @@ const Parts* find_parts(std::string_view provider) {
   static const sqlite::SqliteLinter kSqliteLinter;
   static const sqlite::SqliteRenderer kSqliteRenderer;
   static const sqlite::SqliteInspector kSqliteInspector;
+  static const postgres::PostgresResetter kPostgresResetter;
+  static const sqlite::SqliteResetter kSqliteResetter;
   static const sqlite::SqliteArchiver kSqliteArchiver;
   static const postgres::PostgresProbe kPostgresProbe;
   static const sqlite::SqliteProbe kSqliteProbe;
@@ -44,6 +48,7 @@ const Parts* find_parts(std::string_view provider) {
                                .diff_policy = &diff::postgres_policy(),
                                .linter = &kPostgresLinter,
                                .preview = &kPostgresPreviewer,
+                               .resetter = &kPostgresResetter,
                                .archiver = &kPostgresArchiver,
                                .probe = &kPostgresProbe};
   static const Parts kSqlite{.provider = "sqlite",
@@ -54,6 +59,7 @@ const Parts* find_parts(std::string_view provider) {
                              .diff_policy = &diff::sqlite_policy(),
                              .linter = &kSqliteLinter,
                              .preview = &kSqlitePreviewer,
+                             .resetter = &kSqliteResetter,
                              .archiver = &kSqliteArchiver,
                              .probe = &kSqliteProbe};
   std::string_view canonical = psl::canonical_provider(provider);

@@ -11,6 +11,7 @@
 #include "migrate/dialect.hpp"
 #include "migrate/preview.hpp"
 #include "migrate/probe.hpp"
+#include "migrate/reset.hpp"
 #include "psl/catalog_builder.hpp"
 #include "schema/inspector.hpp"
 #include "schema/renderer.hpp"
@@ -28,6 +29,7 @@ struct Parts {
   const diff::DiffPolicy* diff_policy = nullptr;      ///< the differ's hooks
   const lint::Linter* linter = nullptr;               ///< migration lint rules (docs/lint.md)
   const migrate::DeployPreviewer* preview = nullptr;  ///< deploy --dry-run: locks, sizes
+  const migrate::Resetter* resetter = nullptr;        ///< empties the database (migrate reset)
   const backup::Archiver* archiver = nullptr;         ///< backup files: dump, restore, scratch copy
   const migrate::Probe* probe = nullptr;              ///< godwit check: server, locks, lag, size
 };
