@@ -39,7 +39,7 @@ struct DevFlags {
 };
 
 // Prisma's CI detection (its CLI's isCi: the variables CI services set).
-bool in_ci() {
+bool dev_in_ci() {
   static const char* const kVars[] = {"CI",
                                       "CONTINUOUS_INTEGRATION",
                                       "BUILD_NUMBER",
@@ -101,14 +101,14 @@ bool in_ci() {
 }
 
 // Prisma's canPrompt: a terminal on stdin, TERM not "dumb", not in CI.
-bool interactive() {
+bool dev_can_prompt() {
   const char* term = std::getenv("TERM");
-  return ::isatty(STDIN_FILENO) == 1 && !(term && std::string_view(term) == "dumb") && !in_ci();
+  return ::isatty(STDIN_FILENO) == 1 && !(term && std::string_view(term) == "dumb") && !dev_in_ci();
 }
 
 // One line from the terminal; nullopt at end of input (Ctrl-D), which Prisma's prompt takes as
 // a cancel.
-std::optional<std::string> ask(const std::string& question) {
+std::optional<std::string> dev_ask(const std::string& question) {
   std::cout << "? " << question << " › " << std::flush;
   std::string line;
   if (!std::getline(std::cin, line)) {
@@ -120,7 +120,7 @@ std::optional<std::string> ask(const std::string& question) {
 
 // Prisma's tree of migration folders: "<label>/\n  └─ <name>/\n    └─ migration.sql" (no
 // newline after the last line).
-std::string migration_tree(const std::string& label, const std::vector<std::string>& names) {
+std::string dev_migration_tree(const std::string& label, const std::vector<std::string>& names) {
   std::string out = label + "/";
   for (const auto& n : names)
     out += "\n  └─ " + n + "/\n    └─ migration.sql";
@@ -130,7 +130,7 @@ std::string migration_tree(const std::string& label, const std::vector<std::stri
 // Prisma's line naming what a reset would drop: a schema on PostgreSQL, the database
 // otherwise (its datasource info: a schema when the provider has one). Made from the dialect's
 // own description (`PostgreSQL database "app", schema "public" at "host:5432"`).
-std::string reset_target_line(const Loaded& l) {
+std::string dev_reset_target_line(const Loaded& l) {
   const std::string d = l.dialect->describe(l.project.target);
   const auto at = d.rfind(" at \"");
   const std::string location = at == std::string::npos ? "" : d.substr(at);
@@ -149,7 +149,7 @@ std::string reset_target_line(const Loaded& l) {
 
 // What godwit adds to Prisma's reset message (on stderr): the way out of each reason that
 // does not drop the database, and the drift as SQL.
-void explain_reset(const Loaded& l, const dialect::Parts& parts, const dev::HistoryCheck& c) {
+void dev_explain_reset(const Loaded& l, const dialect::Parts& parts, const dev::HistoryCheck& c) {
   const std::string dir = display_path(l.project.migrations_dir);
   std::cerr << "\ngodwit never resets the database by itself. Ways out without losing data:\n";
   for (const auto& name : c.failed) {
@@ -184,8 +184,8 @@ void explain_reset(const Loaded& l, const dialect::Parts& parts, const dev::Hist
 
 // The lint findings of the migration just written (issue 10), on stderr; never fails the
 // command (the migration is already written).
-void show_lint(const Loaded& l, const dialect::Parts& parts, const std::string& folder,
-               const std::filesystem::path& script, const std::string& text) {
+void dev_show_lint(const Loaded& l, const dialect::Parts& parts, const std::string& folder,
+                   const std::filesystem::path& script, const std::string& text) {
   if (!parts.linter) return;
   lint::Input input;
   input.file = display_path(script);
@@ -227,11 +227,11 @@ int run_dev(const DevFlags& f) {
   const auto summary = diff::summary(check.drift, check.after_applied, check.live);
   if (auto reason = check.reset_reason(summary)) {
     std::cout << *reason << "\n"
-              << reset_target_line(l) << "\n"
+              << dev_reset_target_line(l) << "\n"
               << "\nYou may use godwit migrate reset to drop the development database.\n"
               << "All data will be lost.\n";
     std::cout.flush();
-    explain_reset(l, parts, check);
+    dev_explain_reset(l, parts, check);
     return 130;
   }
 
@@ -243,7 +243,7 @@ int run_dev(const DevFlags& f) {
       applied_before.push_back(m.name);
     if (!applied_before.empty()) {
       std::cout << "\nThe following migration(s) have been applied:\n\n"
-                << migration_tree(l.project.migrations_dir.filename().string(), applied_before)
+                << dev_migration_tree(l.project.migrations_dir.filename().string(), applied_before)
                 << "\n";
     }
   }
@@ -273,7 +273,7 @@ int run_dev(const DevFlags& f) {
       std::cout << "  • " << w.message << "\n";
     std::cout << "\n";
     if (!f.accept_data_loss) {
-      if (!interactive()) {
+      if (!dev_can_prompt()) {
         throw core::Error(
             "GW1212",
             "Prisma Migrate has detected that the environment is non-interactive, which is "
@@ -284,9 +284,9 @@ int run_dev(const DevFlags& f) {
             "The warnings above ask for a confirmation: add --accept-data-loss to accept them "
             "without a terminal (nothing was written or changed).");
       }
-      auto answer = ask(f.create_only ? "Are you sure you want to create this migration?"
-                                      : "Are you sure you want to create and apply this "
-                                        "migration?");
+      auto answer = dev_ask(f.create_only ? "Are you sure you want to create this migration?"
+                                          : "Are you sure you want to create and apply this "
+                                            "migration?");
       if (!answer || (*answer != "y" && *answer != "Y" && *answer != "yes")) {
         std::cout << "Migration cancelled.\n";
         return 130;
@@ -306,14 +306,14 @@ int run_dev(const DevFlags& f) {
   std::string slug;
   if (f.name_given) {
     slug = dev::slugify_migration_name(f.name);
-  } else if (interactive()) {
-    auto answer = ask("Enter a name for the new migration:");
+  } else if (dev_can_prompt()) {
+    auto answer = dev_ask("Enter a name for the new migration:");
     if (!answer) {
       std::cout << "Canceled by user.\n";
       return 130;
     }
     slug = dev::slugify_migration_name(*answer);
-  } else if (!in_ci()) {
+  } else if (!dev_in_ci()) {
     // Prisma waits for an answer on a stdin that is no terminal (its check is inverted); in CI
     // it names the migration by its timestamp alone, which godwit does too.
     throw core::Error("GW1213",
@@ -326,7 +326,7 @@ int run_dev(const DevFlags& f) {
   const std::string text = next.file_text();
   const auto script =
       dev::write_new_migration(l.project.migrations_dir, folder, text, parts.provider);
-  show_lint(l, parts, folder, script, text);
+  dev_show_lint(l, parts, folder, script, text);
 
   if (f.create_only) {
     std::cout << fmt::format(
@@ -345,7 +345,7 @@ int run_dev(const DevFlags& f) {
   if (!applied_before.empty()) std::cout << "\n";
   std::cout << "\nThe following migration(s) have been created and applied from new schema "
                "changes:\n\n"
-            << migration_tree(display_path(l.project.migrations_dir), created)
+            << dev_migration_tree(display_path(l.project.migrations_dir), created)
             << "\n\nYour database is now in sync with your schema.\n\n";
   return 0;
 }
