@@ -65,12 +65,12 @@ struct Workdir {
 
 const std::vector<std::pair<std::string, Words>> kCases = {
     {"godwit mi", {"migrate"}},
-    {"godwit migrate ", {"deploy", "diff", "lint", "resolve", "status"}},
+    {"godwit migrate ", {"deploy", "diff", "lint", "reset", "resolve", "status"}},
     {"godwit migrate deploy --",
      {"--config", "--help", "--json", "--lock-budget", "--lock-retries", "--lock-timeout",
       "--migrations", "--no-lock-budget", "--report-blockers-after", "--schema",
       "--statement-timeout", "--url", "--wait-for-blockers"}},
-    {"godwit db ", {"execute", "pull", "seed"}},
+    {"godwit db ", {"execute", "pull", "push", "seed"}},
     {"godwit migrate deploy --url x --j", {"--json"}},
     {"godwit migrate deploy --schema sch", {"schema.prisma"}},
     {"godwit migrate deploy --migrations pr", {"prisma"}},
