@@ -14,6 +14,7 @@
 #include "db/interrupt.hpp"
 #include "dialect/registry.hpp"
 #include "migrate/seed.hpp"
+#include "project/environment.hpp"
 #include "push/push.hpp"
 #include "push/reset.hpp"
 
@@ -42,9 +43,14 @@ std::string bullet_list(const std::vector<std::string>& items, std::string_view 
   return out;
 }
 
-int run_push(const CommonOptions& o, bool accept_data_loss, bool force_reset) {
+int run_push(const CommonOptions& o, bool accept_data_loss, bool force_reset, bool yes) {
   auto l = load(o);
   print_header(l);
+  // A protected godwit.toml environment (docs/safety.md) needs --env NAME --yes for these.
+  if (force_reset || accept_data_loss) {
+    project::require_destructive_ok(
+        l.project, force_reset ? "db push --force-reset" : "db push --accept-data-loss", yes);
+  }
   const auto& parts = parts_of(l);
   const auto& target = l.project.target;
   // As Prisma's `ensureDatabaseExists`: a missing database is created, whatever follows.
@@ -128,9 +134,10 @@ int run_seed_after_reset(const Loaded& l) {
   return 0;
 }
 
-int run_reset(const CommonOptions& o, bool force, bool seed) {
+int run_reset(const CommonOptions& o, bool force, bool seed, bool yes) {
   auto l = load(o);
   print_header(l);
+  project::require_destructive_ok(l.project, "migrate reset", yes);
   const auto& parts = parts_of(l);
   // As Prisma: the database is created when missing, before the confirmation.
   auto session = migrate::open_session(l.project, *l.dialect, /*create=*/true);
@@ -188,7 +195,12 @@ void add_db_push_command(CLI::App& db, Action& action) {
   cmd->add_flag("--accept-data-loss", *accept, "Ignore data loss warnings");
   cmd->add_flag("--force-reset", *force_reset,
                 "Force a reset of the database before push (drops all its data)");
-  cmd->callback([=, &action] { action = [=] { return run_push(*o, *accept, *force_reset); }; });
+  auto yes = std::make_shared<bool>(false);
+  cmd->add_flag("--yes", *yes,
+                "With --env NAME: allow --force-reset / --accept-data-loss on an environment "
+                "godwit.toml marks protected");
+  cmd->callback(
+      [=, &action] { action = [=] { return run_push(*o, *accept, *force_reset, *yes); }; });
 }
 
 void add_migrate_reset_command(CLI::App& migrate, Action& action) {
@@ -209,7 +221,10 @@ void add_migrate_reset_command(CLI::App& migrate, Action& action) {
                 "Run the seed command after the migrations (what Prisma 6 did by default)");
   cmd->add_flag("--skip-seed", *skip_seed,
                 "Accepted for Prisma 6 scripts and ignored: no seed runs without --seed");
-  cmd->callback([=, &action] { action = [=] { return run_reset(*o, *force, *seed); }; });
+  auto yes = std::make_shared<bool>(false);
+  cmd->add_flag("--yes", *yes,
+                "With --env NAME: allow the reset on an environment godwit.toml marks protected");
+  cmd->callback([=, &action] { action = [=] { return run_reset(*o, *force, *seed, *yes); }; });
 }
 
 }  // namespace godwit::cli
