@@ -14,12 +14,12 @@ namespace godwit::postgres {
 
 namespace {
 
-using schema::DefaultValue;
-using schema::Value;
 using default_tokens::is_digit;
 using default_tokens::Tok;
 using default_tokens::Token;
 using default_tokens::tokenize;
+using schema::DefaultValue;
+using schema::Value;
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
