@@ -1,36 +1,29 @@
 #include "core/sha256.hpp"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
+
+// SHA256_Init/Update/Final are deprecated in OpenSSL 3 in favour of EVP_Digest(), but they are
+// still part of 3.x and compute the same digest with the same assembly. EVP_Digest() (and the
+// one-shot SHA256(), which calls it in 3.x) first loads OpenSSL 3's
+// default provider and its algorithm tables: 2.2 MB of resident memory, measured, for a
+// process whose whole floor is 15 MB, and the peak-memory target of large migrations
+// (docs/benchmarks.md, issue 8) is within that margin. Nothing else in a deploy uses EVP.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 #include <array>
-#include <memory>
-#include <stdexcept>
 
 namespace godwit::core {
 namespace {
 
-using Digest = std::array<unsigned char, 32>;
+using Digest = std::array<unsigned char, SHA256_DIGEST_LENGTH>;
 
-// OpenSSL 3 looks the algorithm up on every EVP_sha256() use; fetch it once (immutable and
-// thread-safe once fetched).
-const EVP_MD* sha256_md() {
-  static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  return md != nullptr ? md : EVP_sha256();
-}
-
-// One context per thread, reset for every digest: setting one up costs as much as hashing a
-// small migration.
 Digest digest(std::string_view data) {
-  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
-                                                                           EVP_MD_CTX_free);
   Digest out{};
-  unsigned int len = 0;
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), sha256_md(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), out.data(), &len) != 1 || len != out.size()) {
-    throw std::runtime_error("OpenSSL SHA-256 failed");
-  }
+  SHA256_CTX ctx;
+  SHA256_Init(&ctx);
+  SHA256_Update(&ctx, data.data(), data.size());
+  SHA256_Final(out.data(), &ctx);
   return out;
 }
 
