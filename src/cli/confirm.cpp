@@ -66,6 +66,8 @@ constexpr const char* kCiVariables[] = {
     "XCS",
 };
 
+}  // namespace
+
 bool ci_detected() {
   for (const char* name : kCiVariables) {
     const char* value = std::getenv(name);
@@ -75,13 +77,21 @@ bool ci_detected() {
   return false;
 }
 
-}  // namespace
-
 bool can_prompt() {
   if (isatty(STDIN_FILENO) == 0) return false;
   const char* term = std::getenv("TERM");
   if (term != nullptr && std::string_view(term) == "dumb") return false;
   return !ci_detected();
+}
+
+std::optional<std::string> ask(std::string_view question) {
+  std::cout << "? " << question << " \u203a " << std::flush;
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    std::cout << "\n";
+    return std::nullopt;
+  }
+  return line;
 }
 
 bool confirm(std::string_view question) {

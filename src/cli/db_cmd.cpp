@@ -12,6 +12,7 @@
 
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
+#include "cli/seed_report.hpp"
 #include "core/error.hpp"
 #include "db/interrupt.hpp"
 #include "dialect/introspect.hpp"
@@ -95,21 +96,7 @@ int run_seed(const CommonOptions& o, const std::vector<std::string>& args) {
     return 0;
   }
   const std::string command = migrate::seed_command_line(*l.project.seed, args);
-  std::cout << "Running seed command `" << command << "` ..." << std::endl;
-  auto outcome = migrate::run_seed(command, l.project.dotenv);
-  if (outcome.exit_code != 0) {
-    std::cerr << "\nAn error occurred while running the seed command:\n";
-    if (outcome.signal != 0) {
-      std::cerr << fmt::format("Error: Command was killed with {}: {}\n",
-                               db::signal_name(outcome.signal), command);
-    } else {
-      std::cerr << fmt::format("Error: Command failed with exit code {}: {}\n", outcome.exit_code,
-                               command);
-    }
-    return 1;
-  }
-  std::cout << "\n\U0001f331  The seed command has been executed.\n";
-  return 0;
+  return run_seed_and_report(command, l.project.dotenv);
 }
 
 // Prisma 7.10.1's `db pull`: the schema on stdout with --print, else written over the schema

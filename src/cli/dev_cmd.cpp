@@ -4,9 +4,7 @@
 // with the flag to add instead of waiting for input, and shows drift as SQL and the lint
 // findings of the migration it writes.
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -14,6 +12,7 @@
 
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
+#include "cli/confirm.hpp"
 #include "core/error.hpp"
 #include "dev/history_check.hpp"
 #include "dev/migration_name.hpp"
@@ -37,86 +36,6 @@ struct DevFlags {
   bool create_only = false;
   bool accept_data_loss = false;
 };
-
-// Prisma's CI detection (its CLI's isCi: the variables CI services set).
-bool dev_in_ci() {
-  static const char* const kVars[] = {"CI",
-                                      "CONTINUOUS_INTEGRATION",
-                                      "BUILD_NUMBER",
-                                      "RUN_ID",
-                                      "AGOLA_GIT_REF",
-                                      "AC_APPCIRCLE",
-                                      "APPVEYOR",
-                                      "CODEBUILD",
-                                      "TF_BUILD",
-                                      "bamboo_planKey",
-                                      "BITBUCKET_COMMIT",
-                                      "BITRISE_IO",
-                                      "BUDDY_WORKSPACE_ID",
-                                      "BUILDKITE",
-                                      "CIRCLECI",
-                                      "CIRRUS_CI",
-                                      "CF_BUILD_ID",
-                                      "CM_BUILD_ID",
-                                      "CI_NAME",
-                                      "DRONE",
-                                      "DSARI",
-                                      "EARTHLY_CI",
-                                      "EAS_BUILD",
-                                      "GERRIT_PROJECT",
-                                      "GITEA_ACTIONS",
-                                      "GITHUB_ACTIONS",
-                                      "GITLAB_CI",
-                                      "GOCD",
-                                      "BUILDER_OUTPUT",
-                                      "HARNESS_BUILD_ID",
-                                      "JENKINS_URL",
-                                      "BUILD_ID",
-                                      "LAYERCI",
-                                      "MAGNUM",
-                                      "NETLIFY",
-                                      "NEVERCODE",
-                                      "PROW_JOB_ID",
-                                      "RELEASE_BUILD_ID",
-                                      "RENDER",
-                                      "SAILCI",
-                                      "HUDSON",
-                                      "SCREWDRIVER",
-                                      "SEMAPHORE",
-                                      "SOURCEHUT",
-                                      "STRIDER",
-                                      "TASK_ID",
-                                      "TEAMCITY_VERSION",
-                                      "TRAVIS",
-                                      "VELA",
-                                      "NOW_BUILDER",
-                                      "APPCENTER_BUILD_ID",
-                                      "CI_XCODE_PROJECT",
-                                      "XCS"};
-  for (const char* v : kVars) {
-    const char* value = std::getenv(v);
-    if (value != nullptr && *value != '\0') return true;
-  }
-  return false;
-}
-
-// Prisma's canPrompt: a terminal on stdin, TERM not "dumb", not in CI.
-bool dev_can_prompt() {
-  const char* term = std::getenv("TERM");
-  return ::isatty(STDIN_FILENO) == 1 && !(term && std::string_view(term) == "dumb") && !dev_in_ci();
-}
-
-// One line from the terminal; nullopt at end of input (Ctrl-D), which Prisma's prompt takes as
-// a cancel.
-std::optional<std::string> dev_ask(const std::string& question) {
-  std::cout << "? " << question << " › " << std::flush;
-  std::string line;
-  if (!std::getline(std::cin, line)) {
-    std::cout << "\n";
-    return std::nullopt;
-  }
-  return line;
-}
 
 // Prisma's tree of migration folders: "<label>/\n  └─ <name>/\n    └─ migration.sql" (no
 // newline after the last line).
@@ -273,7 +192,7 @@ int run_dev(const DevFlags& f) {
       std::cout << "  • " << w.message << "\n";
     std::cout << "\n";
     if (!f.accept_data_loss) {
-      if (!dev_can_prompt()) {
+      if (!can_prompt()) {
         throw core::Error(
             "GW1212",
             "Prisma Migrate has detected that the environment is non-interactive, which is "
@@ -284,9 +203,9 @@ int run_dev(const DevFlags& f) {
             "The warnings above ask for a confirmation: add --accept-data-loss to accept them "
             "without a terminal (nothing was written or changed).");
       }
-      auto answer = dev_ask(f.create_only ? "Are you sure you want to create this migration?"
-                                          : "Are you sure you want to create and apply this "
-                                            "migration?");
+      auto answer = ask(f.create_only ? "Are you sure you want to create this migration?"
+                                      : "Are you sure you want to create and apply this "
+                                        "migration?");
       if (!answer || (*answer != "y" && *answer != "Y" && *answer != "yes")) {
         std::cout << "Migration cancelled.\n";
         return 130;
@@ -306,14 +225,14 @@ int run_dev(const DevFlags& f) {
   std::string slug;
   if (f.name_given) {
     slug = dev::slugify_migration_name(f.name);
-  } else if (dev_can_prompt()) {
-    auto answer = dev_ask("Enter a name for the new migration:");
+  } else if (can_prompt()) {
+    auto answer = ask("Enter a name for the new migration:");
     if (!answer) {
       std::cout << "Canceled by user.\n";
       return 130;
     }
     slug = dev::slugify_migration_name(*answer);
-  } else if (!dev_in_ci()) {
+  } else if (!ci_detected()) {
     // Prisma waits for an answer on a stdin that is no terminal (its check is inverted); in CI
     // it names the migration by its timestamp alone, which godwit does too.
     throw core::Error("GW1213",

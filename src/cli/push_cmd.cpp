@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
 #include "cli/confirm.hpp"
+#include "cli/seed_report.hpp"
 #include "core/error.hpp"
 #include "db/interrupt.hpp"
 #include "dialect/registry.hpp"
@@ -117,21 +118,7 @@ int run_seed_after_reset(const Loaded& l) {
                       "package.json), or leave --seed out.");
   }
   const std::string command = migrate::seed_command_line(*l.project.seed, {});
-  std::cout << "Running seed command `" << command << "` ..." << std::endl;
-  auto outcome = migrate::run_seed(command, l.project.dotenv);
-  if (outcome.exit_code != 0) {
-    std::cerr << "\nAn error occurred while running the seed command:\n";
-    if (outcome.signal != 0) {
-      std::cerr << fmt::format("Error: Command was killed with {}: {}\n",
-                               db::signal_name(outcome.signal), command);
-    } else {
-      std::cerr << fmt::format("Error: Command failed with exit code {}: {}\n", outcome.exit_code,
-                               command);
-    }
-    return 1;
-  }
-  std::cout << "\n\U0001f331  The seed command has been executed.\n";
-  return 0;
+  return run_seed_and_report(command, l.project.dotenv);
 }
 
 int run_reset(const CommonOptions& o, bool force, bool seed, bool yes) {

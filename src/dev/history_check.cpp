@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "db/interrupt.hpp"
+#include "dialect/shadow.hpp"
 #include "diff/differ.hpp"
 #include "migrate/checksum.hpp"
 #include "migrate/history.hpp"
@@ -38,15 +39,6 @@ void stop_if_interrupted() {
   }
 }
 
-// The shadow's only namespace is the default one when the project names none, as in a
-// catalog built from the schema (see dialect/shadow.cpp): names then render unqualified.
-void default_to_only_namespace(schema::Catalog& catalog, const schema::InspectOptions& options) {
-  if (options.namespaces.empty() && catalog.default_namespace.empty() &&
-      catalog.namespaces.size() == 1) {
-    catalog.default_namespace = catalog.namespaces.front().name;
-  }
-}
-
 // Replays migrations on the shadow database and reads it back.
 class ShadowReplay {
  public:
@@ -70,23 +62,17 @@ class ShadowReplay {
     auto failure = parts_.runner->apply(shadow_->connection(), script, migrate::HistoryWrites{});
     stop_if_interrupted();
     if (failure) {
-      throw core::Error(
-          "P3006",
-          fmt::format("Migration `{}` failed to apply cleanly to the shadow database. \n"
-                      "Error code: {}\nError:\n{}",
-                      m.name, failure->db_code, failure->db_message),
-          fmt::format("Statement {} of {} (line {} of {}) failed. Fix the migration; if it is "
-                      "applied already, `godwit migrate resolve` records how you repaired the "
-                      "database.",
-                      failure->statement_index + 1, failure->statement_count, failure->line,
-                      m.script_path().string()));
+      throw dialect::shadow_replay_error(
+          m, *failure,
+          "Fix the migration; if it is applied already, `godwit migrate resolve` records how you "
+          "repaired the database.");
     }
   }
 
   schema::Catalog read(std::vector<schema::InspectWarning>& warnings) {
     auto inspection = parts_.inspector->inspect(shadow_->connection(), options_);
     stop_if_interrupted();
-    default_to_only_namespace(inspection.catalog, options_);
+    dialect::default_to_only_namespace(inspection.catalog, options_);
     warnings.insert(warnings.end(), inspection.warnings.begin(), inspection.warnings.end());
     return std::move(inspection.catalog);
   }
@@ -187,7 +173,7 @@ HistoryCheck check_history(migrate::Session& session, const dialect::Parts& part
   compare_history(r, local, rows ? *rows : std::vector<migrate::HistoryRow>{});
 
   auto live = parts.inspector->inspect(*session.conn, options);
-  default_to_only_namespace(live.catalog, options);
+  dialect::default_to_only_namespace(live.catalog, options);
   r.live = std::move(live.catalog);
   r.warnings = std::move(live.warnings);
 

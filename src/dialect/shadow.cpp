@@ -28,28 +28,32 @@ schema::Inspection replay_migrations(const project::DatabaseTarget& main,
   for (const auto& m : folder.migrations) {
     const auto script = runner.split(*m.script);
     if (auto failure = runner.apply(shadow->connection(), script, migrate::HistoryWrites{})) {
-      throw core::Error(
-          "P3006",
-          fmt::format("Migration `{}` failed to apply cleanly to the shadow database. \n"
-                      "Error code: {}\nError:\n{}",
-                      m.name, failure->db_code, failure->db_message),
-          fmt::format("Statement {} of {} (line {} of {}) failed. Fix the migration, or check "
-                      "that the migrations folder belongs to this project.",
-                      failure->statement_index + 1, failure->statement_count, failure->line,
-                      m.script_path().string()));
+      throw shadow_replay_error(m, *failure,
+                                "Fix the migration, or check that the migrations folder belongs "
+                                "to this project.");
     }
   }
   auto inspection = parts.inspector->inspect(shadow->connection(), options);
-  // A project without `schemas = [...]` lives in one namespace, and Prisma's script for the
-  // difference between its migrations and its schema names objects unqualified (the corpus's
-  // drift.sql): the shadow's only namespace is then the default one, as in a catalog built from
-  // the schema. (A database read for --to-url keeps every name qualified, as Prisma prints it.)
-  auto& catalog = inspection.catalog;
+  default_to_only_namespace(inspection.catalog, options);
+  return inspection;
+}
+
+void default_to_only_namespace(schema::Catalog& catalog, const schema::InspectOptions& options) {
   if (options.namespaces.empty() && catalog.default_namespace.empty() &&
       catalog.namespaces.size() == 1) {
     catalog.default_namespace = catalog.namespaces.front().name;
   }
-  return inspection;
+}
+
+core::Error shadow_replay_error(const migrate::LocalMigration& m,
+                                const migrate::ScriptFailure& failure, std::string_view advice) {
+  return core::Error(
+      "P3006",
+      fmt::format("Migration `{}` failed to apply cleanly to the shadow database. \n"
+                  "Error code: {}\nError:\n{}",
+                  m.name, failure.db_code, failure.db_message),
+      fmt::format("Statement {} of {} (line {} of {}) failed. {}", failure.statement_index + 1,
+                  failure.statement_count, failure.line, m.script_path().string(), advice));
 }
 
 }  // namespace godwit::dialect

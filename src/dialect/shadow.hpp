@@ -5,7 +5,11 @@
 // back by the dialect's inspector. The shadow database is gone when this returns or throws.
 
 #include <filesystem>
+#include <string_view>
 
+#include "core/error.hpp"
+#include "migrate/dialect.hpp"
+#include "migrate/migrations_dir.hpp"
 #include "project/target.hpp"
 #include "schema/inspector.hpp"
 
@@ -21,5 +25,17 @@ namespace godwit::dialect {
 schema::Inspection replay_migrations(const project::DatabaseTarget& main,
                                      const std::filesystem::path& migrations_dir,
                                      const schema::InspectOptions& options);
+
+/// A project without `schemas = [...]` lives in one namespace, and Prisma's script for the
+/// difference between its migrations and its schema names objects unqualified (the corpus's
+/// drift.sql): when `options` names no namespace and the shadow's catalog has exactly one, it
+/// becomes the default one, as in a catalog built from the schema. (A database read for
+/// --to-url keeps every name qualified, as Prisma prints it.)
+void default_to_only_namespace(schema::Catalog& catalog, const schema::InspectOptions& options);
+
+/// Prisma's P3006 for migration `m` failing on the shadow database with `failure`; `advice` is
+/// what to do, after the statement and line that failed.
+core::Error shadow_replay_error(const migrate::LocalMigration& m,
+                                const migrate::ScriptFailure& failure, std::string_view advice);
 
 }  // namespace godwit::dialect

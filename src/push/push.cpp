@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "dialect/row_counts.hpp"
 #include "diff/differ.hpp"
 #include "migrate/deploy.hpp"
 #include "plan/checks.hpp"
 #include "plan/make_plan.hpp"
 #include "psl/catalog_builder.hpp"
 #include "psl/validate.hpp"
-#include "push/row_counts.hpp"
 
 namespace godwit::push {
 
@@ -39,7 +39,7 @@ PushPlan plan_push(db::Connection& conn, const project::Project& project,
 
   out.changes = diff::diff(out.live, out.desired, *parts.diff_policy);
   out.plan = plan::make_plan(out.changes, out.live, out.desired, *parts.renderer);
-  LiveRowCounts counts(conn);
+  dialect::LiveRowCounts counts(conn);
   auto checks = plan::check_changes(out.changes, out.live, out.desired, &counts);
   for (auto& w : checks.warnings)
     out.warnings.push_back(std::move(w.message));

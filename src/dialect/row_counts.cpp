@@ -1,10 +1,10 @@
-#include "push/row_counts.hpp"
+#include "dialect/row_counts.hpp"
 
 #include <fmt/format.h>
 
 #include <cstdlib>
 
-namespace godwit::push {
+namespace godwit::dialect {
 namespace {
 
 std::string quote_count_name(std::string_view name) {
@@ -48,4 +48,4 @@ std::optional<long long> LiveRowCounts::non_null_values(std::string_view ns, std
                            qualified_count_table(ns, table)));
 }
 
-}  // namespace godwit::push
+}  // namespace godwit::dialect

@@ -12,7 +12,7 @@
 #include "db/connection.hpp"
 #include "plan/checks.hpp"
 
-namespace godwit::push {
+namespace godwit::dialect {
 
 /// Counts through `conn`, each asked once and cached. A name is quoted with double quotes
 /// (`"ns"."table"`; `"table"` when `ns` is empty), which both PostgreSQL and SQLite read.
@@ -31,4 +31,4 @@ class LiveRowCounts final : public plan::RowCounts {
   mutable std::map<std::string, std::optional<long long>> cache_;
 };
 
-}  // namespace godwit::push
+}  // namespace godwit::dialect
