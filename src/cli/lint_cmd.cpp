@@ -168,9 +168,11 @@ void json_string(std::string& out, std::string_view s) {
 // {"command":"lint","ok","exitCode","files","statements","errors","warnings","notes",
 //  "findings":[{"code","severity","file","line","message","statement","lock","blocks",
 //  "safeSql","note"}]}
-std::string report_json(const lint::Report& r) {
+// Written to `os` in 64 KiB pieces: the corpus's report is 3 MB, and building it as one string
+// cost a page fault per 4 KiB of it (a quarter of the command's page faults, perf).
+void write_report_json(const lint::Report& r, std::ostream& os) {
   std::string out;
-  out.reserve(512 + r.findings.size() * 600);
+  out.reserve(80 << 10);
   out += fmt::format(
       "{{\"command\":\"lint\",\"ok\":{},\"exitCode\":{},\"files\":{},\"statements\":{},"
       "\"errors\":{},\"warnings\":{},\"notes\":{},\"findings\":[",
@@ -197,9 +199,13 @@ std::string report_json(const lint::Report& r) {
     field("safeSql", f.safe_sql);
     field("note", f.note, false);
     out += '}';
+    if (out.size() >= (64 << 10)) {
+      os.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    }
   }
   out += "\n]}\n";
-  return out;
+  os.write(out.data(), static_cast<std::streamsize>(out.size()));
 }
 
 int run_lint(const LintOptions& o) {
@@ -269,11 +275,12 @@ int run_lint(const LintOptions& o) {
     }
     for (const auto& name : status.missing_locally)
       run.applied.push_back(name);
+    run.pending_run = true;  // as deploy will apply them: a table an earlier one creates is new
   }
 
   const lint::Report report = lint::run(linter_for(provider), inputs, run);
   if (o.common.json) {
-    std::cout << report_json(report);
+    write_report_json(report, std::cout);
   } else if (inputs.empty()) {
     std::cout << (o.paths.empty() && !o.all ? "No pending migrations to lint.\n"
                                             : "No migrations to lint.\n");

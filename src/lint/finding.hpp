@@ -3,6 +3,7 @@
 // ../shared/docs/safety-rules.md §1 and its squawk / strong_migrations equivalents).
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,18 @@ struct RuleInfo {
   std::string_view title;  ///< one line: what it catches
 };
 
+/// A table as a migration names it, for the checks across the migrations of one run: `schema`
+/// is empty when the file leaves it unqualified.
+struct TableRef {
+  std::string schema;
+  std::string name;
+  /// Same table, assuming an unqualified name may live in any schema (as the rules within a
+  /// file assume).
+  bool same(const TableRef& other) const {
+    return name == other.name && (schema.empty() || other.schema.empty() || schema == other.schema);
+  }
+};
+
 /// One finding. `line` is 1-based in `file`.
 struct Finding {
   std::string code;
@@ -39,12 +52,26 @@ struct Finding {
   std::string blocks;     ///< what that lock blocks while held or queued
   std::string safe_sql;   ///< the safe alternative as SQL (may be several statements); "" if none
   std::string note;       ///< why, or what else to know; may be ""
+  /// Set when the finding does not hold if this table is new and empty when the statement runs:
+  /// in a run of the pending migrations (RunOptions::pending_run), the engine drops the finding
+  /// when an earlier migration of the run creates the table (FileResult::created_empty). Not
+  /// printed.
+  std::optional<TableRef> unless_new_table;
 };
 
 /// What a dialect's linter found in one file, before suppressions and configuration.
 struct FileResult {
   std::vector<Finding> findings;
   std::size_t statements = 0;  ///< statements checked
+  /// Tables the file creates and leaves empty and in place (not dropped, no rows written): for
+  /// a later file of the same run they are new and empty.
+  std::vector<TableRef> created_empty;
+  /// Tables the file writes rows to (INSERT), fills (CREATE TABLE AS) or drops: a table an
+  /// earlier file created is not new and empty after this one.
+  std::vector<TableRef> no_longer_empty;
+  /// The file may write rows to tables it does not name (DO blocks, COPY, statements that do
+  /// not parse): after it, no table an earlier file created counts as empty.
+  bool opaque_writes = false;
 };
 
 /// A dialect's lint part (dialect::Parts::linter). Stateless; `lint` may run on several

@@ -189,6 +189,7 @@ CheckLine lint_line(const dialect::Parts& parts, const std::vector<lint::Input>&
   lint::RunOptions run;
   run.config = options.lint;
   run.applied = applied;
+  run.pending_run = true;  // the pending migrations, in the order deploy applies them
   const auto report = lint::run(*parts.linter, inputs, run);
   std::vector<std::string> details;
   for (const auto& f : report.findings) {

@@ -29,6 +29,7 @@ LintGateResult lint_pending(const lint::Linter& linter, const lint::Config& conf
   lint::RunOptions options;
   options.config = config;
   options.applied = applied;
+  options.pending_run = true;  // `inputs` are the pending migrations, in the deploy's order
   out.report = lint::run(linter, inputs, options);
   for (const auto& f : out.report.findings) {
     if (!at_or_above_gate(f.severity, gate)) continue;

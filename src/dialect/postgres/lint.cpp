@@ -19,6 +19,11 @@ bool Scan::existing(const QualifiedName& table) const {
                       [&](const QualifiedName& c) { return c.same(table); });
 }
 
+bool Scan::unwritten(const QualifiedName& table) const {
+  return !opaque_writes && std::none_of(filled.begin(), filled.end(),
+                                        [&](const QualifiedName& f) { return f.same(table); });
+}
+
 bool Scan::type_created(const QualifiedName& type) const {
   return std::any_of(created_types.begin(), created_types.end(),
                      [&](const QualifiedName& c) { return c.same(type); });
@@ -100,6 +105,7 @@ void remember(Scan& s, const Action& a) {
   switch (a.op) {
     case Op::kCreateTable:
     case Op::kCreateTableAs:
+      if (a.op == Op::kCreateTableAs) s.filled.push_back(a.table);
       s.created.push_back(a.table);
       for (const auto& c : a.columns)
         s.columns.push_back({a.table, c});
@@ -137,6 +143,18 @@ void remember(Scan& s, const Action& a) {
       for (auto& c : s.created) {
         if (c.same(a.table)) c.name = a.new_name;
       }
+      break;
+    case Op::kInsert:
+      s.filled.push_back(a.table);
+      break;
+    case Op::kDrop:
+      if (a.object_kind == "TABLE") {
+        for (const auto& t : a.relations)
+          s.filled.push_back(t);
+      }
+      break;
+    case Op::kDo:
+      s.opaque_writes = true;
       break;
     case Op::kSetting: {
       bool reset = a.new_name == "DEFAULT" || a.new_name == "0";
@@ -286,8 +304,16 @@ lint::FileResult PostgresLinter::lint(std::string_view file, std::string_view te
     }
     for (const auto& a : facts.facts[i].actions)
       pglint::remember(s, a);
+    if (!s.stmt->parsed || s.stmt->kind == "COPY") s.opaque_writes = true;
   }
   if (!facts.script.statements.empty()) pglint::check_end(s);
+  // What later migrations of a pending run may take as new and empty (lint::RunOptions).
+  for (const auto& t : s.filled)
+    result.no_longer_empty.push_back({t.schema, t.name});
+  for (const auto& t : s.created) {
+    if (s.unwritten(t)) result.created_empty.push_back({t.schema, t.name});
+  }
+  result.opaque_writes = s.opaque_writes;
   return result;
 }
 

@@ -235,6 +235,9 @@ void check_locks(Scan& s, const Action& a) {
                                   a.object.empty() ? "" : " " + q(a.object), a.table.quoted()));
       f.safe_sql = with_concurrently(s.stmt->text) + "; " + std::string(kOwnFile);
       f.note = "If a concurrent build fails it leaves an INVALID index: drop it and retry.";
+      // Not a hazard when an earlier pending migration of the deploy creates the table: it is
+      // new and empty then (lint::RunOptions::pending_run).
+      if (s.unwritten(a.table)) f.unless_new_table = lint::TableRef{a.table.schema, a.table.name};
       return;
     }
     case Op::kDropIndex: {

@@ -46,6 +46,11 @@ struct Scan {
   bool statement_timeout_reported = false;
   int depth = 0;        ///< explicit BEGIN nesting
   int transaction = 0;  ///< increments at each COMMIT/ROLLBACK of an explicit transaction
+  /// tables an earlier statement wrote rows to (INSERT, CREATE TABLE AS) or dropped: not new
+  /// and empty any more, whichever migration created them
+  std::vector<QualifiedName> filled;
+  /// an earlier statement may write to tables godwit cannot name (DO, COPY, unparsed)
+  bool opaque_writes = false;
   /// tables locked SHARE or stronger in the current transaction
   std::vector<QualifiedName> locked_in_transaction;
 
@@ -55,6 +60,8 @@ struct Scan {
   /// The table existed before this file (was not created by an earlier statement of it).
   bool existing(const QualifiedName& table) const;
   bool type_created(const QualifiedName& type) const;
+  /// No earlier statement of the file may have written rows to `table` (see `filled`).
+  bool unwritten(const QualifiedName& table) const;
 
   /// Adds a finding at the current statement.
   lint::Finding& emit(std::string_view code, std::string message);

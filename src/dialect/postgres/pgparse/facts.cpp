@@ -87,7 +87,8 @@ struct ParseOwner {
 
 // The unpacked tree's memory: a bump allocator whose blocks are released together. Unpacking
 // makes one allocation per node and freeing them one by one cost as much as the unpacking
-// (perf on the corpus); a tree is read once and dropped whole.
+// (perf on the corpus); a tree is read once and dropped whole. One arena per thread, reused
+// from file to file: a fresh one per file cost a malloc and new page faults per file.
 class TreeArena {
  public:
   TreeArena() : allocator_{&TreeArena::alloc, &TreeArena::release, this} {}
@@ -95,7 +96,17 @@ class TreeArena {
   TreeArena& operator=(const TreeArena&) = delete;
   ProtobufCAllocator* allocator() { return &allocator_; }
 
+  // Forgets the last tree. Keeps the first block for the next one, unless it grew past
+  // kKeepBytes (a large file's tree), so a long-lived thread holds little.
+  void reset() {
+    if (blocks_.size() > 1) blocks_.resize(1);
+    if (!blocks_.empty() && first_capacity_ > kKeepBytes) blocks_.clear();
+    capacity_ = blocks_.empty() ? 0 : first_capacity_;
+    used_ = 0;
+  }
+
  private:
+  static constexpr std::size_t kKeepBytes = std::size_t{256} << 10;
   static void* alloc(void* self, std::size_t size) {
     return static_cast<TreeArena*>(self)->take(size);
   }
@@ -104,10 +115,11 @@ class TreeArena {
     size = (size + 15) & ~std::size_t{15};
     if (used_ + size > capacity_) {
       // Small files stay in one small block; large ones double it (fewer page faults).
-      capacity_ = std::max(size, blocks_.empty() ? std::size_t{16} << 10
+      capacity_ = std::max(size, blocks_.empty() ? std::size_t{64} << 10
                                                  : std::min(capacity_ * 2, std::size_t{1} << 20));
       blocks_.push_back(std::make_unique_for_overwrite<std::max_align_t[]>(
           capacity_ / sizeof(std::max_align_t) + 1));
+      if (blocks_.size() == 1) first_capacity_ = capacity_;
       used_ = 0;
     }
     void* p = reinterpret_cast<char*>(blocks_.back().get()) + used_;
@@ -118,11 +130,21 @@ class TreeArena {
   std::vector<std::unique_ptr<std::max_align_t[]>> blocks_;
   std::size_t used_ = 0;
   std::size_t capacity_ = 0;
+  std::size_t first_capacity_ = 0;
 };
 
+// The calling thread's arena, reset when the tree is dropped. One tree per thread at a time.
 struct TreeOwner {
   PgQuery__ParseResult* tree = nullptr;
-  TreeArena arena;
+  TreeArena& arena = thread_arena();
+  TreeOwner() = default;
+  TreeOwner(const TreeOwner&) = delete;
+  TreeOwner& operator=(const TreeOwner&) = delete;
+  ~TreeOwner() { arena.reset(); }
+  static TreeArena& thread_arena() {
+    thread_local TreeArena a;
+    return a;
+  }
 };
 
 // Parses `text` with libpg_query into `t`; t.tree stays null when it does not parse.
