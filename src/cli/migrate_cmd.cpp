@@ -128,9 +128,8 @@ void print_lock_event(const migrate::LockEvent& e, const migrate::LockBudget& bu
       break;
     case Kind::kStandbyLag:
       std::cerr << fmt::format(
-          "godwit: `{}` waits between statements ({:.0f} s so far) for the "
-          "standbys to catch up: {}\n",
-          e.migration, e.waited_s, e.detail);
+          "godwit: `{}` waits ({:.0f} s so far) for the standbys to catch up, {}\n", e.migration,
+          e.waited_s, e.detail);
       break;
     case Kind::kOwnTimeout:
       // Informational only (deploy --json reports it): Prisma's transcript stays
@@ -189,7 +188,7 @@ void print_timings(const migrate::DeployReport& r) {
   }
 }
 
-int run_deploy(bool backup, const CommonOptions& o, LockBudgetFlags flags, const ResumeFlags& rf,
+int run_deploy(bool backup, const CommonOptions& o, LockBudgetFlags flags, ResumeFlags rf,
                const DeploySafetyFlags& sf) {
   auto l = load(o);
   // godwit.toml's environment thresholds stand in for the flags that were not given.
@@ -199,6 +198,8 @@ int run_deploy(bool backup, const CommonOptions& o, LockBudgetFlags flags, const
   apply_threshold(sf, "--wait-for-blockers", t.wait_for_blockers, flags.wait_for_blockers_s);
   apply_threshold(sf, "--report-blockers-after", t.report_blockers_after, flags.report_after_s);
   apply_threshold(sf, "--lock-retries", t.lock_retries, flags.retries);
+  apply_threshold(sf, "--long-running", t.long_running, rf.long_running_s);
+  apply_threshold(sf, "--max-standby-lag", t.max_standby_lag, rf.max_standby_lag_s);
   if (sf.dry_run) return run_deploy_dry_run(l, o, sf, flags.budget());
   if (!o.json) print_header(l);
   DeployGuard guard(l, o, sf);
@@ -525,10 +526,10 @@ void add_migrate_commands(CLI::App& migrate, Action& action) {
         ->envname("GODWIT_LONG_RUNNING")
         ->check(seconds_check());
     cmd->add_option("--max-standby-lag", rf->max_standby_lag_s,
-                    "PostgreSQL: between the statements of a migration that "
-                    "runs statement by "
-                    "statement, wait while a standby's replay lag exceeds "
-                    "this; 0: never")
+                    "PostgreSQL: between migrations, and between the statements of a "
+                    "migration that runs statement by statement, wait while a standby's "
+                    "replay lag exceeds this (at most 10 minutes, then stop with GW2710); "
+                    "0: never")
         ->type_name("SECONDS")
         ->default_val(30.0)
         ->envname("GODWIT_MAX_STANDBY_LAG")

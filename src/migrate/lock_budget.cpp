@@ -18,6 +18,14 @@ std::chrono::milliseconds retry_delay(const LockBudget& budget, int attempt, dou
   return milliseconds(static_cast<long long>(std::llround(exp / 2 + r * exp / 2)));
 }
 
+StandbyDecision standby_decision(const LockBudget& budget, double worst_lag_s, double waited_s) {
+  if (budget.max_standby_lag.count() <= 0) return StandbyDecision::kGo;
+  const double limit_s = static_cast<double>(budget.max_standby_lag.count()) / 1000.0;
+  if (worst_lag_s <= limit_s) return StandbyDecision::kGo;
+  const double max_wait_s = static_cast<double>(budget.max_standby_wait.count()) / 1000.0;
+  return waited_s >= max_wait_s ? StandbyDecision::kGiveUp : StandbyDecision::kWait;
+}
+
 std::string describe_blocker(const Blocker& b) {
   auto shown = [](const std::string& v) { return v.empty() ? std::string("?") : v; };
   std::string out = fmt::format("pid {} (application \"{}\", user \"{}\", state \"{}\"", b.pid,

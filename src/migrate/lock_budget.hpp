@@ -43,12 +43,27 @@ struct LockBudget {
   /// waits on, and again each time as long again. Default 5 minutes, the alert threshold of
   /// the migration guides issue 10 collects. 0: never.
   std::chrono::milliseconds long_running{5 * 60 * 1000};
-  /// Between the statements of a migration that runs statement by statement, godwit waits
-  /// while a standby's replay lag (pg_stat_replication.replay_lag) exceeds this, so that a
-  /// long series of index builds or backfills does not leave the standbys ever further behind
-  /// (LockEvent::kStandbyLag). Default 30 s (issue 10). 0: never waits.
+  /// Between migrations, and between the statements of a migration that runs statement by
+  /// statement, godwit waits while a standby's replay lag (pg_stat_replication.replay_lag)
+  /// exceeds this, so that a long series of index builds or backfills does not leave the
+  /// standbys ever further behind (LockEvent::kStandbyLag). Default 30 s (issue 10). 0: never
+  /// waits.
   std::chrono::milliseconds max_standby_lag{30'000};
+  /// How long one such wait may last before the deploy stops (GW2710) rather than wait on: a
+  /// standby that is broken, not merely slow, would otherwise hold the deploy forever.
+  std::chrono::milliseconds max_standby_wait{10 * 60 * 1000};
 };
+
+/// What to do about the standbys' replay lag before the next migration or statement.
+enum class StandbyDecision {
+  kGo,      ///< no standby lags more than LockBudget::max_standby_lag (or the check is off)
+  kWait,    ///< one does: sleep and measure again
+  kGiveUp,  ///< one still does after LockBudget::max_standby_wait: stop (GW2710)
+};
+
+/// The decision for a worst replay lag of `worst_lag_s` seconds (0 without standbys) after
+/// `waited_s` seconds of waiting.
+StandbyDecision standby_decision(const LockBudget& budget, double worst_lag_s, double waited_s);
 
 /// The wait before retry `attempt` (1-based) under `budget`, `unit_random` in [0, 1).
 std::chrono::milliseconds retry_delay(const LockBudget& budget, int attempt, double unit_random);

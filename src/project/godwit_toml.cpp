@@ -123,6 +123,10 @@ EnvironmentConfig read_env(const std::string& name, const toml::table& t, const 
       e.thresholds.wait_for_blockers = toml_seconds(v, file, full);
     } else if (key == "report_blockers_after") {
       e.thresholds.report_blockers_after = toml_seconds(v, file, full);
+    } else if (key == "long_running") {
+      e.thresholds.long_running = toml_seconds(v, file, full);
+    } else if (key == "max_standby_lag") {
+      e.thresholds.max_standby_lag = toml_seconds(v, file, full);
     } else if (key == "lock_retries") {
       e.thresholds.lock_retries = toml_count(v, file, full, 1000);
     } else if (key == "hooks") {
@@ -130,10 +134,11 @@ EnvironmentConfig read_env(const std::string& name, const toml::table& t, const 
     } else if (key == "backup") {
       read_backup(toml_table(v, file, full), file, full, e.backup);
     } else {
-      toml_bad(file, fmt::format("unknown key `{}` (known: url, protected, lint_stops_deploy, "
-                                 "lock_budget, lock_retries, statement_timeout, wait_for_blockers, "
-                                 "report_blockers_after, hooks, backup)",
-                                 full));
+      toml_bad(file,
+               fmt::format("unknown key `{}` (known: url, protected, lint_stops_deploy, "
+                           "lock_budget, lock_retries, statement_timeout, wait_for_blockers, "
+                           "report_blockers_after, long_running, max_standby_lag, hooks, backup)",
+                           full));
     }
   }
   return e;

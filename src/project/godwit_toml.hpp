@@ -20,6 +20,8 @@
 //   lock_retries = 8
 //   statement_timeout = 0
 //   wait_for_blockers = 0
+//   long_running = 300              # seconds: deploy's --long-running alert threshold
+//   max_standby_lag = 30            # seconds: deploy's --max-standby-lag
 //   [env.prod.hooks]                # replaces the same keys of [hooks] in this environment
 //   [env.prod.backup]               # replaces the same keys of [backup]
 //
@@ -64,6 +66,7 @@ enum class LintGate { kNever, kWarning, kError };
 /// Lock budget thresholds: defaults for `migrate deploy`'s flags (seconds / a count).
 struct Thresholds {
   std::optional<double> lock_budget, statement_timeout, wait_for_blockers, report_blockers_after;
+  std::optional<double> long_running, max_standby_lag;  ///< deploy's flags of the same name
   std::optional<long long> lock_retries;
 };
 

@@ -29,6 +29,21 @@ TEST(LockBudgetRetryDelay, OutOfRangeInputsStayInRange) {
   EXPECT_EQ(retry_delay(b, 5, 0.5), milliseconds(0));
 }
 
+TEST(LockBudgetStandbyDecision, WaitsWhileALagIsAboveTheLimitThenGivesUp) {
+  LockBudget b;  // defaults: 30 s lag, at most 10 minutes of waiting
+  EXPECT_EQ(standby_decision(b, 0, 0), StandbyDecision::kGo);   // no standby
+  EXPECT_EQ(standby_decision(b, 30, 0), StandbyDecision::kGo);  // at the limit
+  EXPECT_EQ(standby_decision(b, 30.5, 0), StandbyDecision::kWait);
+  EXPECT_EQ(standby_decision(b, 45, 599.9), StandbyDecision::kWait);
+  EXPECT_EQ(standby_decision(b, 45, 600), StandbyDecision::kGiveUp);
+  EXPECT_EQ(standby_decision(b, 12, 600), StandbyDecision::kGo);  // caught up at the last moment
+  b.max_standby_lag = milliseconds(0);                            // --max-standby-lag 0: off
+  EXPECT_EQ(standby_decision(b, 3600, 3600), StandbyDecision::kGo);
+  b.max_standby_lag = milliseconds(500);
+  b.max_standby_wait = milliseconds(0);  // no waiting at all: stop at once
+  EXPECT_EQ(standby_decision(b, 0.6, 0), StandbyDecision::kGiveUp);
+}
+
 TEST(LockBudgetDescribeBlocker, NamesPidApplicationStateAgeLockAndQuery) {
   Blocker b;
   b.pid = 4242;

@@ -52,6 +52,8 @@ lock_retries = 3
 statement_timeout = 60.5
 wait_for_blockers = 10
 report_blockers_after = 1
+long_running = 600
+max_standby_lag = 5.5
 [env.prod.hooks]
 before_deploy = "echo prod"
 [env.prod.backup]
@@ -74,6 +76,9 @@ before_deploy = true
   EXPECT_EQ(prod.thresholds.lock_budget, 2.0);  // an integer is a number of seconds too
   EXPECT_EQ(prod.thresholds.lock_retries, 3);
   EXPECT_EQ(prod.thresholds.statement_timeout, 60.5);
+  EXPECT_EQ(prod.thresholds.long_running, 600.0);
+  EXPECT_EQ(prod.thresholds.max_standby_lag, 5.5);
+  EXPECT_FALSE(t.envs.at("dev").thresholds.long_running);
   EXPECT_EQ(prod.hooks.before_deploy, "echo prod");
   EXPECT_EQ(prod.backup.before_deploy, true);
 }
@@ -90,6 +95,8 @@ TEST(GodwitToml, RefusesUnknownKeysAndWrongTypes) {
   EXPECT_NE(error_of("[hooks]\nbefore = \"x\"\n").find("unknown key `hooks.before`"),
             std::string::npos);
   EXPECT_NE(error_of("[env.prod]\nlock_budget = -1\n").find("from 0 to 86400"), std::string::npos);
+  EXPECT_NE(error_of("[env.prod]\nmax_standby_lag = \"30s\"\n").find("env.prod.max_standby_lag"),
+            std::string::npos);
   EXPECT_NE(error_of("[env.prod]\nlint_stops_deploy = \"fatal\"\n").find("\"never\""),
             std::string::npos);
   EXPECT_NE(error_of("[backup]\nkeep = 1.5\n").find("`backup.keep` must be a whole number"),

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 
 #include "dialect/postgres/pgparse/facts.hpp"
 
@@ -118,6 +119,19 @@ std::vector<std::string> invalid_indexes(PgConnection& conn, const std::string& 
   std::vector<std::string> out;
   for (const auto& r : rows.rows)
     out.push_back(r[0].value_or(""));
+  return out;
+}
+
+StandbyLag standby_lag(PgConnection& conn) {
+  auto rows = conn.query(
+      "SELECT coalesce(max(extract(epoch FROM replay_lag)), 0)::float8, "
+      "coalesce(string_agg(coalesce(nullif(application_name, ''), client_addr::text) || ' ' "
+      "|| coalesce(round(extract(epoch FROM replay_lag)::numeric, 1)::text, '0') || ' s', "
+      "', '), '') FROM pg_catalog.pg_stat_replication");
+  StandbyLag out;
+  if (rows.rows.empty()) return out;
+  if (rows.rows[0][0]) out.worst_s = std::strtod(rows.rows[0][0]->c_str(), nullptr);
+  out.standbys = rows.rows[0][1].value_or("");
   return out;
 }
 

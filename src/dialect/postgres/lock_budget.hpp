@@ -45,4 +45,13 @@ std::string concurrent_index_name(const sql::Statement& statement);
 /// index `relation`), as regclass text.
 std::vector<std::string> invalid_indexes(PgConnection& conn, const std::string& relation);
 
+/// The standbys' replay lag as the primary sees it (pg_stat_replication.replay_lag).
+struct StandbyLag {
+  double worst_s = 0;    ///< the largest lag in seconds; 0 without standbys
+  std::string standbys;  ///< "name 12.5 s, 10.0.0.7 0 s" (application_name, else address)
+};
+/// One query of pg_stat_replication on `conn` (a primary; a role without pg_monitor sees no
+/// lag, hence 0).
+StandbyLag standby_lag(PgConnection& conn);
+
 }  // namespace godwit::postgres

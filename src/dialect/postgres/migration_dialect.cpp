@@ -299,9 +299,67 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
   // One monitor (and second connection) for the whole run when the caller keeps it.
   std::shared_ptr<void> own_monitor;
   std::shared_ptr<void>& slot = context.run_state ? *context.run_state : own_monitor;
+  // The run's first migration creates the monitor; the next ones wait for the standbys first.
+  const bool first_of_run = !slot;
+  std::string last_standby_lag;
   if (!slot) {
     slot =
         std::make_shared<BlockerMonitor>(c.target(), c.backend_pid(), long_transaction_age(budget));
+  }
+  // Waits while a standby's replay lag is above the budget's limit, reporting every 10 s;
+  // false when it still is after max_standby_wait (the caller stops).
+  auto standbys_caught_up = [&](std::string_view where, bool before_start) {
+    const auto started = std::chrono::steady_clock::now();
+    double reported_at = -1;
+    for (;;) {
+      const auto lag = standby_lag(c);
+      const double waited =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      const auto decision = migrate::standby_decision(budget, lag.worst_s, waited);
+      if (decision == migrate::StandbyDecision::kGo) return true;
+      last_standby_lag = lag.standbys;
+      if (decision == migrate::StandbyDecision::kGiveUp) return false;
+      if (reported_at < 0 || waited >= reported_at + 10) {
+        reported_at = waited;
+        LockEvent e;
+        e.kind = LockEvent::Kind::kStandbyLag;
+        e.migration = context.migration;
+        e.waited_s = waited;
+        e.detail =
+            fmt::format("{}; replay lag above {:.0f} s: {}", where,
+                        static_cast<double>(budget.max_standby_lag.count()) / 1000.0, lag.standbys);
+        emit(e);
+      }
+      for (int i = 0; i < 10; ++i) {
+        if (const int signal = db::interrupt_signal()) {
+          if (before_start) {
+            throw db::Interrupted(signal,
+                                  fmt::format("godwit stopped while waiting for the standbys to "
+                                              "catch up before `{}`; nothing of it ran.",
+                                              context.migration));
+          }
+          throw db::DatabaseError(
+              "", fmt::format("Not sent: godwit was interrupted by signal {} while waiting for "
+                              "the standbys to catch up.",
+                              db::signal_name(signal)));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+  };
+  // Between migrations: before this one's first statement (nothing of it has run yet).
+  if (!first_of_run && budget.max_standby_lag.count() > 0 &&
+      !standbys_caught_up("before its first statement", true)) {
+    throw core::Error(
+        "GW2710",
+        fmt::format("The migration `{}` was not started: the standbys' replay lag stayed above "
+                    "{:.0f} s (--max-standby-lag) for {:.0f} s: {}.",
+                    context.migration, static_cast<double>(budget.max_standby_lag.count()) / 1000.0,
+                    static_cast<double>(budget.max_standby_wait.count()) / 1000.0,
+                    last_standby_lag),
+        "Nothing of this migration ran and no history row was written; the migrations before "
+        "it are applied. Check the standbys (pg_stat_replication on the primary), then run "
+        "`godwit migrate deploy` again; or raise --max-standby-lag (0 turns the wait off).");
   }
   auto& monitor = *static_cast<BlockerMonitor*>(slot.get());
   // The tables the file locks, read from its statements' facts when first needed.
@@ -374,40 +432,13 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
   std::vector<std::string> invalid_before;
   std::vector<std::string> cleanup_notes;
   auto wait_for_standbys = [&] {
-    if (budget.max_standby_lag.count() <= 0) return;
-    const double limit_s = static_cast<double>(budget.max_standby_lag.count()) / 1000.0;
-    const auto started = std::chrono::steady_clock::now();
-    double reported_at = -1;
-    for (;;) {
-      auto rows = c.query(
-          "SELECT coalesce(max(extract(epoch FROM replay_lag)), 0)::float8, "
-          "coalesce(string_agg(coalesce(nullif(application_name, ''), client_addr::text) || ' ' "
-          "|| coalesce(round(extract(epoch FROM replay_lag)::numeric, 1)::text, '0') || ' s', "
-          "', '), '') FROM pg_catalog.pg_stat_replication");
-      const double lag = rows.rows.empty() ? 0 : std::strtod(rows.rows[0][0]->c_str(), nullptr);
-      if (lag <= limit_s) return;
-      const double waited =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      if (reported_at < 0 || waited >= reported_at + 10) {
-        reported_at = waited;
-        LockEvent e;
-        e.kind = LockEvent::Kind::kStandbyLag;
-        e.migration = context.migration;
-        e.waited_s = waited;
-        e.detail =
-            fmt::format("replay lag above {:.0f} s: {}", limit_s, rows.rows[0][1].value_or(""));
-        emit(e);
-      }
-      for (int i = 0; i < 10; ++i) {
-        if (const int signal = db::interrupt_signal()) {
-          throw db::DatabaseError(
-              "", fmt::format("Not sent: godwit was interrupted by signal {} while waiting for "
-                              "the standbys to catch up.",
-                              db::signal_name(signal)));
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      }
-    }
+    if (standbys_caught_up("between statements", false)) return;
+    throw db::DatabaseError(
+        "", fmt::format("Not sent: the standbys' replay lag stayed above {:.0f} s for {:.0f} s "
+                        "({}).",
+                        static_cast<double>(budget.max_standby_lag.count()) / 1000.0,
+                        static_cast<double>(budget.max_standby_wait.count()) / 1000.0,
+                        last_standby_lag));
   };
   std::size_t statements_sent = 0;
   hooks.before_statement = [&](const sql::Statement& st) {
