@@ -1,0 +1,61 @@
+#include "down/replay.hpp"
+
+#include "db/interrupt.hpp"
+#include "dialect/shadow.hpp"
+
+namespace godwit::down {
+namespace {
+
+void down_stop_if_interrupted() {
+  if (const int signal = db::interrupt_signal()) {
+    throw db::Interrupted(signal,
+                          "The shadow database was dropped; no migration was reverted and no "
+                          "down.sql was written.",
+                          "Run the command again.");
+  }
+}
+
+}  // namespace
+
+ShadowReplay::ShadowReplay(const dialect::Parts& parts, const project::DatabaseTarget& main,
+                           const schema::InspectOptions& options)
+    : parts_(parts), options_(options) {
+  shadow_ = parts_.runner->create_shadow(main);
+  cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
+}
+
+ShadowReplay::~ShadowReplay() {
+  cancel_.reset();  // before the connection it cancels
+  shadow_.reset();  // drops a PostgreSQL shadow database
+}
+
+void ShadowReplay::apply(const migrate::LocalMigration& m) {
+  const auto script = parts_.runner->split(*m.script);
+  auto failure = parts_.runner->apply(shadow_->connection(), script, migrate::HistoryWrites{});
+  down_stop_if_interrupted();
+  if (failure) {
+    throw dialect::shadow_replay_error(
+        m, *failure,
+        "The history must replay cleanly before a down migration can be made or checked: fix "
+        "the migration.");
+  }
+}
+
+std::optional<migrate::ScriptFailure> ShadowReplay::try_apply(std::string_view text) {
+  const auto script = parts_.runner->split(text);
+  auto failure = parts_.runner->apply(shadow_->connection(), script, migrate::HistoryWrites{});
+  down_stop_if_interrupted();
+  return failure;
+}
+
+schema::Catalog ShadowReplay::read(std::vector<schema::InspectWarning>* warnings) {
+  auto inspection = parts_.inspector->inspect(shadow_->connection(), options_);
+  down_stop_if_interrupted();
+  dialect::default_to_only_namespace(inspection.catalog, options_);
+  if (warnings) {
+    warnings->insert(warnings->end(), inspection.warnings.begin(), inspection.warnings.end());
+  }
+  return std::move(inspection.catalog);
+}
+
+}  // namespace godwit::down
