@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "dialect/row_counts.hpp"
 #include "diff/differ.hpp"
+#include "diff/renames.hpp"
 #include "plan/checks.hpp"
 #include "plan/make_plan.hpp"
 
@@ -35,9 +36,10 @@ std::string NewMigration::file_text() const {
 }
 
 NewMigration plan_new_migration(const dialect::Parts& parts, const schema::Catalog& from,
-                                const schema::Catalog& to, db::Connection& live) {
+                                const schema::Catalog& to, db::Connection& live,
+                                const std::vector<diff::Change>& renames) {
   NewMigration m;
-  m.changes = diff::diff(from, to, *parts.diff_policy);
+  m.changes = diff::diff(from, to, *parts.diff_policy, renames);
   m.plan = plan::make_plan(m.changes, from, to, *parts.renderer);
   auto pure = plan::check_changes(m.changes, from, to, nullptr);
   m.plan.warnings = std::move(pure.warnings);

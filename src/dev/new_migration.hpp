@@ -34,9 +34,12 @@ struct NewMigration {
 
 /// Plans the migration from `from` (the shadow after every local migration) to `to` (the
 /// schema's catalog); counts rows through `live` (the development database, at the state
-/// `from` describes). Errors: the renderer's (GW0001).
+/// `from` describes). `renames`: the rename changes `--rename` asked for (dev/rename_flags.hpp;
+/// diff/renames.hpp), rendered first, their objects paired instead of dropped and created.
+/// Errors: the renderer's (GW0001).
 NewMigration plan_new_migration(const dialect::Parts& parts, const schema::Catalog& from,
-                                const schema::Catalog& to, db::Connection& live);
+                                const schema::Catalog& to, db::Connection& live,
+                                const std::vector<diff::Change>& renames = {});
 
 /// Writes `<migrations_dir>/<folder>/migration.sql` and, when missing, `migration_lock.toml`
 /// for `provider` as Prisma writes them (ENG migrations_directory.rs). Returns the script's

@@ -11,7 +11,12 @@
 //
 // Kinds follow Prisma's `SqlMigrationStep` (ENG sql_migration.rs; prisma-compat.md §7.2, the
 // order of which the plan, not the change set, applies), plus renames, which Prisma never
-// infers and godwit does only when asked (`--rename`, issue 9).
+// infers and godwit does only when asked (`--rename`, issue 9; diff/renames.hpp): a change set
+// made with rename hints starts with its RenameTable, RenameColumn, RenameEnum and
+// RenameEnumValue changes (ids in `from` and `to`), and every change after them names objects
+// in `renamed_from` (`from` with those objects already renamed: the database after the rename
+// statements ran), so that indexes, keys and foreign keys whose names derive from a renamed
+// object are renamed as Prisma renames an index, and nothing else is dropped.
 
 #include <cstdint>
 #include <optional>
@@ -219,19 +224,52 @@ struct DropView {
   friend bool operator==(const DropView&, const DropView&) = default;
 };
 
+/// A column given a new name in place (only when asked: `--rename Model.old=new`). `from` is
+/// the column in `from`, `to` the column in `to`; its table is renamed before it when both are.
+struct RenameColumn {
+  ColumnId from, to;
+  friend bool operator==(const RenameColumn&, const RenameColumn&) = default;
+};
+/// An enum type given a new name (`--rename Old=New`).
+struct RenameEnum {
+  EnumId from, to;
+  friend bool operator==(const RenameEnum&, const RenameEnum&) = default;
+};
+/// One value of an enum given a new name (`--rename Enum.OLD=NEW`), database names; the enum
+/// is renamed before it when both are. Columns keep their rows, and defaults follow (PostgreSQL
+/// stores an enum constant by the value's oid, not its label).
+struct RenameEnumValue {
+  EnumId from, to;
+  std::string from_value, to_value;
+  friend bool operator==(const RenameEnumValue&, const RenameEnumValue&) = default;
+};
+
 /// One change. New kinds are added at the end, so that indexes into the variant stay stable.
 using Change =
     std::variant<CreateNamespace, CreateExtension, DropExtension, AlterExtension, CreateEnum,
                  DropEnum, AlterEnum, CreateTable, DropTable, AlterTable, AlterPrimaryKey,
                  RedefineTable, RenameTable, CreateIndex, DropIndex, RenameIndex, RedefineIndex,
                  AddForeignKey, DropForeignKey, RenameForeignKey, CreateSequence, DropSequence,
-                 AlterSequence, DropView>;
+                 AlterSequence, DropView, RenameColumn, RenameEnum, RenameEnumValue>;
+
+/// True for the changes that only rename (RenameTable, RenameColumn, RenameEnum,
+/// RenameEnumValue): those a change set made with rename hints starts with.
+bool is_rename(const Change& change);
 
 /// The difference between two catalogs. `changes` are in the differ's order (deterministic:
 /// by kind of object, then by id), not in execution order, which the plan decides.
 struct ChangeSet {
   std::vector<Change> changes;
+  /// Set when `changes` starts with renames (diff/renames.hpp): `from` with the renamed objects
+  /// under their new names, the catalog the changes after the renames name objects in (same
+  /// ids as `from`). nullopt: every change names objects in `from`.
+  std::optional<schema::Catalog> renamed_from;
   bool empty() const { return changes.empty(); }
+  /// The catalog change `index` names its `from` objects in: `from` for the renames and for
+  /// every change of a set without renames, else *renamed_from.
+  const schema::Catalog& from_of(std::size_t index, const schema::Catalog& from) const {
+    return renamed_from && !is_rename(changes[index]) ? *renamed_from : from;
+  }
   friend bool operator==(const ChangeSet&, const ChangeSet&) = default;
 };
 

@@ -200,7 +200,10 @@ class Differ {
       const auto pt = to_.primary_key(pair.to);
       const bool pk_changed = db_.primary_key_changed(pair);
       alter.drop_primary_key = (pf && !pt) || pk_changed;
-      alter.rename_primary_key = pf && pt && from_.get(*pf).name != to_.get(*pt).name;
+      // A primary key's name is a database object only where indexes can be renamed in place
+      // (PostgreSQL); SQLite keeps none, and a renamed table (--rename) must not ask it to.
+      alter.rename_primary_key =
+          policy_.rename_indexes && pf && pt && from_.get(*pf).name != to_.get(*pt).name;
       for (const ColumnPairing& c : db_.columns(pair)) {
         if (c.from && !c.to) alter.columns.push_back({ColumnChange::Kind::Drop, c.from, {}});
       }

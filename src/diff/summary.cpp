@@ -339,6 +339,16 @@ Item item_of(const Change& change, const Catalog& from, const Catalog& to) {
           return {Drift::ChangedTable, from.get(c.from).name,
                   "  [*] Renamed table `" + from.get(c.from).name + "` to `" + to.get(c.to).name +
                       "`\n"};
+        } else if constexpr (std::is_same_v<T, RenameColumn>) {
+          const schema::Column& next = to.get(c.to);
+          return {Drift::ChangedTable, to.get(next.table).name,
+                  "  [*] Renamed column `" + from.get(c.from).name + "` to `" + next.name + "`\n"};
+        } else if constexpr (std::is_same_v<T, RenameEnum>) {
+          return {Drift::ChangedEnum, from.get(c.from).name,
+                  "  [*] Renamed the enum to `" + to.get(c.to).name + "`\n"};
+        } else if constexpr (std::is_same_v<T, RenameEnumValue>) {
+          return {Drift::ChangedEnum, to.get(c.to).name,
+                  "  [*] Renamed variant `" + c.from_value + "` to `" + c.to_value + "`\n"};
         } else if constexpr (std::is_same_v<T, DropView>) {
           return {Drift::RemovedView, from.get(c.from).name, ""};
         } else {
@@ -391,7 +401,7 @@ std::string summary(const ChangeSet& changes, const Catalog& from, const Catalog
   // table" sections come sorted by table name, and items within a section in step order.
   std::vector<std::tuple<Drift, std::string, std::size_t, std::string>> items;
   for (std::size_t i = 0; i < changes.changes.size(); ++i) {
-    Item item = item_of(changes.changes[i], from, to);
+    Item item = item_of(changes.changes[i], changes.from_of(i, from), to);
     items.emplace_back(item.drift, std::move(item.name), i, std::move(item.lines));
   }
   std::sort(items.begin(), items.end());

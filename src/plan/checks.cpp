@@ -1,5 +1,7 @@
 #include "plan/checks.hpp"
 
+#include <optional>
+
 namespace godwit::plan {
 
 namespace {
@@ -15,6 +17,43 @@ using schema::Column;
 struct Counted {
   std::optional<long long> rows;
   std::optional<long long> values;
+};
+
+// Counts asked for by the names of `after` (the catalog after a change set's renames) read the
+// database as it is, before the renames: a renamed table or column is counted under its old
+// name, found through its id (the same in both catalogs).
+class CountsBeforeRenames final : public RowCounts {
+ public:
+  CountsBeforeRenames(const RowCounts& inner, const Catalog& before, const Catalog& after)
+      : inner_(inner), before_(before), after_(after) {}
+
+  std::optional<long long> rows(std::string_view ns, std::string_view table) const override {
+    auto t = find(ns, table);
+    return t ? inner_.rows(ns, before_.get(*t).name) : inner_.rows(ns, table);
+  }
+  std::optional<long long> non_null_values(std::string_view ns, std::string_view table,
+                                           std::string_view column) const override {
+    auto t = find(ns, table);
+    if (!t) return inner_.non_null_values(ns, table, column);
+    std::string_view old_column = column;
+    for (schema::ColumnId c : after_.get(*t).columns) {
+      if (after_.get(c).name == column) old_column = before_.get(c).name;
+    }
+    return inner_.non_null_values(ns, before_.get(*t).name, old_column);
+  }
+
+ private:
+  std::optional<schema::TableId> find(std::string_view ns, std::string_view table) const {
+    for (std::size_t i = 0; i < after_.tables.size(); ++i) {
+      const auto& t = after_.tables[i];
+      if (t.name == table && after_.get(t.namespace_id).name == ns)
+        return schema::TableId{static_cast<std::uint32_t>(i)};
+    }
+    return std::nullopt;
+  }
+  const RowCounts& inner_;
+  const Catalog& before_;
+  const Catalog& after_;
 };
 
 class Checker {
@@ -311,7 +350,12 @@ class Checker {
 
 Checks check_changes(const diff::ChangeSet& changes, const Catalog& from, const Catalog& to,
                      const RowCounts* counts) {
-  return Checker(from, to, counts).run(changes);
+  if (!changes.renamed_from) return Checker(from, to, counts).run(changes);
+  // Renames lose nothing; every other change names objects in `renamed_from`, and the
+  // database is counted before the renames run.
+  std::optional<CountsBeforeRenames> before;
+  if (counts) before.emplace(*counts, from, *changes.renamed_from);
+  return Checker(*changes.renamed_from, to, before ? &*before : nullptr).run(changes);
 }
 
 }  // namespace godwit::plan

@@ -64,14 +64,22 @@ Rendered render(const diff::Change& change, const PlanInputs& in) {
           return {StepKind::DropForeignKey, {r.drop_foreign_key(from, c.from)}};
         } else if constexpr (std::is_same_v<T, diff::RenameForeignKey>) {
           return {StepKind::RenameForeignKey, {r.rename_foreign_key(from, c.from, to, c.to)}};
+        } else if constexpr (std::is_same_v<T, diff::RenameTable>) {
+          return {StepKind::RenameTable, {r.rename_table(from, c.from, to, c.to)}};
+        } else if constexpr (std::is_same_v<T, diff::RenameEnum>) {
+          return {StepKind::RenameEnum, {r.rename_enum(from, c.from, to, c.to)}};
+        } else if constexpr (std::is_same_v<T, diff::RenameColumn>) {
+          return {StepKind::RenameColumn, {r.rename_column(from, c.from, to, c.to)}};
+        } else if constexpr (std::is_same_v<T, diff::RenameEnumValue>) {
+          return {StepKind::RenameEnumValue, {r.rename_enum_value(to, c)}};
         } else {
-          // Kinds the differ does not produce (yet): renames of tables, sequences and views,
-          // which catalogs from a Prisma schema do not hold, and AlterPrimaryKey, which Prisma
-          // uses on CockroachDB only (PostgreSQL drops and adds the constraint in AlterTable).
+          // Kinds the differ does not produce (yet): changes of sequences and views, which
+          // catalogs from a Prisma schema do not hold, and AlterPrimaryKey, which Prisma uses
+          // on CockroachDB only (PostgreSQL drops and adds the constraint in AlterTable).
           static_assert(
-              std::is_same_v<T, diff::RenameTable> || std::is_same_v<T, diff::AlterPrimaryKey> ||
-              std::is_same_v<T, diff::CreateSequence> || std::is_same_v<T, diff::DropSequence> ||
-              std::is_same_v<T, diff::AlterSequence> || std::is_same_v<T, diff::DropView>);
+              std::is_same_v<T, diff::AlterPrimaryKey> || std::is_same_v<T, diff::CreateSequence> ||
+              std::is_same_v<T, diff::DropSequence> || std::is_same_v<T, diff::AlterSequence> ||
+              std::is_same_v<T, diff::DropView>);
           return {StepKind::AlterTable, {}};
         }
       },
@@ -83,7 +91,8 @@ Rendered render(const diff::Change& change, const PlanInputs& in) {
 Plan make_plan(const diff::ChangeSet& changes, const schema::Catalog& from,
                const schema::Catalog& to, const schema::Renderer& renderer) {
   Plan plan;
-  const PlanInputs in{from, to, renderer};
+  // After renames, the other changes name objects in `from` as renamed (change_set.hpp).
+  const schema::Catalog& after_renames = changes.renamed_from ? *changes.renamed_from : from;
   // All redefinitions are one step, rendered where the first of them is.
   std::vector<const diff::RedefineTable*> redefined;
   for (const auto& change : changes.changes) {
@@ -96,9 +105,9 @@ Plan make_plan(const diff::ChangeSet& changes, const schema::Catalog& from,
     if (std::holds_alternative<diff::RedefineTable>(change)) {
       if (redefinitions_rendered) continue;
       redefinitions_rendered = true;
-      rendered = {StepKind::RedefineTables, renderer.redefine_tables(from, to, redefined)};
+      rendered = {StepKind::RedefineTables, renderer.redefine_tables(after_renames, to, redefined)};
     } else {
-      rendered = render(change, in);
+      rendered = render(change, {changes.from_of(i, from), to, renderer});
     }
     for (auto& sql : rendered.statements)
       plan.statements.push_back({std::move(sql), rendered.step, i, true, std::nullopt});

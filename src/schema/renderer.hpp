@@ -17,6 +17,7 @@ namespace godwit::diff {
 struct AlterTable;
 struct AlterEnum;
 struct RedefineTable;
+struct RenameEnumValue;
 }  // namespace godwit::diff
 
 namespace godwit::schema {
@@ -46,6 +47,12 @@ enum class StepKind : std::uint8_t {
   AddForeignKey,
   RenameIndex,
   RedefineIndex,
+  // godwit's renames (`--rename`; Prisma has none): a change set made with rename hints starts
+  // with them, in this order, before all of Prisma's steps (diff/change_set.hpp).
+  RenameTable,
+  RenameEnum,
+  RenameColumn,
+  RenameEnumValue,
 };
 
 /// "CreateTable", "AddForeignKey", ...
@@ -98,6 +105,23 @@ class Renderer {
   virtual std::vector<std::string> alter_extension(const Catalog& from, ExtensionId a,
                                                    const Catalog& to, ExtensionId b) const = 0;
   virtual std::vector<std::string> drop_extension(const Catalog& from, ExtensionId id) const = 0;
+
+  // Renames (godwit's `--rename`; Prisma renders none of these): they run before every other
+  // step, tables and enums first, so a column or enum value is named in its table or enum by
+  // the new name (`to`'s).
+
+  /// `ALTER TABLE <from's name> RENAME TO <to's name>`.
+  virtual std::string rename_table(const Catalog& from, TableId a, const Catalog& to,
+                                   TableId b) const = 0;
+  /// `ALTER TABLE <to's table> RENAME COLUMN <from's name> TO <to's name>`.
+  virtual std::string rename_column(const Catalog& from, ColumnId a, const Catalog& to,
+                                    ColumnId b) const = 0;
+  /// PostgreSQL `ALTER TYPE ... RENAME TO`; a dialect without enum types throws GW0001.
+  virtual std::string rename_enum(const Catalog& from, EnumId a, const Catalog& to,
+                                  EnumId b) const = 0;
+  /// PostgreSQL `ALTER TYPE <to's name> RENAME VALUE 'old' TO 'new'`; GW0001 elsewhere.
+  virtual std::string rename_enum_value(const Catalog& to,
+                                        const diff::RenameEnumValue& change) const = 0;
 };
 
 }  // namespace godwit::schema

@@ -48,6 +48,14 @@ std::string_view step_name(StepKind kind) {
       return "RenameIndex";
     case StepKind::RedefineIndex:
       return "RedefineIndex";
+    case StepKind::RenameTable:
+      return "RenameTable";
+    case StepKind::RenameEnum:
+      return "RenameEnum";
+    case StepKind::RenameColumn:
+      return "RenameColumn";
+    case StepKind::RenameEnumValue:
+      return "RenameEnumValue";
   }
   return "?";
 }

@@ -79,6 +79,15 @@ class PostgresRenderer final : public schema::Renderer {
   /// `DROP EXTENSION "e"`
   std::vector<std::string> drop_extension(const schema::Catalog& from,
                                           schema::ExtensionId id) const override;
+
+  std::string rename_table(const schema::Catalog& from, schema::TableId a,
+                           const schema::Catalog& to, schema::TableId b) const override;
+  std::string rename_column(const schema::Catalog& from, schema::ColumnId a,
+                            const schema::Catalog& to, schema::ColumnId b) const override;
+  std::string rename_enum(const schema::Catalog& from, schema::EnumId a, const schema::Catalog& to,
+                          schema::EnumId b) const override;
+  std::string rename_enum_value(const schema::Catalog& to,
+                                const diff::RenameEnumValue& change) const override;
 };
 
 /// `"name"`, or `"schema"."name"` outside the default namespace.

@@ -322,4 +322,34 @@ std::vector<std::string> PostgresRenderer::drop_extension(const Catalog& from,
   return {"DROP EXTENSION " + pg_quoted(from.get(id).name)};
 }
 
+// Renames (godwit's --rename). PostgreSQL keeps a renamed object in its schema: the new name is
+// never qualified, as in Prisma's RenameTo clause and ALTER INDEX ... RENAME TO.
+
+std::string PostgresRenderer::rename_table(const Catalog& from, TableId a, const Catalog& to,
+                                           TableId b) const {
+  return "ALTER TABLE " + pg_table_name(from, a) + " RENAME TO " + pg_quoted(to.get(b).name);
+}
+
+std::string PostgresRenderer::rename_column(const Catalog& from, ColumnId a, const Catalog& to,
+                                            ColumnId b) const {
+  const Column& next = to.get(b);
+  return "ALTER TABLE " + pg_table_name(to, next.table) + " RENAME COLUMN " +
+         pg_quoted(from.get(a).name) + " TO " + pg_quoted(next.name);
+}
+
+std::string PostgresRenderer::rename_enum(const Catalog& from, EnumId a, const Catalog& to,
+                                          EnumId b) const {
+  const Enum& prev = from.get(a);
+  return "ALTER TYPE " + qualified_name(from, prev.namespace_id, prev.name) + " RENAME TO " +
+         pg_quoted(to.get(b).name);
+}
+
+std::string PostgresRenderer::rename_enum_value(const Catalog& to,
+                                                const diff::RenameEnumValue& change) const {
+  // Values are quoted as ADD VALUE quotes them (Prisma never escapes a quote in a value).
+  const Enum& next = to.get(change.to);
+  return "ALTER TYPE " + qualified_name(to, next.namespace_id, next.name) + " RENAME VALUE '" +
+         change.from_value + "' TO '" + change.to_value + "'";
+}
+
 }  // namespace godwit::postgres

@@ -83,6 +83,15 @@ class SqliteRenderer final : public schema::Renderer {
   /// SQLite has no extensions: no statements.
   std::vector<std::string> drop_extension(const schema::Catalog& from,
                                           schema::ExtensionId id) const override;
+
+  std::string rename_table(const schema::Catalog& from, schema::TableId a,
+                           const schema::Catalog& to, schema::TableId b) const override;
+  std::string rename_column(const schema::Catalog& from, schema::ColumnId a,
+                            const schema::Catalog& to, schema::ColumnId b) const override;
+  std::string rename_enum(const schema::Catalog& from, schema::EnumId a, const schema::Catalog& to,
+                          schema::EnumId b) const override;
+  std::string rename_enum_value(const schema::Catalog& to,
+                                const diff::RenameEnumValue& change) const override;
 };
 
 /// A column's SQL type from its family (`INTEGER`, `TEXT`, `JSONB`, ...).

@@ -132,4 +132,29 @@ std::vector<std::string> SqliteRenderer::drop_extension(const Catalog&, Extensio
   return {};
 }
 
+// Renames (godwit's --rename): SQLite >= 3.25 renames a column, and >= 3.26 (legacy_alter_table
+// off, the default) rewrites the indexes, triggers and foreign keys of other tables that name
+// the renamed table or column, so no table is redefined and no row is copied.
+
+std::string SqliteRenderer::rename_table(const Catalog& from, TableId a, const Catalog& to,
+                                         TableId b) const {
+  return "ALTER TABLE " + sqlite_quoted(from.get(a).name) + " RENAME TO " +
+         sqlite_quoted(to.get(b).name);
+}
+
+std::string SqliteRenderer::rename_column(const Catalog& from, ColumnId a, const Catalog& to,
+                                          ColumnId b) const {
+  const Column& next = to.get(b);
+  return "ALTER TABLE " + sqlite_quoted(to.get(next.table).name) + " RENAME COLUMN " +
+         sqlite_quoted(from.get(a).name) + " TO " + sqlite_quoted(next.name);
+}
+
+std::string SqliteRenderer::rename_enum(const Catalog&, EnumId, const Catalog&, EnumId) const {
+  sqlite_cannot("RenameEnum (SQLite stores enums as TEXT)");
+}
+
+std::string SqliteRenderer::rename_enum_value(const Catalog&, const diff::RenameEnumValue&) const {
+  sqlite_cannot("RenameEnumValue (SQLite stores enums as TEXT)");
+}
+
 }  // namespace godwit::sqlite
