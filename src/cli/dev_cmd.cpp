@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/app.hpp"
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
 #include "cli/confirm.hpp"
@@ -17,7 +18,11 @@
 #include "dev/history_check.hpp"
 #include "dev/migration_name.hpp"
 #include "dev/new_migration.hpp"
+#include "dev/rename_flags.hpp"
+#include "dev/shadow_cache.hpp"
+#include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
+#include "diff/renames.hpp"
 #include "diff/summary.hpp"
 #include "lint/run.hpp"
 #include "lint/text.hpp"
@@ -35,6 +40,7 @@ struct DevFlags {
   bool name_given = false;
   bool create_only = false;
   bool accept_data_loss = false;
+  std::vector<std::string> renames;  ///< --rename, as written (dev/rename_flags.hpp)
 };
 
 // Prisma's tree of migration folders: "<label>/\n  └─ <name>/\n    └─ migration.sql" (no
@@ -135,13 +141,21 @@ int run_dev(const DevFlags& f) {
   options.external_tables = l.project.external_tables;
   options.external_enums = l.project.external_enums;
   options.extensions = model.schema.has_preview_feature("postgresqlExtensions");
-  if (l.project.shadow_database_url) {
-    std::cerr << "godwit: `shadowDatabaseUrl` is not used yet: the migrations are replayed on a "
-                 "temporary shadow database on the project database's server (dropped "
-                 "afterwards).\n";
+  dev::ShadowSettings shadow;
+  shadow.url = l.project.shadow_database_url;
+  shadow.cache_file = dev::shadow_cache_file(l.project.migrations_dir, project::process_env());
+  shadow.godwit = dev::executable_identity(version());
+  for (const auto& feature : model.schema.preview_features)
+    shadow.context += feature + ",";
+  auto check = dev::check_history(*session, parts, options, shadow);
+  for (const auto& note : check.notes)
+    std::cerr << "godwit: " << note << "\n";
+  if (check.shadow_from_cache) {
+    std::cerr << fmt::format(
+        "godwit: re-used the shadow replay of {} migration(s) stored in {} (the migrations, the "
+        "server and godwit are unchanged since)\n",
+        session->migrations().migrations.size(), display_path(*shadow.cache_file));
   }
-
-  auto check = dev::check_history(*session, parts, options);
   std::cerr << schema::format_warnings(check.warnings);
   const auto summary = diff::summary(check.drift, check.after_applied, check.live);
   if (auto reason = check.reset_reason(summary)) {
@@ -167,7 +181,16 @@ int run_dev(const DevFlags& f) {
     }
   }
 
-  auto next = dev::plan_new_migration(parts, check.after_all, desired, *session->conn);
+  const auto renames = dev::resolve_renames(f.renames, &model.schema, check.after_all, desired);
+  auto next = dev::plan_new_migration(parts, check.after_all, desired, *session->conn, renames);
+  {
+    // What looks like a rename among the changes not renamed already (godwit only).
+    const schema::Catalog& before =
+        next.changes.renamed_from ? *next.changes.renamed_from : check.after_all;
+    std::cerr << dev::rename_suggestions(
+        diff::rename_candidates(next.changes, before, desired, *parts.diff_policy), &model.schema,
+        before, desired);
+  }
   if (!next.live_unexecutable.empty()) {
     std::string steps;
     for (const auto& u : next.live_unexecutable)
@@ -244,7 +267,7 @@ int run_dev(const DevFlags& f) {
   const std::string folder = dev::migration_folder_name(run_options.clock(), slug);
   const std::string text = next.file_text();
   const auto script =
-      dev::write_new_migration(l.project.migrations_dir, folder, text, parts.provider);
+      dev::write_new_migration(l.project.migrations_dir, folder, text, parts.provider, &next.down);
   dev_show_lint(l, parts, folder, script, text);
 
   if (f.create_only) {
@@ -291,6 +314,13 @@ void add_migrate_dev_command(CLI::App& migrate, Action& action) {
   cmd->add_flag("--accept-data-loss", f->accept_data_loss,
                 "Go on without asking when the migration may lose data (the warnings are still "
                 "printed)");
+  cmd->add_option("--rename", f->renames,
+                  "Rename instead of dropping and creating, keeping the data (godwit only; "
+                  "repeatable): Model.old=new for a field, Old=New for a model or an enum, "
+                  "Enum.OLD=NEW for an enum value. New names are the schema's, old ones the "
+                  "database's; migrate dev suggests the flag when a change looks like a rename")
+      ->type_name("FROM=TO")
+      ->allow_extra_args(false);
   cmd->callback([f, name, &action] {
     f->name_given = name->count() > 0;
     action = [f] { return run_dev(*f); };

@@ -13,10 +13,12 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "dev/rename_flags.hpp"
 #include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
 #include "dialect/shadow.hpp"
 #include "diff/differ.hpp"
+#include "diff/renames.hpp"
 #include "diff/summary.hpp"
 #include "migrate/migrations_dir.hpp"
 #include "plan/make_plan.hpp"
@@ -49,6 +51,10 @@ struct DiffOptions {
   bool script = false;
   bool exit_code = false;
   std::string output;
+  // godwit only: pair objects as renamed (dev/rename_flags.hpp); Prisma has no such flag.
+  std::vector<std::string> renames;
+  // Prisma 6's --shadow-database-url (Prisma 7: prisma.config.ts datasource.shadowDatabaseUrl).
+  std::string shadow_database_url;
 };
 
 constexpr const char* kUsageHint =
@@ -95,7 +101,7 @@ void check_counts(const DiffOptions& o) {
 }
 
 int print_diff(const DiffOptions& o, const dialect::Parts& parts, const schema::Catalog& from,
-               const schema::Catalog& to);
+               const schema::Catalog& to, const psl::Schema* to_model);
 
 void write_output_file(const std::string& path, std::string_view text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -148,13 +154,15 @@ std::pair<const dialect::Parts*, schema::Catalog> introspect_side(
 struct DiffSide {
   const dialect::Parts* parts = nullptr;
   schema::Catalog catalog;
+  std::shared_ptr<psl::Schema> model;  ///< a Prisma schema side: its model (--rename's names)
 };
 
 // --from-migrations / --to-migrations: the folder replayed on a shadow database
 // (dialect/shadow.hpp) for the provider its migration_lock.toml names, as Prisma does. A
 // PostgreSQL shadow database is made on the server of the project's database (prisma.config.ts
 // `datasource.url`, the schema's url, or DATABASE_URL).
-DiffSide migrations_side(const std::string& dir, std::string_view flag) {
+DiffSide migrations_side(const std::string& dir, std::string_view flag,
+                         const std::string& shadow_flag) {
   const auto folder = migrate::read_migrations_dir(dir);
   if (!folder.exists) {
     throw core::Error("GW1105", fmt::format("Could not load `{}` from provided path `{}`: file or "
@@ -174,15 +182,21 @@ DiffSide migrations_side(const std::string& dir, std::string_view flag) {
   options.namespaces = project.datasource.schemas;
   options.external_tables = project.external_tables;
   options.external_enums = project.external_enums;
-  if (main.url.empty() && parts.provider == "postgresql") {
+  // --shadow-database-url, else the project's shadowDatabaseUrl: replayed there (reset first).
+  std::optional<std::string> shadow_url = project.shadow_database_url;
+  if (!shadow_flag.empty()) shadow_url = shadow_flag;
+  // Without either, a temporary shadow database is made next to the project's database, which
+  // needs its URL where databases are servers (opening a missing SQLite file makes it).
+  if (main.url.empty() && !shadow_url && !parts.runner->opening_creates_database()) {
     throw core::Error("P1013",
                       fmt::format("`{}` replays the migrations on a shadow database, which "
                                   "godwit creates on the server of the project's database, "
                                   "and the project has no database URL.",
                                   flag),
-                      "Set `datasource.url` in prisma.config.ts or DATABASE_URL.");
+                      "Set `datasource.url` in prisma.config.ts or DATABASE_URL, or give "
+                      "--shadow-database-url.");
   }
-  auto inspection = dialect::replay_migrations(main, dir, options);
+  auto inspection = dialect::replay_migrations(main, dir, options, shadow_url);
   std::cerr << schema::format_warnings(inspection.warnings);
   return {&parts, std::move(inspection.catalog)};
 }
@@ -206,7 +220,8 @@ DiffSide load_schema_side(const std::string& path, std::string_view flag) {
     model = std::move(result.schema);
   }
   const dialect::Parts& parts = parts_for(model.provider());
-  return {&parts, psl::build_catalog(model, *parts.psl)};
+  auto catalog = psl::build_catalog(model, *parts.psl);
+  return {&parts, std::move(catalog), std::make_shared<psl::Schema>(std::move(model))};
 }
 
 int run_diff(DiffOptions o) {
@@ -215,7 +230,8 @@ int run_diff(DiffOptions o) {
   if (!o.to_schema_datamodel.empty()) o.to_schema = o.to_schema_datamodel;
   DiffSide from, to;
   if (!o.from_schema.empty()) from = load_schema_side(o.from_schema, "--from-schema");
-  if (!o.from_migrations.empty()) from = migrations_side(o.from_migrations, "--from-migrations");
+  if (!o.from_migrations.empty())
+    from = migrations_side(o.from_migrations, "--from-migrations", o.shadow_database_url);
   if (o.from_config_datasource) {
     auto [parts, catalog] = introspect_side("", "");
     from = {parts, std::move(catalog)};
@@ -224,7 +240,7 @@ int run_diff(DiffOptions o) {
   if (to_is_schema) {
     to = load_schema_side(o.to_schema, "--to-schema");
   } else if (!o.to_migrations.empty()) {
-    to = migrations_side(o.to_migrations, "--to-migrations");
+    to = migrations_side(o.to_migrations, "--to-migrations", o.shadow_database_url);
   } else if (o.to_database()) {
     auto [parts, catalog] = introspect_side(o.to_url, o.to_schema_datasource);
     to = {parts, std::move(catalog)};
@@ -251,12 +267,13 @@ int run_diff(DiffOptions o) {
   } else {
     from.catalog.default_namespace.clear();
   }
-  return print_diff(o, parts, from.catalog, to.catalog);
+  return print_diff(o, parts, from.catalog, to.catalog, to.model.get());
 }
 
 int print_diff(const DiffOptions& o, const dialect::Parts& parts, const schema::Catalog& from,
-               const schema::Catalog& to) {
-  auto changes = diff::diff(from, to, *parts.diff_policy);
+               const schema::Catalog& to, const psl::Schema* to_model) {
+  const auto renames = dev::resolve_renames(o.renames, to_model, from, to);
+  auto changes = diff::diff(from, to, *parts.diff_policy, renames);
   bool empty = changes.empty();
   std::string text = o.script ? plan::make_plan(changes, from, to, *parts.renderer).script()
                               : diff::summary(changes, from, to);
@@ -282,6 +299,10 @@ void add_migrate_diff_command(CLI::App& migrate, Action& action) {
   auto opts = std::make_shared<DiffOptions>();
   auto* cmd = migrate.add_subcommand(
       "diff", "Compare the database schema from two sources and print the difference");
+  cmd->footer(
+      "Unlike Prisma, two PostgreSQL partial index predicates are the same when PostgreSQL "
+      "parses them the same, also when unquoted names differ in case "
+      "(docs/compatibility.md, deviation 20).");
   cmd->add_flag("--from-empty", opts->from_empty, "Assume the 'from' side is an empty schema");
   cmd->add_flag("--to-empty", opts->to_empty, "Assume the 'to' side is an empty schema");
   cmd->add_option("--from-schema", opts->from_schema, "A Prisma schema file or folder (from)")
@@ -315,6 +336,16 @@ void add_migrate_diff_command(CLI::App& migrate, Action& action) {
       ->type_name("FILE");
   cmd->add_flag("--exit-code", opts->exit_code,
                 "Exit with 0 when the diff is empty, 2 when it is not, 1 on error");
+  cmd->add_option("--shadow-database-url", opts->shadow_database_url,
+                  "The database --from/--to-migrations replay on, emptied first (Prisma 6 form; "
+                  "default: shadowDatabaseUrl, else a temporary database)")
+      ->type_name("URL");
+  cmd->add_option("--rename", opts->renames,
+                  "Pair two objects as one renamed (godwit only; repeatable): Model.old=new, "
+                  "Old=New or Enum.OLD=NEW, as for migrate dev; the script renames instead of "
+                  "dropping and creating")
+      ->type_name("FROM=TO")
+      ->allow_extra_args(false);
   cmd->callback([&action, opts] { action = [opts] { return run_diff(*opts); }; });
 }
 

@@ -6,7 +6,9 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "db/interrupt.hpp"
+#include "dev/shadow_cache.hpp"
 #include "dialect/shadow.hpp"
 #include "diff/differ.hpp"
 #include "migrate/checksum.hpp"
@@ -43,11 +45,11 @@ void stop_if_interrupted() {
 class ShadowReplay {
  public:
   ShadowReplay(migrate::Session& session, const dialect::Parts& parts,
-               const schema::InspectOptions& options)
+               const schema::InspectOptions& options, const std::optional<std::string>& url)
       : session_(session), parts_(parts), options_(options) {
     // One statement can be cancelled at a time (db/interrupt.hpp): the shadow's, while it runs.
     session_.cancel_on_signal.reset();
-    shadow_ = parts_.runner->create_shadow(session_.project.target);
+    shadow_ = dialect::open_shadow(parts_, session_.project.target, url, options_.namespaces);
     cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
   }
   ~ShadowReplay() {
@@ -84,6 +86,18 @@ class ShadowReplay {
   std::unique_ptr<migrate::ShadowDatabase> shadow_;
   std::unique_ptr<db::CancelOnSignal> cancel_;
 };
+
+// The version of the server the shadow database is made on, for the shadow cache's key: the
+// project database's, or shadowDatabaseUrl's (a server of its own, perhaps).
+std::string shadow_server_version(migrate::Session& session, const dialect::Parts& parts,
+                                  const std::optional<std::string>& url) {
+  if (!parts.probe) return {};
+  if (!url || url->empty()) return parts.probe->server_version(*session.conn);
+  const auto& main = session.project.target;
+  auto conn = parts.runner->connect({main.provider, *url, main.base_dir, core::redact_url(*url)},
+                                    /*create=*/false);
+  return parts.probe->server_version(*conn);
+}
 
 // The history as Prisma's diagnose_migration_history_cli.rs reads it.
 void compare_history(HistoryCheck& r, const std::vector<migrate::LocalMigration>& local,
@@ -155,7 +169,7 @@ std::optional<std::string> HistoryCheck::reset_reason(const std::string& drift_s
 }
 
 HistoryCheck check_history(migrate::Session& session, const dialect::Parts& parts,
-                           const schema::InspectOptions& options) {
+                           const schema::InspectOptions& options, const ShadowSettings& settings) {
   HistoryCheck r;
   migrate::HistoryStore store(*session.conn, session.dialect.history(), core::system_now);
   auto rows = store.list_if_exists();
@@ -177,14 +191,42 @@ HistoryCheck check_history(migrate::Session& session, const dialect::Parts& part
   r.live = std::move(live.catalog);
   r.warnings = std::move(live.warnings);
 
+  const std::unordered_set<std::string_view> applied(r.applied.begin(), r.applied.end());
+  // The shadow cache: the same migrations (names and checksums, in order) replayed on the same
+  // server by the same godwit give the same catalogs.
+  std::optional<ShadowKey> key;
+  if (settings.cache_file) {
+    key.emplace();
+    key->provider = std::string(parts.provider);
+    key->server_version = shadow_server_version(session, parts, settings.url);
+    if (settings.url) key->shadow_url = core::redact_url(*settings.url);
+    key->godwit = settings.godwit;
+    key->options =
+        options_key(options) + " " + settings.context + " " + session.project.target.display;
+    for (const auto& m : local) {
+      if (applied.contains(m.name)) key->applied.emplace_back(m.name, m.checksum);
+      key->all.emplace_back(m.name, m.checksum);
+    }
+    std::string warning;
+    if (auto hit = load_shadow_cache(*settings.cache_file, *key, &warning)) {
+      r.after_applied = std::move(hit->after_applied);
+      r.after_all = std::move(hit->after_all);
+      r.warnings.insert(r.warnings.end(), hit->warnings.begin(), hit->warnings.end());
+      r.shadow_from_cache = true;
+      r.drift = diff::diff(r.after_applied, r.live, *parts.diff_policy);
+      return r;
+    }
+    if (!warning.empty()) r.notes.push_back(warning);
+  }
+  const std::size_t live_warnings = r.warnings.size();
+
   // One shadow database for both questions: the applied migrations first (drift), then the
   // rest (do they apply, and what do they make), as Prisma's diagnose and validate steps.
   db::InterruptibleSection section;
-  const std::unordered_set<std::string_view> applied(r.applied.begin(), r.applied.end());
   std::size_t next = 0;
   bool in_order = true;
   {
-    ShadowReplay shadow(session, parts, options);
+    ShadowReplay shadow(session, parts, options, settings.url);
     for (; next < local.size() && next < r.applied.size(); ++next) {
       if (!applied.contains(local[next].name)) break;
       shadow.apply(local[next]);
@@ -203,12 +245,19 @@ HistoryCheck check_history(migrate::Session& session, const dialect::Parts& part
     }
   }
   if (!in_order) {
-    ShadowReplay all(session, parts, options);
+    ShadowReplay all(session, parts, options, settings.url);
     for (const auto& m : local)
       all.apply(m);
     r.after_all = all.read(r.warnings);
   }
   r.drift = diff::diff(r.after_applied, r.live, *parts.diff_policy);
+  if (key) {
+    ShadowResult result{r.after_applied,
+                        r.after_all,
+                        {r.warnings.begin() + std::ptrdiff_t(live_warnings), r.warnings.end()}};
+    if (auto error = store_shadow_cache(*settings.cache_file, *key, result); !error.empty())
+      r.notes.push_back("the shadow cache could not be stored: " + error);
+  }
   return r;
 }
 

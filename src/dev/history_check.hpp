@@ -5,6 +5,7 @@
 // database can take a new migration or would need a reset. godwit never resets by itself: the
 // caller explains the reasons and stops.
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,10 @@ struct HistoryCheck {
   schema::Catalog after_all;
   /// What the catalogs could not hold (said, never re-created).
   std::vector<schema::InspectWarning> warnings;
+  /// The shadow catalogs came from the shadow cache (dev/shadow_cache.hpp): nothing replayed.
+  bool shadow_from_cache = false;
+  /// Lines for stderr about the shadow cache (a file that could not be read or written).
+  std::vector<std::string> notes;
 
   /// Prisma's reason to reset (dev_diagnostic_cli.rs `check_for_reset_conditions`, its exact
   /// text: one reason alone, several as a "- " list); nullopt when the database can go on.
@@ -46,15 +51,33 @@ struct HistoryCheck {
   std::optional<std::string> reset_reason(const std::string& drift_summary) const;
 };
 
+/// Where the migrations are replayed, and whether a stored result may stand in for the replay.
+struct ShadowSettings {
+  /// `shadowDatabaseUrl`: replay there (reset first) instead of on a temporary database
+  /// (dialect::open_shadow).
+  std::optional<std::string> url;
+  /// The shadow cache's file (dev/shadow_cache.hpp); nullopt: always replay, store nothing.
+  std::optional<std::filesystem::path> cache_file;
+  /// godwit's identity for the cache key (dev::executable_identity).
+  std::string godwit;
+  /// More of what the replay's reading depends on, for the key: the schema's preview features
+  /// (they switch parts of introspection on), beyond the InspectOptions.
+  std::string context;
+};
+
 /// Reads the history (no lock taken, nothing written), replays the local migrations on a
 /// temporary shadow database (migrate::Dialect::create_shadow: PostgreSQL
 /// `prisma_migrate_shadow_db_<uuid>` on the project database's server, SQLite in memory;
-/// dropped when this returns, throws or is interrupted) and reads the live database.
-/// Errors: P3015 (a folder without migration.sql), P3006 (a migration fails on the shadow
-/// database, applied or not, as Prisma checks both), P3014 (no shadow database),
-/// db::Interrupted (GW2009, Ctrl-C/SIGTERM: the shadow database is dropped first), the
-/// inspector's GW1120.
+/// dropped when this returns, throws or is interrupted), or on `shadow.url` (emptied first,
+/// kept), and reads the live database. With
+/// `shadow.cache_file`, a stored replay of exactly these migrations on this server by this godwit
+/// is used instead (HistoryCheck::shadow_from_cache), and a new replay is stored.
+/// Errors: GW1244 (`shadow.url` is the main database), P3015 (a folder without migration.sql),
+/// P3006 (a migration fails on the shadow database, applied or not, as Prisma checks both), P3014
+/// (no shadow database), db::Interrupted (GW2009, Ctrl-C/SIGTERM: the shadow database is dropped
+/// first), the inspector's GW1120.
 HistoryCheck check_history(migrate::Session& session, const dialect::Parts& parts,
-                           const schema::InspectOptions& options);
+                           const schema::InspectOptions& options,
+                           const ShadowSettings& shadow = {});
 
 }  // namespace godwit::dev

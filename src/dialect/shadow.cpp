@@ -3,15 +3,53 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "db/connection.hpp"
 #include "dialect/registry.hpp"
 #include "migrate/migrations_dir.hpp"
 
 namespace godwit::dialect {
 
+namespace {
+
+// A database the user gave as the shadow: reset before use, never dropped.
+class ExternalShadow final : public migrate::ShadowDatabase {
+ public:
+  explicit ExternalShadow(std::unique_ptr<db::Connection> conn) : conn_(std::move(conn)) {}
+  db::Connection& connection() override { return *conn_; }
+
+ private:
+  std::unique_ptr<db::Connection> conn_;
+};
+
+}  // namespace
+
+std::unique_ptr<migrate::ShadowDatabase> open_shadow(const Parts& parts,
+                                                     const project::DatabaseTarget& main,
+                                                     const std::optional<std::string>& shadow_url,
+                                                     const std::vector<std::string>& namespaces) {
+  if (!shadow_url || shadow_url->empty()) return parts.runner->create_shadow(main);
+  project::DatabaseTarget shadow{main.provider, *shadow_url, main.base_dir,
+                                 core::redact_url(*shadow_url)};
+  if (*shadow_url == main.url || parts.runner->describe(shadow) == parts.runner->describe(main)) {
+    throw core::Error("GW1244",
+                      "The shadow database you configured appears to be the same as the main "
+                      "database. Please specify another shadow database.",
+                      "`shadowDatabaseUrl` (prisma.config.ts, or the schema's datasource) must "
+                      "name another database: godwit empties it before every replay.");
+  }
+  // A dialect whose databases are files that opening creates (SQLite) replays in memory even
+  // with a shadowDatabaseUrl, as Prisma's SQLite connector does (connect_to_shadow_db).
+  if (parts.runner->opening_creates_database()) return parts.runner->create_shadow(main);
+  auto conn = parts.runner->connect(shadow, /*create=*/false);
+  parts.resetter->reset(*conn, shadow, namespaces);
+  return std::make_unique<ExternalShadow>(std::move(conn));
+}
+
 schema::Inspection replay_migrations(const project::DatabaseTarget& main,
                                      const std::filesystem::path& migrations_dir,
-                                     const schema::InspectOptions& options) {
+                                     const schema::InspectOptions& options,
+                                     const std::optional<std::string>& shadow_url) {
   const migrate::Dialect& runner = *find(main.provider);  // GW2002 when unsupported
   const Parts& parts = *find_parts(main.provider);
   const auto folder = migrate::read_migrations_dir(migrations_dir);
@@ -24,7 +62,7 @@ schema::Inspection replay_migrations(const project::DatabaseTarget& main,
                         m.read_error);
     }
   }
-  auto shadow = runner.create_shadow(main);
+  auto shadow = open_shadow(parts, main, shadow_url, options.namespaces);
   for (const auto& m : folder.migrations) {
     const auto script = runner.split(*m.script);
     if (auto failure = runner.apply(shadow->connection(), script, migrate::HistoryWrites{})) {

@@ -5,7 +5,11 @@
 // back by the dialect's inspector. The shadow database is gone when this returns or throws.
 
 #include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "migrate/dialect.hpp"
@@ -15,8 +19,29 @@
 
 namespace godwit::dialect {
 
+struct Parts;
+
+/// The database migrations are replayed on. Without `shadow_url`, or where the dialect's shadow
+/// is always private (a dialect whose opening creates the database, SQLite: in memory, as
+/// Prisma's),
+/// the dialect's temporary one (migrate::Dialect::create_shadow), dropped with the object.
+/// With `shadow_url` (`shadowDatabaseUrl`) on PostgreSQL: that database, emptied first with the
+/// dialect's Resetter over `namespaces` (the datasource's `schemas`, else the URL's schema), as
+/// Prisma's native engine resets an external shadow database (ENG flavour/postgres
+/// shadow_db.rs `sql_schema_from_migration_history_for_external_db`), and kept afterwards.
+/// Prisma 7.10.1's own engine neither refuses nor resets it, and its `migrate dev` then fails
+/// with P3006 on the second replay (docs/compatibility.md).
+/// Errors: GW1244 when `shadow_url` names the main database (Prisma's text, checked on every
+/// dialect, as Prisma does); the dialect's connection errors (P1000-P1003) for the shadow;
+/// GW1235 when the reset is refused; P3014 from create_shadow.
+std::unique_ptr<migrate::ShadowDatabase> open_shadow(const Parts& parts,
+                                                     const project::DatabaseTarget& main,
+                                                     const std::optional<std::string>& shadow_url,
+                                                     const std::vector<std::string>& namespaces);
+
 /// Replays the migrations of `migrations_dir` on a shadow database for `main` (the project's
-/// database: a PostgreSQL shadow is created on its server) and reads the result. Without
+/// database: a PostgreSQL shadow is created on its server, or `shadow_url` is used: open_shadow)
+/// and reads the result. Without
 /// `options.namespaces`, the one namespace read is the catalog's default namespace (names
 /// render unqualified, as in Prisma's drift script).
 /// Errors: P3006 naming the migration that failed on the shadow database, with the database's
@@ -24,7 +49,8 @@ namespace godwit::dialect {
 /// migration.sql cannot be read; GW2002 for a provider godwit does not support.
 schema::Inspection replay_migrations(const project::DatabaseTarget& main,
                                      const std::filesystem::path& migrations_dir,
-                                     const schema::InspectOptions& options);
+                                     const schema::InspectOptions& options,
+                                     const std::optional<std::string>& shadow_url = std::nullopt);
 
 /// A project without `schemas = [...]` lives in one namespace, and Prisma's script for the
 /// difference between its migrations and its schema names objects unqualified (the corpus's

@@ -157,6 +157,13 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
     return std::nullopt;
   };
 
+  // Prisma 6 schemas name the shadow database in the datasource block; prisma.config.ts's
+  // `datasource.shadowDatabaseUrl` (read above) wins. An unset env() leaves none configured.
+  if (!p.shadow_database_url && p.datasource.shadow_database_url) {
+    const auto& s = *p.datasource.shadow_database_url;
+    p.shadow_database_url = s.from_env ? lookup(s.value) : std::optional<std::string>(s.value);
+  }
+
   std::string url;
   std::string source;
   fs::path base_dir = schema_dir;

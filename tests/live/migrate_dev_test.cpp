@@ -9,7 +9,10 @@
 //   at once (Prisma waits for input), in CI the name is the timestamp alone (as Prisma);
 // - the PostgreSQL shadow database is gone after success, failure and SIGINT;
 // - interop: godwit's --create-only migration.sql is byte-identical to Prisma's, and each
-//   tool's migrate dev takes the other's migration and is then in sync.
+//   tool's migrate dev takes the other's migration and is then in sync;
+// - renames (godwit only, `--rename`; Prisma has none): a field, a model and an enum value
+//   renamed with their rows intact, the suggestion printed without the flag, a flag that
+//   matches nothing refused.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -65,7 +68,9 @@ struct DevProject {
   }
   CommandResult godwit(const std::vector<std::string>& args,
                        const std::vector<std::string>& extra_env = {}) const {
-    std::vector<std::string> env{"DATABASE_URL=" + db.url(), "NO_COLOR=1", "CI="};
+    // Each project its own shadow cache (dev/shadow_cache.hpp), never the user's.
+    std::vector<std::string> env{"DATABASE_URL=" + db.url(), "NO_COLOR=1",
+                                 "CI=", "GODWIT_CACHE_DIR=" + cache_dir().string()};
     env.insert(env.end(), extra_env.begin(), extra_env.end());
     return run_godwit(args, env, project.root());
   }
@@ -90,6 +95,14 @@ struct DevProject {
   }
   std::string script(const std::string& folder) const {
     return read_file(project.migrations() / folder / "migration.sql");
+  }
+  fs::path cache_dir() const { return source.path() / "cache"; }
+  // The one shadow cache file of the project ("" when there is none).
+  fs::path cache_file() const {
+    if (!fs::exists(cache_dir())) return {};
+    for (const auto& e : fs::directory_iterator(cache_dir()))
+      if (e.path().extension() == ".json") return e.path();
+    return {};
   }
 
   std::string provider;
@@ -317,7 +330,178 @@ TEST_P(MigrateDev, AMigrationFailingOnTheShadowIsP3006) {
       << r.err;
 }
 
+// A field renamed with --rename: RENAME COLUMN (no drop, no warning), the rows keep their
+// values, and the next migrate dev is in sync.
+TEST_P(MigrateDev, AFieldRenameKeepsTheRows) {
+  auto p = make(kUserModel);
+  ASSERT_EQ(p->godwit({"migrate", "dev", "--name", "init"}).exit_code, 0);
+  p->db.query(
+      "INSERT INTO \"User\" (\"email\", \"name\") VALUES ('a@b', 'Ada'), ('c@d', 'Grace');");
+  p->set_models(
+      "model User {\n  id       Int    @id @default(autoincrement())\n  email    String "
+      "@unique\n  fullName String\n}\n");
+  auto r = p->godwit({"migrate", "dev", "--name", "rename_name", "--rename", "User.name=fullName"});
+  ASSERT_EQ(r.exit_code, 0) << interop::describe(r);
+  const std::string script = p->script(p->folder_named("rename_name"));
+  EXPECT_EQ(script,
+            "-- RenameColumn\nALTER TABLE \"User\" RENAME COLUMN \"name\" TO \"fullName\";\n");
+  EXPECT_EQ(r.out.find("Warnings"), std::string::npos) << r.out;
+  EXPECT_EQ(p->db.query("SELECT \"fullName\" FROM \"User\" ORDER BY \"id\""), "Ada\nGrace\n");
+  auto again = p->godwit({"migrate", "dev", "--name", "nothing"});
+  EXPECT_TRUE(
+      ends_with(again.out, "Already in sync, no schema change or pending migration was found.\n\n"))
+      << interop::describe(again);
+}
+
+// A model renamed with --rename: the table, its primary key, unique index and the foreign key
+// that points at it follow; the rows and the relation survive.
+TEST_P(MigrateDev, AModelRenameKeepsTheRowsAndRelations) {
+  const std::string before =
+      std::string(kUserModel)
+          .replace(std::string(kUserModel).find("}\n"), 2, "  posts Post[]\n}\n") +
+      "\nmodel Post {\n  id       Int  @id @default(autoincrement())\n  authorId Int\n  author   "
+      "User @relation(fields: [authorId], references: [id])\n}\n";
+  auto p = make(before);
+  ASSERT_EQ(p->godwit({"migrate", "dev", "--name", "init"}).exit_code, 0);
+  p->db.query("INSERT INTO \"User\" (\"email\", \"name\") VALUES ('a@b', 'Ada');");
+  p->db.query("INSERT INTO \"Post\" (\"authorId\") VALUES (1);");
+  p->set_models(
+      "model Account {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n"
+      "  name  String\n  posts Post[]\n}\n\nmodel Post {\n  id       Int     @id "
+      "@default(autoincrement())\n  authorId Int\n  author   Account @relation(fields: "
+      "[authorId], references: [id])\n}\n");
+  // Named to sort after "init": two migrations made in the same second replay in name order.
+  auto r = p->godwit({"migrate", "dev", "--name", "to_account", "--rename", "User=Account"});
+  ASSERT_EQ(r.exit_code, 0) << interop::describe(r);
+  const std::string script = p->script(p->folder_named("to_account"));
+  EXPECT_EQ(script.rfind("-- RenameTable\nALTER TABLE \"User\" RENAME TO \"Account\";\n", 0), 0u)
+      << script;
+  EXPECT_EQ(script.find("DROP TABLE"), std::string::npos) << script;
+  EXPECT_FALSE(p->db.has_table("User"));
+  EXPECT_EQ(p->db.query("SELECT a.\"name\" FROM \"Account\" a JOIN \"Post\" p ON p.\"authorId\" "
+                        "= a.\"id\""),
+            "Ada\n");
+  auto again = p->godwit({"migrate", "dev", "--name", "nothing"});
+  EXPECT_TRUE(
+      ends_with(again.out, "Already in sync, no schema change or pending migration was found.\n\n"))
+      << interop::describe(again);
+}
+
+// Without the flag, a drop and an add of the same shape is named as a likely rename, with the
+// flag to add; the drop and add's own refusal stands and nothing is written.
+TEST_P(MigrateDev, ALikelyRenameIsSuggestedWithTheFlag) {
+  auto p = make(kUserModel);
+  ASSERT_EQ(p->godwit({"migrate", "dev", "--name", "init"}).exit_code, 0);
+  p->db.query("INSERT INTO \"User\" (\"email\", \"name\") VALUES ('a@b', 'Ada');");
+  p->set_models(
+      "model User {\n  id       Int    @id @default(autoincrement())\n  email    String "
+      "@unique\n  fullName String @map(\"full_name\")\n}\n");
+  auto r = p->godwit({"migrate", "dev", "--name", "x"});
+  EXPECT_EQ(r.exit_code, 1) << interop::describe(r);
+  EXPECT_NE(r.err.find("  - the column `name` of `User` is dropped and `full_name` added with "
+                       "the same type: --rename User.name=fullName\n"),
+            std::string::npos)
+      << r.err;
+  // An added required column cannot run on the rows: refused (GW1211), nothing written.
+  EXPECT_NE(r.err.find("GW1211"), std::string::npos) << r.err;
+  EXPECT_EQ(p->folders().size(), 1u);
+  // The suggested flag works on the mapped column.
+  auto renamed = p->godwit({"migrate", "dev", "--name", "x", "--rename", "User.name=fullName"});
+  ASSERT_EQ(renamed.exit_code, 0) << interop::describe(renamed);
+  EXPECT_EQ(p->db.query("SELECT \"full_name\" FROM \"User\""), "Ada\n");
+}
+
+// A --rename that matches nothing stops before anything is written, naming what the migration
+// would drop and add.
+TEST_P(MigrateDev, ARenameMatchingNothingIsRefused) {
+  auto p = make(kUserModel);
+  ASSERT_EQ(p->godwit({"migrate", "dev", "--name", "init"}).exit_code, 0);
+  p->set_models(
+      "model User {\n  id       Int    @id @default(autoincrement())\n  email    String "
+      "@unique\n  fullName String\n}\n");
+  auto r = p->godwit({"migrate", "dev", "--name", "x", "--rename", "User.nam=fullName"});
+  EXPECT_EQ(r.exit_code, 1) << interop::describe(r);
+  EXPECT_NE(r.err.find("GW1240"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("It drops: `name`; it adds: `fullName`."), std::string::npos) << r.err;
+  EXPECT_EQ(p->folders().size(), 1u);
+}
+
+// A second migrate dev with nothing changed re-uses the stored shadow replay; an added
+// migration, a different server version in the key and a corrupt file each replay again.
+TEST_P(MigrateDev, TheShadowReplayIsReusedOnlyWhenNothingChanged) {
+  const std::string reused = "re-used the shadow replay";
+  auto p = make(kUserModel);
+  ASSERT_EQ(p->godwit({"migrate", "dev", "--name", "init"}).exit_code, 0);
+  auto second = p->godwit({"migrate", "dev", "--name", "x"});
+  ASSERT_EQ(second.exit_code, 0) << interop::describe(second);
+  ASSERT_FALSE(p->cache_file().empty());
+  auto third = p->godwit({"migrate", "dev", "--name", "x"});
+  ASSERT_EQ(third.exit_code, 0) << interop::describe(third);
+  EXPECT_NE(third.err.find(reused), std::string::npos) << third.err;
+  EXPECT_EQ(third.out, second.out);
+
+  // A migration added by hand (and the schema to match): its checksum is not in the key; it is
+  // replayed and applied.
+  p->set_models(std::string(kUserModel)
+                    .replace(std::string(kUserModel).rfind("}\n"), 2, "\n  @@index([name])\n}\n"));
+  p->project.put_migration("20990101000000_hand",
+                           "CREATE INDEX \"User_name_idx\" ON \"User\"(\"name\");\n");
+  auto added = p->godwit({"migrate", "dev", "--name", "x"});
+  EXPECT_EQ(added.exit_code, 0) << interop::describe(added);
+  EXPECT_EQ(added.err.find(reused), std::string::npos) << added.err;
+  EXPECT_NE(added.out.find("20990101000000_hand"), std::string::npos) << added.out;
+  EXPECT_EQ(p->folders().size(), 2u);
+
+  // Another server version in the stored key: a miss, and the new replay is stored again.
+  std::string text = read_file(p->cache_file());
+  const auto at = text.find("\"server_version\":\"");
+  ASSERT_NE(at, std::string::npos) << text.substr(0, 200);
+  text.insert(at + std::string("\"server_version\":\"").size(), "9");
+  write_file(p->cache_file(), text);
+  auto other_server = p->godwit({"migrate", "dev", "--name", "x"});
+  EXPECT_EQ(other_server.err.find(reused), std::string::npos) << other_server.err;
+  auto again = p->godwit({"migrate", "dev", "--name", "x"});
+  EXPECT_NE(again.err.find(reused), std::string::npos) << again.err;
+  EXPECT_EQ(again.out, other_server.out);
+
+  // A corrupt file: ignored with a warning, replayed, and the answer is the same.
+  write_file(p->cache_file(), text.substr(0, text.size() / 3));
+  auto corrupt = p->godwit({"migrate", "dev", "--name", "x"});
+  EXPECT_EQ(corrupt.exit_code, again.exit_code) << interop::describe(corrupt);
+  EXPECT_NE(corrupt.err.find("could not be read"), std::string::npos) << corrupt.err;
+  EXPECT_EQ(corrupt.err.find(reused), std::string::npos) << corrupt.err;
+  EXPECT_EQ(corrupt.out, again.out);
+}
+
 INSTANTIATE_TEST_SUITE_P(Providers, MigrateDev, ::testing::Values("postgresql", "sqlite"));
+
+// PostgreSQL enums are types: a value renamed with --rename is ALTER TYPE ... RENAME VALUE, and
+// the rows and the column's default follow it (SQLite stores enums as text: nothing to rename).
+TEST(MigrateDevRenames, AnEnumValueRenameKeepsTheRows) {
+  GODWIT_REQUIRE_PG();
+  const std::string model = "model User {\n  id   Int  @id\n  role Role @default(USER)\n}\n\n";
+  DevProject p("postgresql", model + "enum Role {\n  USER\n  ADMIN\n}\n");
+  ASSERT_EQ(p.godwit({"migrate", "dev", "--name", "init"}).exit_code, 0);
+  p.db.query("INSERT INTO \"User\" (\"id\") VALUES (1); INSERT INTO \"User\" VALUES (2, 'ADMIN');");
+  p.set_models(
+      "model User {\n  id   Int  @id\n  role Role @default(MEMBER)\n}\n\n"
+      "enum Role {\n  MEMBER\n  ADMIN\n}\n");
+  auto hint = p.godwit({"migrate", "dev", "--name", "member", "--create-only"});
+  EXPECT_NE(hint.err.find("--rename Role.USER=MEMBER"), std::string::npos)
+      << interop::describe(hint);
+  fs::remove_all(p.project.migrations() / p.folder_named("member"));
+  auto r = p.godwit({"migrate", "dev", "--name", "member", "--rename", "Role.USER=MEMBER"});
+  ASSERT_EQ(r.exit_code, 0) << interop::describe(r);
+  EXPECT_EQ(p.script(p.folder_named("member")),
+            "-- RenameEnumValue\nALTER TYPE \"Role\" RENAME VALUE 'USER' TO 'MEMBER';\n");
+  EXPECT_EQ(p.db.query("SELECT \"role\" FROM \"User\" ORDER BY \"id\""), "MEMBER\nADMIN\n");
+  p.db.query("INSERT INTO \"User\" (\"id\") VALUES (3);");
+  EXPECT_EQ(p.db.query("SELECT \"role\" FROM \"User\" WHERE \"id\" = 3"), "MEMBER\n");
+  auto again = p.godwit({"migrate", "dev", "--name", "nothing"});
+  EXPECT_TRUE(
+      ends_with(again.out, "Already in sync, no schema change or pending migration was found.\n\n"))
+      << interop::describe(again);
+}
 
 TEST(MigrateDevInterrupt, SigintDuringTheShadowReplayDropsTheShadowDatabase) {
   GODWIT_REQUIRE_PG();
@@ -342,6 +526,45 @@ TEST(MigrateDevInterrupt, SigintDuringTheShadowReplayDropsTheShadowDatabase) {
   EXPECT_NE(r.err.find("GW2009"), std::string::npos) << r.err;
   EXPECT_TRUE(dev_no_shadow_left(before));
   EXPECT_FALSE(p.db.has_table("Slow"));
+}
+
+// shadowDatabaseUrl: the configured database is emptied and the migrations replayed there (no
+// temporary database); the main database as the shadow is refused (GW1244, the text of Prisma's
+// native engine). Prisma 7.10.1 on the same project replays on it as it is and fails (P3006),
+// which is why godwit empties it first (docs/compatibility.md).
+TEST(MigrateDevShadowUrl, TheConfiguredShadowIsEmptiedAndUsedAndTheMainOneRefused) {
+  GODWIT_REQUIRE_PG();
+  GODWIT_REQUIRE_ORACLE();
+  DevProject p("postgresql", kUserModel);
+  Database shadow("postgresql", "migrate_dev_shadow");
+  write_file(p.project.root() / "prisma.config.ts",
+             "export default {\n  schema: 'schema.prisma',\n  migrations: { path: 'migrations' },\n"
+             "  datasource: {\n    url: process.env.DATABASE_URL as string,\n"
+             "    shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL as string,\n  },\n}\n");
+  ScopedEnv env("SHADOW_DATABASE_URL", shadow.url().c_str());
+  shadow.query("CREATE TABLE keepme (id INTEGER); INSERT INTO keepme VALUES (1);");
+  ASSERT_EQ(p.godwit({"migrate", "dev", "--name", "init"}).exit_code, 0);
+  p.set_models(std::string(kUserModel) + kPostModel);
+  auto second = p.godwit({"migrate", "dev", "--name", "posts"});
+  ASSERT_EQ(second.exit_code, 0) << interop::describe(second);
+  EXPECT_FALSE(shadow.has_table("keepme"));
+  EXPECT_TRUE(shadow.has_table("User"));  // the replay of `init`, left there as Prisma leaves it
+  EXPECT_TRUE(p.db.has_table("Post"));
+
+  auto prisma = p.prisma({"migrate", "dev", "--name", "x"});
+  EXPECT_EQ(prisma.exit_code, 1) << interop::describe(prisma);
+  EXPECT_NE((prisma.out + prisma.err).find("P3006"), std::string::npos)
+      << interop::describe(prisma);
+
+  ScopedEnv same("SHADOW_DATABASE_URL", p.db.url().c_str());
+  auto refused = p.godwit({"migrate", "dev", "--name", "x"});
+  EXPECT_EQ(refused.exit_code, 1) << interop::describe(refused);
+  EXPECT_NE(refused.err.find("GW1244"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("The shadow database you configured appears to be the same as the "
+                             "main database. Please specify another shadow database."),
+            std::string::npos)
+      << refused.err;
+  EXPECT_TRUE(p.db.has_table("Post"));
 }
 
 // The same schema change through both tools: the same migration.sql, and each tool's

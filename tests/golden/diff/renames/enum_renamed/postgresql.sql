@@ -1,0 +1,3 @@
+-- RenameEnum
+ALTER TYPE "Role" RENAME TO "UserRole";
+

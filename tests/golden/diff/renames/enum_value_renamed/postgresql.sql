@@ -1,0 +1,3 @@
+-- RenameEnumValue
+ALTER TYPE "Role" RENAME VALUE 'USER' TO 'MEMBER';
+

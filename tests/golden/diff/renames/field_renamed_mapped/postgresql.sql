@@ -1,0 +1,3 @@
+-- RenameColumn
+ALTER TABLE "User" RENAME COLUMN "user_name" TO "full_name";
+
