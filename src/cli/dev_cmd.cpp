@@ -300,8 +300,10 @@ void add_migrate_dev_command(CLI::App& migrate, Action& action) {
       "dev",
       "Create a migration from changes in the Prisma schema and apply it to the development "
       "database (Prisma's `migrate dev`). The migrations folder is replayed on a temporary "
-      "shadow database (PostgreSQL: dropped afterwards, also on error or Ctrl-C; SQLite: in "
-      "memory). Unlike Prisma it never resets the database: failed, edited or missing "
+      "shadow database (PostgreSQL: dropped afterwards, also on error or Ctrl-C, or "
+      "shadowDatabaseUrl, emptied first; SQLite: in memory); a run with nothing changed since "
+      "re-uses the last replay (~/.cache/godwit). Unlike Prisma it never resets the database: "
+      "failed, edited or missing "
       "migrations and drift are explained (drift as SQL) with the ways out, and it exits 130 "
       "as Prisma 7 does. Without a terminal it runs when --name and, for data-loss warnings, "
       "--accept-data-loss are given, and otherwise stops with the flag to add instead of "
