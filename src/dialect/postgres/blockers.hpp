@@ -83,6 +83,10 @@ class BlockerMonitor {
   /// holders can find nothing and is skipped, which spares a deploy of many small migrations a
   /// query and a parse per migration. True before the first census.
   bool may_have_long_transactions();
+  /// When the run last read the standbys' replay lag before a migration (apply_guarded reads
+  /// it at most once a second there: a lag measured in seconds does not need a round trip per
+  /// migration of an 800-migration history).
+  std::chrono::steady_clock::time_point standby_lag_read{};
 
  private:
   void run(ConnectionTarget target);

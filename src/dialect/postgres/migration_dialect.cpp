@@ -347,9 +347,14 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
       }
     }
   };
-  // Between migrations: before this one's first statement (nothing of it has run yet).
-  if (!first_of_run && budget.max_standby_lag.count() > 0 &&
-      !standbys_caught_up("before its first statement", true)) {
+  auto& monitor = *static_cast<BlockerMonitor*>(slot.get());
+  // Between migrations: before this one's first statement (nothing of it has run yet), at most
+  // once a second.
+  const auto now = std::chrono::steady_clock::now();
+  const bool read_lag = !first_of_run && budget.max_standby_lag.count() > 0 &&
+                        now - monitor.standby_lag_read >= std::chrono::seconds(1);
+  if (read_lag) monitor.standby_lag_read = now;
+  if (read_lag && !standbys_caught_up("before its first statement", true)) {
     throw core::Error(
         "GW2710",
         fmt::format("The migration `{}` was not started: the standbys' replay lag stayed above "
@@ -361,7 +366,6 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
         "it are applied. Check the standbys (pg_stat_replication on the primary), then run "
         "`godwit migrate deploy` again; or raise --max-standby-lag (0 turns the wait off).");
   }
-  auto& monitor = *static_cast<BlockerMonitor*>(slot.get());
   // The tables the file locks, read from its statements' facts when first needed.
   std::optional<std::vector<std::string>> relations_found;
   auto relations = [&]() -> const std::vector<std::string>& {
