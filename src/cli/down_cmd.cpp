@@ -91,12 +91,12 @@ int run_down_gen(const DownGenFlags& f) {
     auto it = std::find_if(downs.begin(), downs.end(),
                            [&](const auto& d) { return d.migration == m.name; });
     if (it == downs.end()) continue;
-    if (!it->text) {
+    if (!it->script) {
       ++skipped;
       std::cout << fmt::format("skipped  {}: no down.sql: {}\n", m.name, it->skipped);
       continue;
     }
-    down::write_down_file(down::down_path(m), *it->text);
+    down::write_down_file(down::down_path(m), it->file_text());
     ++written;
     std::cout << fmt::format(
         "written  {}/{}/down.sql ({} statement{}{})\n", display_path(l.project.migrations_dir),

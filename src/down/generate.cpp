@@ -67,6 +67,10 @@ std::string gen_header(const std::string& migration, const std::vector<std::stri
 
 }  // namespace
 
+std::string GeneratedDown::file_text() const {
+  return gen_header(migration, warnings) + script.value_or("");
+}
+
 std::filesystem::path down_path(const migrate::LocalMigration& m) {
   return m.script_path().parent_path() / kDownFile;
 }
@@ -88,7 +92,7 @@ GeneratedDown down_between(const dialect::Parts& parts, const std::string& migra
   // The warnings go into the header once, as comments; the script is Prisma's rendering.
   plan.warnings.clear();
   plan.unexecutable.clear();
-  g.text = gen_header(migration, g.warnings) + plan.script();
+  g.script = plan.script();
   return g;
 }
 
