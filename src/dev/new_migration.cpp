@@ -41,6 +41,7 @@ NewMigration plan_new_migration(const dialect::Parts& parts, const schema::Catal
   NewMigration m;
   m.changes = diff::diff(from, to, *parts.diff_policy, renames);
   m.plan = plan::make_plan(m.changes, from, to, *parts.renderer);
+  m.down = down::down_between(parts, "", from, to);
   auto pure = plan::check_changes(m.changes, from, to, nullptr);
   m.plan.warnings = std::move(pure.warnings);
   m.plan.unexecutable = std::move(pure.unexecutable);
@@ -53,7 +54,8 @@ NewMigration plan_new_migration(const dialect::Parts& parts, const schema::Catal
 
 std::filesystem::path write_new_migration(const std::filesystem::path& migrations_dir,
                                           const std::string& folder, std::string_view text,
-                                          std::string_view provider) {
+                                          std::string_view provider,
+                                          const down::GeneratedDown* down) {
   namespace fs = std::filesystem;
   const fs::path dir = migrations_dir / folder;
   std::error_code ec;
@@ -67,6 +69,11 @@ std::filesystem::path write_new_migration(const std::filesystem::path& migration
   }
   const fs::path script = dir / "migration.sql";
   write_text(script, text);
+  if (down && down->script) {
+    auto named = *down;
+    named.migration = folder;
+    down::write_down_file(dir / down::kDownFile, named.file_text());
+  }
   const fs::path lock = migrations_dir / "migration_lock.toml";
   if (!fs::exists(lock)) write_text(lock, fmt::format(fmt::runtime(kLockFile), provider));
   return script;

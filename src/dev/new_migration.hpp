@@ -13,6 +13,7 @@
 #include "db/connection.hpp"
 #include "dialect/registry.hpp"
 #include "diff/change_set.hpp"
+#include "down/generate.hpp"
 #include "plan/plan.hpp"
 #include "schema/catalog.hpp"
 
@@ -27,6 +28,9 @@ struct NewMigration {
   std::vector<plan::Warning> live_warnings;
   std::vector<plan::Warning> live_unexecutable;
   bool empty() const { return changes.empty(); }
+  /// down.sql (issue 11): the way back from the schema to the shadow's (down/generate.hpp),
+  /// written next to migration.sql by write_new_migration.
+  down::GeneratedDown down;
   /// migration.sql as Prisma writes it: the script, "-- This is an empty migration." when there
   /// is no change (written only with --create-only).
   std::string file_text() const;
@@ -43,9 +47,11 @@ NewMigration plan_new_migration(const dialect::Parts& parts, const schema::Catal
 
 /// Writes `<migrations_dir>/<folder>/migration.sql` and, when missing, `migration_lock.toml`
 /// for `provider` as Prisma writes them (ENG migrations_directory.rs). Returns the script's
-/// path. Errors: GW1210 when the folder exists already or a file cannot be written.
+/// path. Errors: GW1210 when the folder exists already or a file cannot be written. With
+/// `down` (its script set), also `<folder>/down.sql` named after the folder (GW2831).
 std::filesystem::path write_new_migration(const std::filesystem::path& migrations_dir,
                                           const std::string& folder, std::string_view text,
-                                          std::string_view provider);
+                                          std::string_view provider,
+                                          const down::GeneratedDown* down = nullptr);
 
 }  // namespace godwit::dev
