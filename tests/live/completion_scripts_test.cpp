@@ -65,7 +65,8 @@ struct Workdir {
 
 const std::vector<std::pair<std::string, Words>> kCases = {
     {"godwit mi", {"migrate"}},
-    {"godwit migrate ", {"deploy", "dev", "diff", "lint", "reset", "resolve", "status"}},
+    {"godwit migrate ",
+     {"deploy", "dev", "diff", "down", "down-gen", "lint", "reset", "resolve", "status"}},
     {"godwit migrate deploy --",
      {"--allow",
       "--backup",
