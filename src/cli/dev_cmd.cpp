@@ -100,8 +100,9 @@ void dev_explain_reset(const Loaded& l, const dialect::Parts& parts, const dev::
         "- drift: the database was changed outside the migrations. This SQL makes the "
         "migrations' schema into the database's (`godwit migrate diff --from-migrations {0} "
         "--to-config-datasource --script` prints it too, when no migration is pending); to "
-        "keep the change, save it as {0}/<timestamp>_<name>/migration.sql and record it with "
-        "`godwit migrate resolve --applied <timestamp>_<name>`:\n\n{1}\n",
+        "keep the change, run `godwit migrate adopt-drift --name <name>`: it writes the "
+        "difference as a new migration in {0} and records it as applied without changing the "
+        "database (docs/recovery.md):\n\n{1}\n",
         dir, script);
   }
   std::cerr << "To start over instead (all data is lost): `godwit migrate reset`.\n";

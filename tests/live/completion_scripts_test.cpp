@@ -66,7 +66,8 @@ struct Workdir {
 const std::vector<std::pair<std::string, Words>> kCases = {
     {"godwit mi", {"migrate"}},
     {"godwit migrate ",
-     {"deploy", "dev", "diff", "down", "down-gen", "lint", "reset", "resolve", "status"}},
+     {"adopt-drift", "baseline", "deploy", "dev", "diff", "down", "down-gen", "lint", "reset",
+      "resolve", "status"}},
     {"godwit migrate deploy --",
      {"--allow",
       "--backup",
