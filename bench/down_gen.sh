@@ -20,6 +20,7 @@ history="$root/../shared/corpus/${1:-langfuse__langfuse}"
 [ -x "$godwit" ] || { echo "down_gen: $godwit not built" >&2; exit 1; }
 [ -d "$history/migrations" ] || { echo "down_gen: no migrations in $history" >&2; exit 1; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/down-gen-bench.XXXXXX")"
+[ "$(id -u)" -eq 0 ] && chmod 755 "$work"  # the server runs as postgres (scripts/pg-cluster)
 cleanup() { "$root/scripts/pg-cluster" stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 url="$("$root/scripts/pg-cluster" start "$work/pg")"
@@ -31,9 +32,8 @@ mkdir -p "$work/proj"
 grep -Ev '^\s*(url|directUrl|shadowDatabaseUrl)\s*=' "$history/schema.prisma" > "$work/proj/schema.prisma"
 cp -r "$history/migrations" "$work/proj/migrations"
 # The replay psql runs: the migrations in folder order (byte order of the 14-digit timestamps).
-for d in $(find "$history/migrations" -mindepth 1 -maxdepth 1 -type d | LC_ALL=C sort); do
-  cat "$d/migration.sql"; printf '\n;\n'
-done > "$work/all.sql"
+find "$history/migrations" -mindepth 1 -maxdepth 1 -type d -print0 | LC_ALL=C sort -z |
+  while IFS= read -r -d '' d; do cat "$d/migration.sql"; printf '\n;\n'; done > "$work/all.sql"
 
 now() { date +%s.%N; }
 psql_times=(); godwit_times=(); ratios=()
