@@ -52,15 +52,22 @@ export default {
 }
 EOF
 printf 'datasource db {\n  provider = "postgresql"\n}\n' >"$proj/prisma/schema.prisma"
-(cd "$proj" && "$godwit" migrate deploy >/dev/null)
-(cd "$proj" && "$godwit" db pull --print >"$work/pulled.prisma")
-cp "$work/pulled.prisma" "$proj/prisma/schema.prisma"
+(cd "$proj" && "$godwit" migrate deploy >/dev/null 2>&1)
+(cd "$proj" && "$godwit" db pull --print >"$work/pulled.prisma" 2>/dev/null)
+# db pull writes partial indexes' `where:`, which needs the partialIndexes preview feature;
+# without it both tools read a partial index as a whole-table one, so the clause is dropped here.
+perl -pe 's/, where: raw\("(?:[^"\\]|\\.)*"\)//g' "$work/pulled.prisma" >"$proj/prisma/schema.prisma"
+grep -q 'where:' "$proj/prisma/schema.prisma" && { echo "migrate_dev: a where: clause is left" >&2; exit 1; }
+# The pulled schema is not exactly the history's yet (the implicit many-to-many join tables of old
+# histories have a unique index where Prisma 7's schema makes a primary key): one migrate dev
+# absorbs that as a 821st migration, after which nothing changes.
+(cd "$proj" && CI=1 "$godwit" migrate dev --name pulled --accept-data-loss >/dev/null 2>&1)
 
 # The psql baseline's argument list: every migration.sql in Prisma's (name) order.
 psql_files=()
 while IFS= read -r f; do psql_files+=(-f "$f"); done < <(ls -d "$history"/*/ | sort | sed 's#/$#/migration.sql#')
 
-echo "migrate_dev: trigger.dev, $(ls -d "$history"/*/ | wc -l) migrations; server $(psql -X -At -d "$admin_url" -c 'show server_version'); $rounds rounds; $(nproc) CPUs"
+echo "migrate_dev: trigger.dev, $(ls -d "$proj/prisma/migrations"/*/ | wc -l) migrations; server $(psql -X -At -d "$admin_url" -c 'show server_version'); $rounds rounds; $(nproc) CPUs"
 : >"$work/psql.ms"; : >"$work/cold.ms"; : >"$work/cached.ms"; : >"$work/prisma.ms"
 for r in $(seq "$rounds"); do
   admin "DROP DATABASE IF EXISTS replay"
@@ -71,17 +78,17 @@ for r in $(seq "$rounds"); do
 
   cache="$work/cache-$r"
   t0=$(now_ms)
-  out="$(cd "$proj" && GODWIT_CACHE_DIR="$cache" CI=1 "$godwit" migrate dev --name none 2>"$work/err")"
+  out="$(cd "$proj" && GODWIT_CACHE_DIR="$cache" CI=1 "$godwit" migrate dev --name none 2>"$work/err")" || true
   echo $(( $(now_ms) - t0 )) >>"$work/cold.ms"
   grep -q "Already in sync" <<<"$out" || { echo "godwit (cold) was not in sync:"; echo "$out"; cat "$work/err"; exit 1; } >&2
 
   t0=$(now_ms)
-  out="$(cd "$proj" && GODWIT_CACHE_DIR="$cache" CI=1 "$godwit" migrate dev --name none 2>"$work/err")"
+  out="$(cd "$proj" && GODWIT_CACHE_DIR="$cache" CI=1 "$godwit" migrate dev --name none 2>"$work/err")" || true
   echo $(( $(now_ms) - t0 )) >>"$work/cached.ms"
   grep -q "Already in sync" <<<"$out" || { echo "godwit (cached) was not in sync:"; echo "$out"; cat "$work/err"; exit 1; } >&2
 
   t0=$(now_ms)
-  out="$(cd "$proj" && NO_COLOR=1 CI=1 "$prisma" migrate dev --name none 2>&1)"
+  out="$(cd "$proj" && NO_COLOR=1 CI=1 "$prisma" migrate dev --name none 2>&1)" || true
   echo $(( $(now_ms) - t0 )) >>"$work/prisma.ms"
   grep -q "Already in sync" <<<"$out" || { echo "prisma was not in sync:"; echo "$out"; exit 1; } >&2
   echo "round $r: psql $(tail -1 "$work/psql.ms") ms, godwit cold $(tail -1 "$work/cold.ms") ms, cached $(tail -1 "$work/cached.ms") ms, prisma $(tail -1 "$work/prisma.ms") ms"
