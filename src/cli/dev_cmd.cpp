@@ -137,11 +137,7 @@ int run_dev(const DevFlags& f) {
   if (session->created_database) {
     std::cout << l.dialect->created_message(l.project.target) << "\n\n";
   }
-  schema::InspectOptions options;
-  options.namespaces = l.project.datasource.schemas;
-  options.external_tables = l.project.external_tables;
-  options.external_enums = l.project.external_enums;
-  options.extensions = model.schema.has_preview_feature("postgresqlExtensions");
+  const schema::InspectOptions options = dialect::inspect_options(l.project, model.schema);
   dev::ShadowSettings shadow;
   shadow.url = l.project.shadow_database_url;
   shadow.cache_file = dev::shadow_cache_file(l.project.migrations_dir, project::process_env());

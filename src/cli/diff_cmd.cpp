@@ -137,13 +137,7 @@ std::pair<const dialect::Parts*, schema::Catalog> introspect_side(
     auto project =
         project::load_project(po, std::filesystem::current_path(), project::process_env());
     target = project.target;
-    options.namespaces = project.datasource.schemas;
-    options.external_tables = project.external_tables;
-    options.external_enums = project.external_enums;
-    // Prisma reads extensions only with this preview feature (without it its script never
-    // creates them).
-    options.extensions =
-        psl::validate_or_throw(project.schema).schema.has_preview_feature("postgresqlExtensions");
+    options = dialect::inspect_options(project, psl::validate_or_throw(project.schema).schema);
   }
   auto inspection = dialect::inspect_database(target, options);
   std::cerr << schema::format_warnings(inspection.warnings);
@@ -178,10 +172,10 @@ DiffSide migrations_side(const std::string& dir, std::string_view flag,
   const dialect::Parts& parts = parts_for(provider);
   project::DatabaseTarget main = project.target;
   main.provider = parts.provider;
-  schema::InspectOptions options;
-  options.namespaces = project.datasource.schemas;
-  options.external_tables = project.external_tables;
-  options.external_enums = project.external_enums;
+  // The replay is read as the database side is: the schema's preview features count (an
+  // invalid schema still names them; its errors are not this command's concern).
+  const schema::InspectOptions options =
+      dialect::inspect_options(project, psl::validate_schema(project.schema).schema);
   // --shadow-database-url, else the project's shadowDatabaseUrl: replayed there (reset first).
   std::optional<std::string> shadow_url = project.shadow_database_url;
   if (!shadow_flag.empty()) shadow_url = shadow_flag;

@@ -13,6 +13,16 @@ std::optional<std::string> provider_of_url(std::string_view url) {
   return std::nullopt;
 }
 
+schema::InspectOptions inspect_options(const project::Project& project, const psl::Schema& schema) {
+  schema::InspectOptions options;
+  options.namespaces = project.datasource.schemas;
+  options.external_tables = project.external_tables;
+  options.external_enums = project.external_enums;
+  options.extensions = schema.has_preview_feature("postgresqlExtensions");
+  options.partial_indexes = schema.has_preview_feature("partialIndexes");
+  return options;
+}
+
 schema::Inspection inspect_database(const project::DatabaseTarget& target,
                                     const schema::InspectOptions& options) {
   const migrate::Dialect* runner = find(target.provider);  // GW2002 when unsupported

@@ -6,7 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "project/project.hpp"
 #include "project/target.hpp"
+#include "psl/model.hpp"
 #include "schema/inspector.hpp"
 
 namespace godwit::dialect {
@@ -14,6 +16,12 @@ namespace godwit::dialect {
 /// The provider a connection URL is for: "postgresql" (`postgres://`, `postgresql://`),
 /// "sqlite" (`file:`, `sqlite:`); nullopt for any other scheme.
 std::optional<std::string> provider_of_url(std::string_view url);
+
+/// What to read of `project`'s database, as Prisma reads it for that project: the
+/// datasource's namespaces (`schemas = [...]`), prisma.config.ts's external tables and enums,
+/// and what `schema`'s preview features add: extensions (`postgresqlExtensions`) and partial
+/// index predicates (`partialIndexes`).
+schema::InspectOptions inspect_options(const project::Project& project, const psl::Schema& schema);
 
 /// Connects to `target` and reads it. Errors: the runner's connection errors (P1000-P1017;
 /// P1003 when the database does not exist), GW2002 for a provider godwit does not support,

@@ -7,6 +7,7 @@
 #include "dialect/postgres/introspect.hpp"
 #include "dialect/postgres/lint.hpp"
 #include "dialect/postgres/migration_dialect.hpp"
+#include "dialect/postgres/pgparse/predicate.hpp"
 #include "dialect/postgres/preview.hpp"
 #include "dialect/postgres/probe.hpp"
 #include "dialect/postgres/render.hpp"
@@ -39,13 +40,20 @@ const Parts* find_parts(std::string_view provider) {
   static const sqlite::SqliteResetter kSqliteResetter;
   static const sqlite::SqliteArchiver kSqliteArchiver;
   static const postgres::PostgresProbe kPostgresProbe;
+  // Partial index predicates compared by their parse trees (the differ does not link the
+  // parser, so the pointer is set here).
+  static const diff::DiffPolicy kPostgresDiffPolicy = [] {
+    diff::DiffPolicy p = diff::postgres_policy();
+    p.predicates_match = &postgres::same_predicate;
+    return p;
+  }();
   static const sqlite::SqliteProbe kSqliteProbe;
   static const Parts kPostgres{.provider = "postgresql",
                                .runner = &kPostgresRunner,
                                .renderer = &kPostgresRenderer,
                                .psl = &psl::postgres_catalog_flavour(),
                                .inspector = &kPostgresInspector,
-                               .diff_policy = &diff::postgres_policy(),
+                               .diff_policy = &kPostgresDiffPolicy,
                                .linter = &kPostgresLinter,
                                .preview = &kPostgresPreviewer,
                                .resetter = &kPostgresResetter,

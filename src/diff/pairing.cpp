@@ -177,7 +177,14 @@ bool DifferDatabase::indexes_match(IndexId ia, IndexId ib) const {
         sort_or_default(a.columns[i]) != sort_or_default(b.columns[i]))
       return false;
   }
-  if (index_type(a.kind) != index_type(b.kind) || a.predicate != b.predicate) return false;
+  if (index_type(a.kind) != index_type(b.kind)) return false;
+  // Predicates count only where the schema enables Prisma's partialIndexes preview feature
+  // (Catalog::partial_indexes); without it a database's predicate is not part of the model.
+  if (compare_predicates() &&
+      !(policy_.predicates_match ? policy_.predicates_match(a.predicate, b.predicate)
+                                 : a.predicate == b.predicate)) {
+    return false;
+  }
   return !policy_.indexes_match || policy_.indexes_match(from_, ia, to_, ib);
 }
 
@@ -195,7 +202,7 @@ std::vector<IndexId> DifferDatabase::dropped_indexes(const TablePair& pair) cons
   auto next = secondary_indexes(to_, pair.to);
   std::vector<IndexId> out;
   for (IndexId p : secondary_indexes(from_, pair.from)) {
-    if (policy_.index_kept && policy_.index_kept(from_, p)) continue;
+    if (!compare_predicates() && policy_.index_kept && policy_.index_kept(from_, p)) continue;
     if (std::none_of(next.begin(), next.end(), [&](IndexId n) { return indexes_match(p, n); }))
       out.push_back(p);
   }

@@ -59,6 +59,9 @@ class DifferDatabase {
   /// Non-primary indexes of `to` with no same-definition index in `from`, and the reverse.
   std::vector<IndexId> created_indexes(const TablePair& pair) const;
   std::vector<IndexId> dropped_indexes(const TablePair& pair) const;
+  /// Partial index predicates are part of the comparison (either side's
+  /// Catalog::partial_indexes).
+  bool compare_predicates() const { return from_.partial_indexes || to_.partial_indexes; }
   /// Indexes with the same definition on both sides (names may differ), for `from` indexes
   /// whose definition is unique in their table (ENG table.rs `index_pairs`).
   std::vector<std::pair<IndexId, IndexId>> index_pairs(const TablePair& pair) const;

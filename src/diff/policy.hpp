@@ -53,8 +53,14 @@ struct DiffPolicy {
   /// nullptr: nothing beyond the neutral fields.
   bool (*indexes_match)(const schema::Catalog& from, schema::IndexId a, const schema::Catalog& to,
                         schema::IndexId b) = nullptr;
+  /// Two partial index predicates (Index::predicate; "" = none) select the same rows, compared
+  /// when either catalog has Catalog::partial_indexes. nullptr: equal texts. PostgreSQL compares
+  /// parse trees (pgparse/predicate.hpp), set by the dialect registry, since the differ does
+  /// not link the parser.
+  bool (*predicates_match)(std::string_view a, std::string_view b) = nullptr;
   /// An index of `from` that is never dropped, even when `to` lacks it (PostgreSQL: partial
-  /// indexes read from a database, which Prisma 7.10.1 leaves alone; PostgresIndex::partial).
+  /// indexes read from a database, which Prisma 7.10.1 leaves alone without its partialIndexes
+  /// preview feature; PostgresIndex::partial). Not used when predicates are compared.
   /// nullptr: none.
   bool (*index_kept)(const schema::Catalog& from, schema::IndexId id) = nullptr;
 };

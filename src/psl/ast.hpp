@@ -25,15 +25,16 @@ struct Identifier {
 struct Argument;
 
 /// An expression: `1`, `-2.5`, `"text"`, `Cascade`, `db.VarChar`, `[a, b]`, `now()`,
-/// `env("URL")`, `sort(a: Desc)`.
+/// `env("URL")`, `sort(a: Desc)`, `{ status: "active", n: { not: null } }` (an object: only
+/// as a partial index's `where:`, Prisma's partialIndexes preview feature).
 struct Expression {
-  enum class Kind { Number, String, Constant, Function, Array };
+  enum class Kind { Number, String, Constant, Function, Array, Object };
   Kind kind = Kind::Constant;
   /// Number: the literal text ("-1.5"); String: the decoded value; Constant and Function:
   /// the path ("Cascade", "db.VarChar", "now").
   std::string value;
   std::vector<Expression> items;       ///< Array elements.
-  std::vector<Argument> args;          ///< Function arguments.
+  std::vector<Argument> args;          ///< Function arguments; Object entries (all named).
   std::vector<Identifier> empty_args;  ///< Function: `name:` without a value (invalid).
   bool trailing_comma = false;         ///< Function: `f(a,)`.
   Span trailing_comma_span;            ///< Function: the trailing comma

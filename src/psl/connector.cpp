@@ -105,11 +105,12 @@ Connector make_postgres(std::string_view provider, std::string_view name) {
   Connector c;
   c.provider = provider;
   c.name = name;
-  c.capabilities = caps({C::Enums, C::Json, C::JsonLists, C::ScalarLists, C::DecimalType,
-                         C::CompoundIds, C::NamedPrimaryKeys, C::NamedForeignKeys, C::AutoIncrement,
-                         C::AutoIncrementAllowedOnNonId, C::AutoIncrementMultipleAllowed,
-                         C::AutoIncrementNonIndexedAllowed, C::ImplicitManyToManyRelation,
-                         C::MultiSchema, C::RelationFieldsInArbitraryOrder});
+  c.capabilities =
+      caps({C::PartialIndex, C::Enums, C::Json, C::JsonLists, C::ScalarLists, C::DecimalType,
+            C::CompoundIds, C::NamedPrimaryKeys, C::NamedForeignKeys, C::AutoIncrement,
+            C::AutoIncrementAllowedOnNonId, C::AutoIncrementMultipleAllowed,
+            C::AutoIncrementNonIndexedAllowed, C::ImplicitManyToManyRelation, C::MultiSchema,
+            C::RelationFieldsInArbitraryOrder});
   c.max_identifier_length = 63;
   c.foreign_key_actions =
       actions({RA::NoAction, RA::Restrict, RA::Cascade, RA::SetNull, RA::SetDefault});
@@ -128,8 +129,8 @@ Connector make_sqlite() {
   c.name = "sqlite";
   // Prisma 7 supports enums and Json on SQLite (checked against prisma 7.10.1).
   c.capabilities =
-      caps({C::Enums, C::Json, C::CompoundIds, C::AutoIncrement, C::ImplicitManyToManyRelation,
-            C::DecimalType, C::RelationFieldsInArbitraryOrder});
+      caps({C::PartialIndex, C::Enums, C::Json, C::CompoundIds, C::AutoIncrement,
+            C::ImplicitManyToManyRelation, C::DecimalType, C::RelationFieldsInArbitraryOrder});
   c.max_identifier_length = 10000;
   c.foreign_key_actions =
       actions({RA::SetNull, RA::SetDefault, RA::Cascade, RA::Restrict, RA::NoAction});
@@ -164,11 +165,11 @@ Connector make_sqlserver() {
   Connector c;
   c.provider = "sqlserver";
   c.name = "SQL Server";
-  c.capabilities =
-      caps({C::CompoundIds, C::NamedPrimaryKeys, C::NamedForeignKeys, C::NamedDefaultValues,
-            C::AutoIncrement, C::AutoIncrementAllowedOnNonId, C::AutoIncrementNonIndexedAllowed,
-            C::ImplicitManyToManyRelation, C::MultiSchema, C::ClusteringSetting,
-            C::ReferenceCycleDetection, C::DecimalType, C::PrimaryKeySortOrderDefinition});
+  c.capabilities = caps({C::PartialIndex, C::CompoundIds, C::NamedPrimaryKeys, C::NamedForeignKeys,
+                         C::NamedDefaultValues, C::AutoIncrement, C::AutoIncrementAllowedOnNonId,
+                         C::AutoIncrementNonIndexedAllowed, C::ImplicitManyToManyRelation,
+                         C::MultiSchema, C::ClusteringSetting, C::ReferenceCycleDetection,
+                         C::DecimalType, C::PrimaryKeySortOrderDefinition});
   c.max_identifier_length = 128;
   c.foreign_key_actions = actions({RA::NoAction, RA::Cascade, RA::SetNull, RA::SetDefault});
   c.emulated_actions = actions({RA::Restrict, RA::SetNull, RA::Cascade});

@@ -44,6 +44,7 @@ enum class Capability : std::uint8_t {
   ReferenceCycleDetection,
   DefaultValueAuto,
   TwoWayEmbeddedManyToManyRelation,
+  PartialIndex,  ///< `where:` on indexes (PostgreSQL, CockroachDB, SQLite, SQL Server)
 };
 
 /// Where constraint names must be unique (ENG datamodel_connector ConstraintScope).

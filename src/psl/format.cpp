@@ -216,6 +216,17 @@ class Formatter {
         out += e.value;
         arguments(e.args, e.empty_args, out);
         break;
+      case ast::Expression::Kind::Object:
+        // Prisma's formatter: `{ a: 1, b: { not: null } }`.
+        out += "{ ";
+        for (std::size_t i = 0; i < e.args.size(); ++i) {
+          if (i) out += ", ";
+          out += e.args[i].name ? e.args[i].name->name : std::string_view();
+          out += ": ";
+          expression(e.args[i].value, out);
+        }
+        out += " }";
+        break;
     }
   }
 

@@ -166,6 +166,21 @@ struct PrimaryKey {
   Span span;                            ///< the attribute
 };
 
+/// A partial index's `where:` as written (Prisma 7.10's partialIndexes preview feature):
+/// `raw("<SQL>")`, or an object of conditions on the model's scalar fields, joined by AND:
+/// `{ status: "active", deletedAt: null, n: { not: 3 } }`.
+struct IndexWhere {
+  struct Condition {
+    FieldId field;
+    bool negated = false;  ///< `{ not: value }`
+    /// String, Number or Boolean; Constant with text "null" for `null`.
+    Literal value;
+  };
+  std::optional<std::string> raw;     ///< `raw("...")`: the SQL, verbatim
+  std::vector<Condition> conditions;  ///< the object form, in source order
+  Span span;                          ///< the `where: ...` argument
+};
+
 /// `@unique`, `@@unique`, `@@index`, `@@fulltext`.
 struct Index {
   enum class Kind : std::uint8_t { Unique, Normal, Fulltext };
@@ -177,6 +192,7 @@ struct Index {
   std::optional<IndexAlgorithm> algorithm;  ///< `type:` (@@index)
   std::optional<bool> clustered;
   std::optional<FieldId> source_field;  ///< set for a field-level @unique
+  std::optional<IndexWhere> where;      ///< @@index, @@unique, @unique: a partial index
   Span span;
 };
 

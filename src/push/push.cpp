@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "dialect/introspect.hpp"
 #include "dialect/row_counts.hpp"
 #include "diff/differ.hpp"
 #include "migrate/deploy.hpp"
@@ -19,12 +20,7 @@ PushPlan plan_push(db::Connection& conn, const project::Project& project,
   auto validated = psl::validate_or_throw(project.schema);
   out.desired = psl::build_catalog(validated.schema, *parts.psl);
 
-  schema::InspectOptions options;
-  options.namespaces = project.datasource.schemas;
-  options.external_tables = project.external_tables;
-  options.external_enums = project.external_enums;
-  // Prisma reads extensions only with this preview feature, as `migrate diff` does.
-  options.extensions = validated.schema.has_preview_feature("postgresqlExtensions");
+  const schema::InspectOptions options = dialect::inspect_options(project, validated.schema);
   schema::Inspection inspection;
   try {
     inspection = parts.inspector->inspect(conn, options);

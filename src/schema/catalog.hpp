@@ -256,6 +256,11 @@ struct Catalog {
   std::vector<CheckConstraint> checks;
   /// PostgreSQL-only details (empty on other dialects).
   PostgresExt postgres;
+  /// Partial indexes are compared by their predicate (Index::predicate): the schema enables
+  /// Prisma's `partialIndexes` preview feature (set by the PSL catalog builder), or the
+  /// database was read with InspectOptions::partial_indexes. Without it, as in Prisma 7.10.1,
+  /// a database's partial index is taken as a whole-table index that a diff never drops.
+  bool partial_indexes = false;
 
   NamespaceId add_namespace(std::string name);
   TableId add_table(NamespaceId ns, std::string name);

@@ -52,6 +52,11 @@ struct InspectOptions {
   /// Read extensions (PostgreSQL). Prisma reads them only with the `postgresqlExtensions`
   /// preview feature; otherwise a script never creates them.
   bool extensions = false;
+  /// Read partial index predicates into the model (Index::predicate) and set
+  /// Catalog::partial_indexes, so that a diff compares them: Prisma reads them so only with
+  /// the `partialIndexes` preview feature (PostgreSQL; SQLite's are not read, as in Prisma
+  /// 7.10.1). Without it a partial index is read as a whole-table one, with a warning.
+  bool partial_indexes = false;
 };
 
 /// Something in the database that the catalog does not hold (or holds only in part).

@@ -248,6 +248,7 @@ schema::Inspection PostgresInspector::inspect(db::Connection& conn,
   read_checks(ctx);
   read_sequences(ctx);
   if (options.extensions) read_extensions(ctx);
+  ctx.catalog().partial_indexes = options.partial_indexes;
   return std::move(ctx.out);
 }
 

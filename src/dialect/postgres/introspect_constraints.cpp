@@ -58,7 +58,8 @@ void push_index(Context& ctx, const PendingIndex& p) {
   if (!table) return;
   std::string where = "index " + object_name(p.ns, p.name);
   if (p.contype == "x") return;  // exclusion constraints: reported with the constraints
-  if (p.partial) {
+  const bool read_predicate = ctx.options.partial_indexes;
+  if (p.partial && !read_predicate) {
     // Prisma 7.10.1's scripts treat a partial index as a whole-table one (no WHERE), while its
     // db pull writes the condition.
     ctx.warn(where,
@@ -70,6 +71,7 @@ void push_index(Context& ctx, const PendingIndex& p) {
   schema::Index idx;
   idx.table = *table;
   idx.name = p.name;
+  if (p.partial && read_predicate) idx.predicate = p.predicate;
   idx.kind = p.primary                      ? schema::IndexKind::PrimaryKey
              : p.unique && p.contype == "u" ? schema::IndexKind::UniqueConstraint
              : p.unique                     ? schema::IndexKind::UniqueIndex

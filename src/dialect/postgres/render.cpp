@@ -334,8 +334,12 @@ std::string PostgresRenderer::create_index(const Catalog& c, IndexId id) const {
   }
   out += ')';
   if (!idx.predicate.empty()) {
-    out += " WHERE ";
+    // Prisma 7.10.1 wraps the predicate in parentheses unless its first and last characters
+    // already are (a plain text test: `(a) AND (b)` stays as written).
+    const bool wrapped = idx.predicate.front() == '(' && idx.predicate.back() == ')';
+    out += wrapped ? " WHERE " : " WHERE (";
     out += idx.predicate;
+    if (!wrapped) out += ')';
   }
   return out;
 }

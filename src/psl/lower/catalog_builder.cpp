@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.hpp"
 #include "psl/lower/catalog_mapping.hpp"
 #include "schema/naming.hpp"
 
@@ -27,6 +28,7 @@ class Builder {
 
   sc::Catalog build() {
     c_.default_namespace = flavour_.default_namespace;
+    c_.partial_indexes = s_.has_preview_feature("partialIndexes");
     reserve();
     push_namespaces();
     if (flavour_.native_enums) push_enums();
@@ -294,6 +296,29 @@ class Builder {
     if (pg != sc::PostgresIndex{}) c_.postgres.indexes.emplace(id, std::move(pg));
   }
 
+  // A partial index's predicate as Prisma 7.10.1 writes it: raw() verbatim; the object form as
+  // `"col" = 'text' AND "n" IS NULL AND "b" != false`, columns by their database names.
+  static std::string where_sql(const Model& m, const IndexWhere& where) {
+    if (where.raw) return *where.raw;
+    std::string out;
+    for (const auto& c : where.conditions) {
+      if (!out.empty()) out += " AND ";
+      core::append_double_quoted(out, m.fields[c.field.value].database_name());
+      const Literal& v = c.value;
+      if (v.kind == Literal::Kind::Constant) {  // null
+        out += c.negated ? " IS NOT NULL" : " IS NULL";
+        continue;
+      }
+      out += c.negated ? " != " : " = ";
+      if (v.kind == Literal::Kind::String) {
+        core::append_single_quoted(out, v.text);
+      } else {
+        out += v.text;
+      }
+    }
+    return out;
+  }
+
   void push_indexes(const Model& m, sc::TableId t) {
     const std::string& table = m.database_name();
     if (m.primary_key) {
@@ -321,6 +346,7 @@ class Builder {
           break;
       }
       out.columns = index_columns(m, t, idx.fields);
+      if (idx.where) out.predicate = where_sql(m, *idx.where);
       push_postgres_details(c_.add_index(std::move(out)), idx);
     }
   }

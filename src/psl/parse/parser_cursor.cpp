@@ -309,7 +309,7 @@ bool Cursor::number_into(ast::Expression& e) {
 bool Cursor::can_start_expression() const {
   if (eof()) return false;
   char c = text_[pos];
-  return is_alnum(c) || c == '[' || c == '-' || c == '"' || letter_len(pos) > 0;
+  return is_alnum(c) || c == '[' || c == '{' || c == '-' || c == '"' || letter_len(pos) > 0;
 }
 
 bool Cursor::expression_item(std::vector<ast::Expression>& items) {
@@ -343,6 +343,51 @@ bool Cursor::array_into(ast::Expression& e) {
   return true;
 }
 
+// object = "{" (entry ("," entry)*)? "}", entry = identifier ":" expression (the grammar
+// of Prisma 7.10's partial index `where: { ... }`).
+bool Cursor::object_into(ast::Expression& e) {
+  Checkpoint cp(*this);
+  if (!eat("{")) return false;
+  std::vector<ast::Argument> entries;
+  auto entry = [&]() -> bool {
+    Checkpoint one(*this);
+    std::size_t start = pos;
+    if (!skip_identifier()) return false;
+    std::size_t name_end = pos;
+    skip_ws();
+    if (!eat(":")) return false;
+    skip_ws();
+    if (!can_start_expression()) return false;
+    auto& arg = entries.emplace_back();
+    if (!expression_into(arg.value)) {
+      entries.pop_back();
+      return false;
+    }
+    arg.name = ast::Identifier{text_.substr(start, name_end - start), span(start, name_end)};
+    arg.span = span(start, pos);
+    one.commit();
+    return true;
+  };
+  skip_ws();
+  if (entry()) {
+    while (true) {
+      Checkpoint more(*this);
+      skip_ws();
+      if (!eat(",")) break;
+      skip_ws();
+      if (!entry()) break;
+      more.commit();
+    }
+  }
+  skip_ws();
+  if (!eat("}")) return false;  // no trailing comma: Prisma's grammar has none here
+  e.kind = ast::Expression::Kind::Object;
+  e.args = std::move(entries);
+  e.span = span(cp.start(), pos);
+  cp.commit();
+  return true;
+}
+
 std::optional<ast::Expression> Cursor::parse_expression() {
   std::optional<ast::Expression> out(std::in_place);
   if (!expression_into(*out)) out.reset();
@@ -350,7 +395,8 @@ std::optional<ast::Expression> Cursor::parse_expression() {
 }
 
 bool Cursor::expression_into(ast::Expression& e) {
-  // expression = function_call | array_expression | numeric_literal | string_literal | path
+  // expression = function_call | array_expression | object | numeric_literal | string_literal
+  //              | path
   std::size_t start = pos;
   if (skip_path()) {
     std::size_t path_end = pos;
@@ -377,7 +423,7 @@ bool Cursor::expression_into(ast::Expression& e) {
     e.span = span(start, path_end);
     return true;
   }
-  return array_into(e) || number_into(e) || string_literal_into(e);
+  return array_into(e) || object_into(e) || number_into(e) || string_literal_into(e);
 }
 
 bool Cursor::parse_arguments_list(std::vector<ast::Argument>& args,

@@ -90,6 +90,7 @@ class Cursor {
   bool string_literal_into(ast::Expression& e);
   bool number_into(ast::Expression& e);
   bool array_into(ast::Expression& e);
+  bool object_into(ast::Expression& e);
   /// Whether the next character can begin an expression (a cheap test before allocating).
   bool can_start_expression() const;
   /// Parses an expression into a new last element of `items`; false (nothing added) if none.

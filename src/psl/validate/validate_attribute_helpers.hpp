@@ -20,6 +20,11 @@ std::optional<std::string> name_arg(Context& ctx, AttributeSet& attrs);
 std::optional<bool> clustered_arg(Context& ctx, AttributeSet& attrs);
 std::optional<SortOrder> sort_arg(Context& ctx, AttributeSet& attrs);
 std::optional<std::uint32_t> length_arg(Context& ctx, AttributeSet& attrs);
+/// `where:` of @@index / @@unique / @unique on `model` (validate_index_where.cpp), with the
+/// messages of Prisma 7.10.1's parser database; nullopt when absent or invalid (reported).
+/// The preview feature and the connector are checked later (validate_index_rules.cpp), as
+/// Prisma does.
+std::optional<IndexWhere> where_arg(Context& ctx, AttributeSet& attrs, ModelId model);
 /// Client names (`name:` of @@id/@@unique) may only use `_a-zA-Z0-9`.
 void validate_client_name(Context& ctx, Span span, const std::string& model_name,
                           const std::string& name, std::string_view attribute);

@@ -193,6 +193,7 @@ void visit_field_unique(Context& ctx, AttributeSet& attrs, ModelId model, FieldI
   f.length = length_arg(ctx, attrs);
   f.sort = sort_arg(ctx, attrs);
   idx.clustered = clustered_arg(ctx, attrs);
+  idx.where = where_arg(ctx, attrs, model);
   idx.fields.push_back(f);
   idx.source_field = fid;
   idx.span = attrs.current()->span;

@@ -221,7 +221,15 @@ std::string_view Context::text_of(Span s) const {
 }
 
 std::string Context::display(const ast::Expression& e) const {
-  return std::string(text_of(e.span));
+  if (e.kind != ast::Expression::Kind::Object) return std::string(text_of(e.span));
+  // Prisma prints an object from its tree: `{ a: 1 }`, and `{  }` for an empty one.
+  std::string out = "{ ";
+  for (std::size_t i = 0; i < e.args.size(); ++i) {
+    if (i) out += ", ";
+    if (e.args[i].name) out += e.args[i].name->name;
+    out += ": " + display(e.args[i].value);
+  }
+  return out + " }";
 }
 
 std::string Context::relation_name_of(ModelId m, FieldId f) const {
@@ -244,6 +252,8 @@ const char* describe_value_type(const ast::Expression& e) {
       return "functional";
     case ast::Expression::Kind::Array:
       return "array";
+    case ast::Expression::Kind::Object:
+      return "object";
   }
   return "literal";
 }

@@ -45,6 +45,9 @@ Literal to_literal(const ast::Expression& e) {
       l.kind = Literal::Kind::Constant;
       l.text = e.value;
       break;
+    case ast::Expression::Kind::Object:  // only valid as a partial index's `where:`
+      l.kind = Literal::Kind::Constant;
+      break;
   }
   return l;
 }

@@ -456,11 +456,13 @@ void visit_model_index(Context& ctx, AttributeSet& attrs, ModelId model, Index::
       }
     }
     idx.clustered = clustered_arg(ctx, attrs);
+    idx.where = where_arg(ctx, attrs, model);
   } else if (kind == Index::Kind::Unique) {
     idx.name = name_arg(ctx, attrs);
     idx.map = mapped_name_arg(ctx, attrs);
     if (idx.name) validate_client_name(ctx, idx.span, model_name, *idx.name, "@@unique");
     idx.clustered = clustered_arg(ctx, attrs);
+    idx.where = where_arg(ctx, attrs, model);
   } else {
     idx.map = mapped_name_arg(ctx, attrs);
   }

@@ -93,6 +93,19 @@ void index_rules(Context& ctx, ModelId id, std::size_t i, const ConstraintNamesp
     rule_attribute_error(
         ctx, attr_name, "Defining clustering is not supported in the current connector.", idx.span);
   }
+  if (idx.where) {
+    if (!ctx.preview_features.count("partialIndexes")) {
+      rule_attribute_error(ctx, attr_name,
+                           "Partial indexes are a preview feature. Add \"partialIndexes\" to "
+                           "previewFeatures in your generator block.",
+                           idx.where->span);
+    } else if (!c.has(Capability::PartialIndex)) {
+      rule_attribute_error(ctx, attr_name,
+                           "Partial indexes (with a `where` clause) are not supported by the "
+                           "current connector.",
+                           idx.where->span);
+    }
+  }
   if (idx.kind != Index::Kind::Normal &&
       std::any_of(idx.fields.begin(), idx.fields.end(),
                   [](const IndexField& f) { return f.ops.has_value(); })) {

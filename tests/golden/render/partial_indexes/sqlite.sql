@@ -1,0 +1,35 @@
+-- CreateTable
+CREATE TABLE "Account" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "email" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "score_value" REAL,
+    "active" BOOLEAN NOT NULL,
+    "deletedAt" DATETIME,
+    "note" TEXT
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Account_email_key" ON "Account"("email") WHERE "deletedAt" IS NULL;
+
+-- CreateIndex
+CREATE INDEX "Account_status_idx" ON "Account"("status") WHERE "status" = 'it''s "active"';
+
+-- CreateIndex
+CREATE INDEX "Account_score_value_idx" ON "Account"("score_value") WHERE "score_value" = 1.5 AND "id" = -2;
+
+-- CreateIndex
+CREATE INDEX "Account_active_idx" ON "Account"("active") WHERE "active" = true AND "note" IS NOT NULL;
+
+-- CreateIndex
+CREATE INDEX "Account_note_idx" ON "Account"("note") WHERE "status" != 'gone';
+
+-- CreateIndex
+CREATE INDEX "Account_deletedAt_idx" ON "Account"("deletedAt") WHERE status = 'archived';
+
+-- CreateIndex
+CREATE INDEX "Account_id_status_idx" ON "Account"("id", "status") WHERE (score_value > 0);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Account_status_note_key" ON "Account"("status", "note") WHERE (a) AND (b);
+
