@@ -55,6 +55,8 @@ struct DiffOptions {
   std::vector<std::string> renames;
   // Prisma 6's --shadow-database-url (Prisma 7: prisma.config.ts datasource.shadowDatabaseUrl).
   std::string shadow_database_url;
+  // --config: the Prisma config file the config-datasource and migrations sides read.
+  std::string config;
 };
 
 constexpr const char* kUsageHint =
@@ -119,7 +121,7 @@ void write_output_file(const std::string& path, std::string_view text) {
 // (schema/inspector.hpp), with the namespaces (`schemas`) and the external tables and enums
 // the project declares. What the catalog cannot hold is said on stderr.
 std::pair<const dialect::Parts*, schema::Catalog> introspect_side(
-    const std::string& url, const std::string& schema_datasource) {
+    const std::string& url, const std::string& schema_datasource, const std::string& config) {
   project::DatabaseTarget target;
   schema::InspectOptions options;
   if (!url.empty()) {
@@ -134,6 +136,7 @@ std::pair<const dialect::Parts*, schema::Catalog> introspect_side(
   } else {
     project::ProjectOptions po;
     if (!schema_datasource.empty()) po.schema = schema_datasource;
+    if (!config.empty()) po.config = config;
     auto project =
         project::load_project(po, std::filesystem::current_path(), project::process_env());
     target = project.target;
@@ -156,7 +159,7 @@ struct DiffSide {
 // PostgreSQL shadow database is made on the server of the project's database (prisma.config.ts
 // `datasource.url`, the schema's url, or DATABASE_URL).
 DiffSide migrations_side(const std::string& dir, std::string_view flag,
-                         const std::string& shadow_flag) {
+                         const std::string& shadow_flag, const std::string& config) {
   const auto folder = migrate::read_migrations_dir(dir);
   if (!folder.exists) {
     throw core::Error("GW1105", fmt::format("Could not load `{}` from provided path `{}`: file or "
@@ -165,6 +168,7 @@ DiffSide migrations_side(const std::string& dir, std::string_view flag,
   }
   project::ProjectOptions po;
   po.url_required = false;
+  if (!config.empty()) po.config = config;
   auto project = project::load_project(po, std::filesystem::current_path(), project::process_env());
   const std::string provider =
       folder.has_lock_file ? folder.lock_provider : project.datasource.provider;
@@ -225,18 +229,18 @@ int run_diff(DiffOptions o) {
   DiffSide from, to;
   if (!o.from_schema.empty()) from = load_schema_side(o.from_schema, "--from-schema");
   if (!o.from_migrations.empty())
-    from = migrations_side(o.from_migrations, "--from-migrations", o.shadow_database_url);
+    from = migrations_side(o.from_migrations, "--from-migrations", o.shadow_database_url, o.config);
   if (o.from_config_datasource) {
-    auto [parts, catalog] = introspect_side("", "");
+    auto [parts, catalog] = introspect_side("", "", o.config);
     from = {parts, std::move(catalog)};
   }
   const bool to_is_schema = !o.to_schema.empty();
   if (to_is_schema) {
     to = load_schema_side(o.to_schema, "--to-schema");
   } else if (!o.to_migrations.empty()) {
-    to = migrations_side(o.to_migrations, "--to-migrations", o.shadow_database_url);
+    to = migrations_side(o.to_migrations, "--to-migrations", o.shadow_database_url, o.config);
   } else if (o.to_database()) {
-    auto [parts, catalog] = introspect_side(o.to_url, o.to_schema_datasource);
+    auto [parts, catalog] = introspect_side(o.to_url, o.to_schema_datasource, o.config);
     to = {parts, std::move(catalog)};
   }
   if (from.parts && to.parts && from.parts != to.parts) {
@@ -330,6 +334,11 @@ void add_migrate_diff_command(CLI::App& migrate, Action& action) {
       ->type_name("FILE");
   cmd->add_flag("--exit-code", opts->exit_code,
                 "Exit with 0 when the diff is empty, 2 when it is not, 1 on error");
+  cmd->add_option("--config", opts->config,
+                  "Prisma config file for the config-datasource and migrations sides, read "
+                  "without running it (default: prisma.config.ts, .js, .mjs, .cjs, .mts or .cts "
+                  "in the current folder)")
+      ->type_name("FILE");
   cmd->add_option("--shadow-database-url", opts->shadow_database_url,
                   "The database --from/--to-migrations replay on, emptied first (Prisma 6 form; "
                   "default: shadowDatabaseUrl, else a temporary database)")

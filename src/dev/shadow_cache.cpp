@@ -86,6 +86,7 @@ std::optional<T> opt_from(const json& j) {
 json catalog_json(const schema::Catalog& c) {
   json j;
   j["default_namespace"] = c.default_namespace;
+  j["partial_indexes"] = c.partial_indexes;
   for (const auto& n : c.namespaces)
     j["namespaces"].push_back(n.name);
   for (const auto& t : c.tables) {
@@ -184,6 +185,7 @@ const json& arr(const json& j, const char* key) {
 schema::Catalog catalog_from(const json& j) {
   schema::Catalog c;
   c.default_namespace = j.at("default_namespace").get<std::string>();
+  c.partial_indexes = j.value("partial_indexes", false);
   for (const auto& n : arr(j, "namespaces"))
     c.namespaces.push_back({n.get<std::string>()});
   for (const auto& t : arr(j, "tables")) {
@@ -357,7 +359,8 @@ std::string options_key(const schema::InspectOptions& o) {
   json j = {{"namespaces", o.namespaces},
             {"external_tables", o.external_tables},
             {"external_enums", o.external_enums},
-            {"extensions", o.extensions}};
+            {"extensions", o.extensions},
+            {"partial_indexes", o.partial_indexes}};
   return j.dump();
 }
 

@@ -187,6 +187,10 @@ TEST_F(PartialIndexDiff, WithoutThePreviewFeatureThePredicatesAreLeftAlone) {
   auto out = expect_same({"--from-config-datasource", "--to-schema", "schema.prisma", "--script"},
                          "plain");
   EXPECT_EQ(out.find("DROP INDEX"), std::string::npos) << out;
+  // The same project named with --config from the folder above.
+  EXPECT_EQ(expect_same({"--config", "plain/prisma.config.ts", "--from-config-datasource",
+                         "--to-schema", "plain/schema.prisma", "--script"}),
+            out);
 }
 
 TEST_F(PartialIndexDiff, TheCaseOfAnUnquotedNameIsNoChangeUnlikePrisma) {
