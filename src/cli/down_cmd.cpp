@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
 #include "core/error.hpp"
+#include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
 #include "down/generate.hpp"
 #include "down/run.hpp"
@@ -20,16 +21,9 @@
 namespace godwit::cli {
 namespace {
 
-// What the introspection reads, as migrate dev reads it: the datasource's schemas, the
-// config's external tables and enums, extensions with the preview feature.
+// What the introspection reads, exactly as migrate dev reads it (dialect::inspect_options).
 schema::InspectOptions down_inspect_options(const Loaded& l) {
-  auto model = psl::validate_or_throw(l.project.schema);
-  schema::InspectOptions options;
-  options.namespaces = l.project.datasource.schemas;
-  options.external_tables = l.project.external_tables;
-  options.external_enums = l.project.external_enums;
-  options.extensions = model.schema.has_preview_feature("postgresqlExtensions");
-  return options;
+  return dialect::inspect_options(l.project, psl::validate_or_throw(l.project.schema).schema);
 }
 
 struct DownGenFlags {

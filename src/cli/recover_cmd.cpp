@@ -12,6 +12,7 @@
 #include "cli/confirm.hpp"
 #include "core/error.hpp"
 #include "dev/migration_name.hpp"
+#include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
 #include "psl/validate.hpp"
 #include "recover/adopt_drift.hpp"
@@ -26,17 +27,10 @@ struct RecoverFlags {
   bool name_given = false;
 };
 
-// What the inspector reads, as `migrate dev` and `migrate diff --to-config-datasource` read it:
-// the datasource's schemas, the config's external tables and enums, extensions only with
-// Prisma's postgresqlExtensions preview feature.
+// What the inspector reads, exactly as `migrate dev` and `migrate diff --to-config-datasource`
+// read it (dialect::inspect_options), so that adopted drift is no drift for them.
 schema::InspectOptions recover_inspect_options(const Loaded& l) {
-  schema::InspectOptions options;
-  options.namespaces = l.project.datasource.schemas;
-  options.external_tables = l.project.external_tables;
-  options.external_enums = l.project.external_enums;
-  options.extensions =
-      psl::validate_or_throw(l.project.schema).schema.has_preview_feature("postgresqlExtensions");
-  return options;
+  return dialect::inspect_options(l.project, psl::validate_or_throw(l.project.schema).schema);
 }
 
 // Prisma's tree of one migration folder.

@@ -19,6 +19,7 @@
 #include "migrate/probe.hpp"
 #include "migrate/session.hpp"
 #include "migrate/status.hpp"
+#include "psl/validate.hpp"
 
 namespace godwit::preflight {
 namespace {
@@ -237,10 +238,10 @@ CheckLine drift_line(const project::Project& project, const dialect::Parts& part
   const fs::path lock_file = project.migrations_dir / "migration_lock.toml";
   std::error_code ec;
   if (fs::exists(lock_file, ec)) fs::copy_file(lock_file, copy / "migration_lock.toml");
-  schema::InspectOptions options;
-  options.namespaces = project.datasource.schemas;
-  options.external_tables = project.external_tables;
-  options.external_enums = project.external_enums;
+  // Read as `migrate dev` reads them (the schema's preview features count; an invalid schema
+  // still names them, and its errors are not this check's concern).
+  const schema::InspectOptions options =
+      dialect::inspect_options(project, psl::validate_schema(project.schema).schema);
   schema::Inspection expected;
   try {
     expected = dialect::replay_migrations(project.target, copy, options);
