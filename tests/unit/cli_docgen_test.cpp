@@ -2,6 +2,8 @@
 // and every option, walked here straight from CLI11 (not through docgen::describe).
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include <string>
 #include <vector>
 
@@ -149,9 +151,16 @@ TEST_F(DocgenTest, ZshCompletionHasEveryCommandAndOption) {
   const auto zsh = docgen::zsh_completion(app_);
   EXPECT_TRUE(zsh.starts_with("#compdef godwit\n"));
   for (const auto& n : nodes_) {
+    // zsh function names: the command path joined by `_`, other characters (the `-` of
+    // `down-gen`) as `_`.
+    auto zsh_name = [](std::string name) {
+      for (auto& ch : name)
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+      return name;
+    };
     std::string fn = "_godwit";
     for (const auto& p : n.path)
-      fn += "_" + p;
+      fn += "_" + zsh_name(p);
     auto b = block(zsh, "\n" + fn + "() {\n", "\n}\n");
     ASSERT_FALSE(b.empty()) << "no zsh function " << fn;
     for (const auto* o : n.options) {
@@ -168,7 +177,8 @@ TEST_F(DocgenTest, ZshCompletionHasEveryCommandAndOption) {
     }
     for (const auto& s : n.subcommands) {
       EXPECT_NE(b.find("'" + s + ":"), std::string::npos) << fn << " " << s;
-      EXPECT_NE(b.find("('" + s + "') " + fn + "_" + s), std::string::npos) << fn << " " << s;
+      EXPECT_NE(b.find("('" + s + "') " + fn + "_" + zsh_name(s)), std::string::npos)
+          << fn << " " << s;
     }
   }
 }

@@ -66,7 +66,7 @@ TEST(RenderPostgres, PartialIndexAndOperatorClassWithSort) {
   EXPECT_EQ(
       PostgresRenderer{}.create_index(f.c, id),
       "CREATE UNIQUE INDEX \"T_a_b_idx\" ON \"other\".\"T\"(\"a\" text_pattern_ops DESC, \"b\") "
-      "WHERE \"b\" > 0");
+      "WHERE (\"b\" > 0)");
 }
 
 TEST(RenderPostgres, ColumnTypesAndDefaults) {
