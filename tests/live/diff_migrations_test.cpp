@@ -25,29 +25,8 @@ using interop::Project;
 
 using History = interop::CorpusHistory;
 
-// The shadow databases on the test server.
-std::set<std::string> shadow_databases() {
-  std::set<std::string> out;
-  std::istringstream in(psql(pg_admin_url(),
-                             "SELECT datname FROM pg_database "
-                             "WHERE datname LIKE 'prisma_migrate_shadow_db_%'"));
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.insert(line);
-  return out;
-}
-
-// Waits until every shadow database not in `before` is gone (other tests' shadows come and go
-// while this one runs); false when one stays for 60 s: a shadow database left behind.
-bool no_shadow_left(const std::set<std::string>& before) {
-  for (int i = 0; i < 600; ++i) {
-    bool left = false;
-    for (const auto& name : shadow_databases())
-      left = left || !before.contains(name);
-    if (!left) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return false;
-}
+using interop::no_shadow_left;
+using interop::shadow_databases;
 
 class DiffMigrationsCorpus : public ::testing::TestWithParam<History> {
  protected:

@@ -24,16 +24,6 @@ namespace fs = std::filesystem;
 using interop::Database;
 using interop::Project;
 
-std::set<std::string> gen_shadow_databases() {
-  std::set<std::string> out;
-  std::istringstream in(psql(pg_admin_url(),
-                             "SELECT datname FROM pg_database "
-                             "WHERE datname LIKE 'prisma_migrate_shadow_db_%'"));
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.insert(line);
-  return out;
-}
-
 std::vector<std::string> gen_folders(const Project& p) {
   std::set<std::string> names;
   for (const auto& e : fs::directory_iterator(p.migrations()))
@@ -134,7 +124,8 @@ TEST_P(DownGen, CorpusHistoryStaysTheSameHistoryForPrisma) {
   GODWIT_REQUIRE_LIVE_PART(fs::exists(history / "migrations"), "the corpus: " + history.string());
   Project p(history);
   Database db(provider, "down_gen_corpus");
-  const auto before = provider == "postgresql" ? gen_shadow_databases() : std::set<std::string>{};
+  const auto before =
+      provider == "postgresql" ? interop::shadow_databases() : std::set<std::string>{};
   const auto all = gen_folders(p);
   std::vector<std::string> args{"migrate", "down-gen"};
   std::vector<std::string> asked;
@@ -167,7 +158,7 @@ TEST_P(DownGen, CorpusHistoryStaysTheSameHistoryForPrisma) {
       << gen.out;
   // down-gen works on the shadow database only: the project's database was not created.
   if (provider == "postgresql") {
-    EXPECT_EQ(gen_shadow_databases(), before) << "the shadow database is dropped";
+    EXPECT_TRUE(interop::no_shadow_left(before)) << "the shadow database is dropped";
   }
 
   auto deploy = interop::prisma(p, db, {"migrate", "deploy"});

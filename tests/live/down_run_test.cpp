@@ -23,16 +23,6 @@ using interop::Database;
 using interop::Project;
 namespace fx = down_fixture;
 
-std::set<std::string> run_shadow_databases() {
-  std::set<std::string> out;
-  std::istringstream in(psql(pg_admin_url(),
-                             "SELECT datname FROM pg_database "
-                             "WHERE datname LIKE 'prisma_migrate_shadow_db_%'"));
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.insert(line);
-  return out;
-}
-
 std::string applied_names(const Database& db) {
   return db.query(
       "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND "
@@ -79,13 +69,13 @@ class DownRun : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     if (GetParam() == "postgresql") {
       GODWIT_REQUIRE_PG();
-      before_ = run_shadow_databases();
+      before_ = interop::shadow_databases();
     }
     GODWIT_REQUIRE_ORACLE();
   }
   void TearDown() override {
     if (GetParam() == "postgresql" && !pg_admin_url().empty()) {
-      EXPECT_EQ(run_shadow_databases(), before_) << "a prisma_migrate_shadow_db_* was left";
+      EXPECT_TRUE(interop::no_shadow_left(before_)) << "a prisma_migrate_shadow_db_* was left";
     }
   }
   // The fixture's first three migrations, deployed, with their generated downs.

@@ -11,13 +11,16 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/test_support.hpp"
@@ -109,6 +112,31 @@ class Database {
 /// `_prisma_migrations` in the columns Prisma's golden history.tsv has, flags as 1/0, one
 /// line per row, tab-separated, ordered by name then rolled-back rows first: the rows two tools
 /// wrote for the same history compare equal, whatever ids and timestamps they chose.
+/// The PostgreSQL shadow databases (`prisma_migrate_shadow_db_*`) on the test server.
+inline std::set<std::string> shadow_databases() {
+  std::set<std::string> out;
+  std::istringstream in(psql(pg_admin_url(),
+                             "SELECT datname FROM pg_database "
+                             "WHERE datname LIKE 'prisma_migrate_shadow_db_%'"));
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.insert(line);
+  return out;
+}
+
+/// Waits until every shadow database not in `before` is gone: other tests running at the same
+/// time (ctest -j) make and drop their own, so "the same set as before" would be a race. False
+/// when one stays for 60 s: a shadow database left behind.
+inline bool no_shadow_left(const std::set<std::string>& before) {
+  for (int i = 0; i < 600; ++i) {
+    bool left = false;
+    for (const auto& name : shadow_databases())
+      left = left || !before.contains(name);
+    if (!left) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
 inline std::string history_rows(const Database& db) {
   auto out = db.query(
       "SELECT migration_name, checksum, applied_steps_count, "
