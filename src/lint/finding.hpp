@@ -3,7 +3,6 @@
 // ../shared/docs/safety-rules.md §1 and its squawk / strong_migrations equivalents).
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,11 +51,15 @@ struct Finding {
   std::string blocks;     ///< what that lock blocks while held or queued
   std::string safe_sql;   ///< the safe alternative as SQL (may be several statements); "" if none
   std::string note;       ///< why, or what else to know; may be ""
-  /// Set when the finding does not hold if this table is new and empty when the statement runs:
-  /// in a run of the pending migrations (RunOptions::pending_run), the engine drops the finding
-  /// when an earlier migration of the run creates the table (FileResult::created_empty). Not
-  /// printed.
-  std::optional<TableRef> unless_new_table;
+  /// Set when the finding does not hold if these tables are new and empty when the statement
+  /// runs: in a run of the pending migrations (RunOptions::pending_run), the engine drops the
+  /// finding when earlier migrations of the run created every one of them
+  /// (FileResult::created_empty). Empty: the finding always holds. Not printed.
+  std::vector<TableRef> unless_new_tables;
+  /// A once-per-file finding (missing-lock-timeout ...) reported at the first statement it
+  /// applies to: the linter emits one candidate per such statement, and the engine keeps the
+  /// first of each code that survives `unless_new_tables` and drops the rest. Not printed.
+  bool first_in_file = false;
 };
 
 /// What a dialect's linter found in one file, before suppressions and configuration.

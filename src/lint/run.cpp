@@ -209,6 +209,17 @@ std::string read_sql_file(const std::filesystem::path& p) {
   return out;
 }
 
+// Of the once-per-file candidates (Finding::first_in_file), the first of each code is kept.
+void keep_first_in_file(std::vector<Finding>& found) {
+  std::vector<std::string> seen;  // copies: erase_if moves the findings it keeps
+  std::erase_if(found, [&seen](const Finding& f) {
+    if (!f.first_in_file) return false;
+    if (std::find(seen.begin(), seen.end(), f.code) != seen.end()) return true;
+    seen.push_back(f.code);
+    return false;
+  });
+}
+
 }  // namespace
 
 std::size_t Report::count(Severity s) const {
@@ -291,7 +302,8 @@ Report run(const Linter& linter, const std::vector<Input>& inputs, const RunOpti
     auto found = std::move(results[i].findings);
     if (options.pending_run) {
       std::erase_if(found, [&](const Finding& f) {
-        return f.unless_new_table && is_fresh(*f.unless_new_table);
+        return !f.unless_new_tables.empty() &&
+               std::all_of(f.unless_new_tables.begin(), f.unless_new_tables.end(), is_fresh);
       });
       for (const auto& t : results[i].no_longer_empty)
         std::erase_if(fresh, [&t](const TableRef& f) { return f.same(t); });
@@ -299,6 +311,7 @@ Report run(const Linter& linter, const std::vector<Input>& inputs, const RunOpti
       for (const auto& t : results[i].created_empty)
         fresh.push_back(t);
     }
+    keep_first_in_file(found);
     if (!in.migration.empty() && !last_applied.empty() && in.migration < last_applied) {
       found.push_back(engine_finding(
           "non-linear-history", in, 1,

@@ -37,10 +37,11 @@ struct RunOptions {
   /// the last of them is reported as `non-linear-history`.
   std::vector<std::string> applied;
   /// The inputs are the pending migrations of one deploy, in the order it applies them: a
-  /// finding marked Finding::unless_new_table is dropped when an earlier input creates that
-  /// table and no input between fills or drops it (a `CREATE INDEX` on a table an earlier
-  /// pending migration creates blocks nobody: the table is new and empty when the deploy
-  /// reaches it). Off for `--all` and paths, whose earlier migrations may be applied already.
+  /// finding marked Finding::unless_new_tables is dropped when earlier inputs create all those
+  /// tables and no input between fills or drops them (a `CREATE INDEX`, a foreign key, a
+  /// missing lock_timeout on a table an earlier pending migration creates blocks nobody: the
+  /// table is new and empty when the deploy reaches it; docs/lint.md, "Context across the
+  /// pending set"). Off for `--all` and paths, whose earlier migrations may be applied already.
   bool pending_run = false;
   /// Files are linted on this many threads (0: one per core).
   unsigned threads = 0;

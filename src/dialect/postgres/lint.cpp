@@ -29,6 +29,12 @@ bool Scan::type_created(const QualifiedName& type) const {
                      [&](const QualifiedName& c) { return c.same(type); });
 }
 
+void Scan::unless_new(std::size_t first, const QualifiedName& table) {
+  if (table.empty() || !unwritten(table)) return;
+  for (std::size_t i = first; i < out->size(); ++i)
+    (*out)[i].unless_new_tables.push_back({table.schema, table.name});
+}
+
 lint::Finding& Scan::emit(std::string_view code, std::string message) {
   lint::Finding f;
   f.code = std::string(code);

@@ -31,6 +31,7 @@ void drop_checks(Scan& s, const Action& a) {
           "-- first deploy code that no longer uses it; keep the data until you are sure:\nALTER "
           "TABLE {} RENAME TO {};\n-- and drop that in a later migration",
           t.quoted(), q(t.name + "_deprecated"));
+      s.unless_new(s.out->size() - 1, t);  // created empty earlier in the run: nothing lost
     }
   } else if (kind == "SCHEMA" || kind == "DATABASE") {
     auto& f = s.emit("drop-schema-or-database",
@@ -87,6 +88,7 @@ void check_changes(Scan& s, const Action& a) {
           "-- two phases: deploy code that ignores {1} (Prisma: remove it from the schema's "
           "model first), then in a later migration:\nALTER TABLE {0} DROP COLUMN {1};",
           t, q(a.column.name));
+      s.unless_new(s.out->size() - 1, a.table);
       return;
     }
     case Op::kTruncate: {
@@ -110,6 +112,7 @@ void check_changes(Scan& s, const Action& a) {
       f.note =
           "If it is to come back under another name, add that one NOT VALID and VALIDATE it in a "
           "later migration.";
+      s.unless_new(s.out->size() - 1, a.table);
       return;
     }
     case Op::kRenameColumn: {
@@ -123,6 +126,7 @@ void check_changes(Scan& s, const Action& a) {
           "or expand/contract:\nALTER TABLE {0} ADD COLUMN {2} <type>;  -- dual-write, "
           "backfill, switch, then drop {3}",
           t, a.column.name, q(a.new_name), q(a.column.name));
+      s.unless_new(s.out->size() - 1, a.table);  // a new table has no clients yet
       return;
     }
     case Op::kRenameTable: {
@@ -137,6 +141,7 @@ void check_changes(Scan& s, const Action& a) {
           "{};\nCREATE VIEW {} AS SELECT * FROM {};  -- drop the view "
           "once no client uses the old name",
           s.stmt->text, t, q(a.new_name));
+      s.unless_new(s.out->size() - 1, a.table);
       return;
     }
     case Op::kRenameSchema: {
@@ -176,6 +181,7 @@ void check_changes(Scan& s, const Action& a) {
                                         "break",
                                         t, q(a.column.name)));
       f.note = "Prisma clients generated before this change type the field as non-optional.";
+      s.unless_new(s.out->size() - 1, a.table);
       return;
     }
     case Op::kAddColumn: {
@@ -190,6 +196,7 @@ void check_changes(Scan& s, const Action& a) {
             "ALTER TABLE {0} ADD COLUMN {1} {2} NOT NULL DEFAULT <constant>;\n-- or add it "
             "nullable, backfill, then SET NOT NULL through a validated CHECK",
             t, q(c.name), type_sql(c));
+        s.unless_new(s.out->size() - 1, a.table);  // no rows to fail on, no old code
       }
       if (c.type == "json") {
         s.emit("json-not-jsonb", fmt::format("column {} is `json`: no equality operator, so "

@@ -95,9 +95,11 @@ void duplicates(Scan& s, const std::vector<ColumnFacts>& cols, std::string_view 
   }
 }
 
-bool takes_blocking_lock(const Scan& s, const Action& a) {
-  if (a.lock >= LockLevel::kShare && s.existing(a.table)) return true;
-  return a.also_lock >= LockLevel::kShare && s.existing(a.also_locks);
+// The tables, existing before the file, on which `a` takes a lock that blocks traffic (SHARE
+// or stronger: while it waits in the queue, every query behind it waits too).
+void blocking_locks(const Scan& s, const Action& a, std::vector<const QualifiedName*>& out) {
+  if (a.lock >= LockLevel::kShare && s.existing(a.table)) out.push_back(&a.table);
+  if (a.also_lock >= LockLevel::kShare && s.existing(a.also_locks)) out.push_back(&a.also_locks);
 }
 
 // DDL that can carry IF [NOT] EXISTS.
@@ -182,22 +184,41 @@ void check_statement(Scan& s) {
   }
   long_identifiers(s);
   // Timeouts: reported once per file, at the first statement that queues for a lock which
-  // blocks traffic (while it waits, every query behind it waits too).
-  bool blocking = std::any_of(facts.begin(), facts.end(),
-                              [&](const Action& a) { return takes_blocking_lock(s, a); });
-  if (blocking && !s.lock_timeout && !s.lock_timeout_reported) {
-    s.lock_timeout_reported = true;
-    auto& f = s.emit("missing-lock-timeout",
-                     "this statement waits for a lock that blocks traffic, and no lock_timeout "
-                     "is set: while it waits, every query behind it waits too");
-    f.safe_sql = "SET lock_timeout = '5s';  -- at the top of the file; retry on SQLSTATE 55P03";
+  // blocks traffic (while it waits, every query behind it waits too). In a pending run a
+  // statement whose every such table an earlier migration of the run created waits for nobody
+  // (nobody else uses a new table), so each such statement is a candidate and the engine keeps
+  // the first that holds (lint::Finding::first_in_file); candidates stop after one that always
+  // holds.
+  std::vector<const QualifiedName*> locked;
+  for (const auto& a : facts)
+    blocking_locks(s, a, locked);
+  auto candidate = [&](std::string_view code, std::string message, std::string safe_sql,
+                       bool& settled) {
+    auto& f = s.emit(code, std::move(message));
+    f.safe_sql = std::move(safe_sql);
+    f.first_in_file = true;
+    for (const QualifiedName* t : locked) {
+      if (!s.unwritten(*t)) {
+        f.unless_new_tables.clear();
+        break;
+      }
+      f.unless_new_tables.push_back({t->schema, t->name});
+    }
+    settled = f.unless_new_tables.empty();
+  };
+  if (!locked.empty() && !s.lock_timeout && !s.lock_timeout_reported) {
+    candidate("missing-lock-timeout",
+              "this statement waits for a lock that blocks traffic, and no lock_timeout is set: "
+              "while it waits, every query behind it waits too",
+              "SET lock_timeout = '5s';  -- at the top of the file; retry on SQLSTATE 55P03",
+              s.lock_timeout_reported);
   }
-  if (blocking && !s.statement_timeout && !s.statement_timeout_reported) {
-    s.statement_timeout_reported = true;
-    auto& f = s.emit("missing-statement-timeout",
-                     "this statement holds a blocking lock and no statement_timeout is set: a "
-                     "slow run keeps the lock for as long as it takes");
-    f.safe_sql = "SET statement_timeout = '5min';  -- at the top of the file";
+  if (!locked.empty() && !s.statement_timeout && !s.statement_timeout_reported) {
+    candidate("missing-statement-timeout",
+              "this statement holds a blocking lock and no statement_timeout is set: a slow run "
+              "keeps the lock for as long as it takes",
+              "SET statement_timeout = '5min';  -- at the top of the file",
+              s.statement_timeout_reported);
   }
   // Concurrent operations: refused inside a transaction block (SQLSTATE 25001).
   const std::string_view kind = s.stmt->kind;

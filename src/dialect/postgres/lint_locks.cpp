@@ -237,7 +237,7 @@ void check_locks(Scan& s, const Action& a) {
       f.note = "If a concurrent build fails it leaves an INVALID index: drop it and retry.";
       // Not a hazard when an earlier pending migration of the deploy creates the table: it is
       // new and empty then (lint::RunOptions::pending_run).
-      if (s.unwritten(a.table)) f.unless_new_table = lint::TableRef{a.table.schema, a.table.name};
+      s.unless_new(s.out->size() - 1, a.table);
       return;
     }
     case Op::kDropIndex: {
@@ -281,11 +281,23 @@ void check_locks(Scan& s, const Action& a) {
           "table online";
       return;
     }
+    // The rewrites, scans and index builds below cost nothing on a new, empty table, which is
+    // also what the lock is taken on; a foreign key's SHARE ROW EXCLUSIVE on the referenced
+    // table is the same with or without NOT VALID, so only the altered table must be new
+    // (waiting for the referenced table's lock is missing-lock-timeout's concern).
     case Op::kAddColumn:
-      if (existing) add_column_checks(s, a);
+      if (existing) {
+        std::size_t first = s.out->size();
+        add_column_checks(s, a);
+        s.unless_new(first, a.table);
+      }
       return;
     case Op::kAddConstraint:
-      if (existing) add_constraint_checks(s, a);
+      if (existing) {
+        std::size_t first = s.out->size();
+        add_constraint_checks(s, a);
+        s.unless_new(first, a.table);
+      }
       return;
     case Op::kValidateConstraint: {
       for (const auto& k : s.constraints) {
@@ -303,10 +315,18 @@ void check_locks(Scan& s, const Action& a) {
       return;
     }
     case Op::kSetNotNull:
-      if (existing) set_not_null_check(s, a);
+      if (existing) {
+        std::size_t first = s.out->size();
+        set_not_null_check(s, a);
+        s.unless_new(first, a.table);
+      }
       return;
     case Op::kAlterColumnType:
-      if (existing) type_change_check(s, a);
+      if (existing) {
+        std::size_t first = s.out->size();
+        type_change_check(s, a);
+        s.unless_new(first, a.table);
+      }
       return;
     case Op::kCreateDomain:
       if (!a.has_check) return;
@@ -339,6 +359,7 @@ void check_locks(Scan& s, const Action& a) {
       f.safe_sql = "-- run the backfill in a migration of its own, in batches by primary key:\n" +
                    std::string(s.stmt->text) +
                    (a.has_where ? " AND <primary key range>;" : " WHERE <primary key range>;");
+      s.unless_new(s.out->size() - 1, a.table);  // an empty table: nothing to backfill
       return;
     }
     default:

@@ -42,6 +42,8 @@ struct Scan {
   std::vector<std::string> created_indexes;
   bool lock_timeout = false;       ///< a SET lock_timeout ran earlier
   bool statement_timeout = false;  ///< a SET statement_timeout ran earlier
+  /// a missing-*-timeout finding that holds whatever the earlier migrations of a run created
+  /// was emitted: no more candidates (lint::Finding::first_in_file)
   bool lock_timeout_reported = false;
   bool statement_timeout_reported = false;
   int depth = 0;        ///< explicit BEGIN nesting
@@ -63,6 +65,11 @@ struct Scan {
   /// No earlier statement of the file may have written rows to `table` (see `filled`).
   bool unwritten(const QualifiedName& table) const;
 
+  /// The findings emitted since `first` (an index into *out) do not hold when `table` is new
+  /// and empty when the statement runs: in a pending run the engine drops them when an earlier
+  /// migration created it (lint::Finding::unless_new_tables). Nothing is marked when an earlier
+  /// statement of this file may have written rows to it (unwritten()).
+  void unless_new(std::size_t first, const QualifiedName& table);
   /// Adds a finding at the current statement.
   lint::Finding& emit(std::string_view code, std::string message);
   /// emit() with the lock the action takes on its table.
