@@ -144,6 +144,7 @@ struct ResumeFlags {
   bool resume = false;
   double long_running_s = 300;
   double max_standby_lag_s = 30;
+  double max_standby_wait_s = 600;
   bool timings = false;
 };
 
@@ -226,6 +227,8 @@ int run_deploy(bool backup, const CommonOptions& o, LockBudgetFlags flags, Resum
         std::chrono::milliseconds(std::llround(rf.long_running_s * 1000));
     options.lock_budget.max_standby_lag =
         std::chrono::milliseconds(std::llround(rf.max_standby_lag_s * 1000));
+    options.lock_budget.max_standby_wait =
+        std::chrono::milliseconds(std::llround(rf.max_standby_wait_s * 1000));
     options.on_lock_event = [budget = options.lock_budget](const migrate::LockEvent& e) {
       print_lock_event(e, budget);
     };
@@ -528,11 +531,18 @@ void add_migrate_commands(CLI::App& migrate, Action& action) {
     cmd->add_option("--max-standby-lag", rf->max_standby_lag_s,
                     "PostgreSQL: between migrations, and between the statements of a "
                     "migration that runs statement by statement, wait while a standby's "
-                    "replay lag exceeds this (at most 10 minutes, then stop with GW2710); "
-                    "0: never")
+                    "replay lag exceeds this (at most --max-standby-wait, then stop with "
+                    "GW2710); 0: never")
         ->type_name("SECONDS")
         ->default_val(30.0)
         ->envname("GODWIT_MAX_STANDBY_LAG")
+        ->check(seconds_check());
+    cmd->add_option("--max-standby-wait", rf->max_standby_wait_s,
+                    "PostgreSQL: how long one wait for the standbys may last before godwit "
+                    "gives up with GW2710 (the next migration is not started)")
+        ->type_name("SECONDS")
+        ->default_val(600.0)
+        ->envname("GODWIT_MAX_STANDBY_WAIT")
         ->check(seconds_check());
     cmd->add_flag("--timings", rf->timings,
                   "Print each applied migration's duration and its slowest "
