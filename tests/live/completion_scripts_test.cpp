@@ -81,6 +81,7 @@ const std::vector<std::pair<std::string, Words>> kCases = {
       "--lock-timeout",
       "--long-running",
       "--max-standby-lag",
+      "--max-standby-wait",
       "--migrations",
       "--no-lint",
       "--no-lock-budget",
