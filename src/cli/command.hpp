@@ -45,6 +45,9 @@ void add_migrate_reset_command(CLI::App& migrate, Action& action);
 /// backup create | list | restore | verify (backup_cmd.cpp); `backup` is the parent.
 void add_backup_commands(CLI::App& backup, Action& action);
 
+/// archive list | drop (archive_cmd.cpp); `archive` is the parent.
+void add_archive_commands(CLI::App& archive, Action& action);
+
 /// check (check_cmd.cpp): the pre-flight checks.
 void add_check_command(CLI::App& app, Action& action);
 

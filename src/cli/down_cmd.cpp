@@ -112,7 +112,22 @@ struct DownFlags {
   bool to_given = false;
   bool steps_given = false;
   bool dry_run = false;
+  bool no_restore = false;
 };
+
+// What a down puts back from deploy --archive's archives (or drops: objects the migration made).
+void print_restores(const down::DownStep& s, bool dry_run) {
+  for (const auto& a : s.restores) {
+    std::cout << fmt::format("{} {} ({} row{}, archive _godwit_archive.{})\n",
+                             dry_run ? "-- would restore" : "Restored", a.object(), a.row_count,
+                             a.row_count == 1 ? "" : "s", a.archive_table);
+  }
+  for (const auto& a : s.dropped) {
+    std::cout << fmt::format(
+        "{} the archive of {} (the migration created it: nothing to put back)\n",
+        dry_run ? "-- would drop" : "Dropped", a.object());
+  }
+}
 
 int run_down(const DownFlags& f) {
   if (f.to_given && f.steps_given) {
@@ -127,6 +142,7 @@ int run_down(const DownFlags& f) {
   if (f.to_given) o.to = f.to;
   if (!f.to_given) o.steps = f.steps;
   o.dry_run = f.dry_run;
+  o.no_restore = f.no_restore;
   auto report = down::migrate_down(
       session, parts, options, f.common.run_options(), o, [](const down::DownStep& s) {
         std::cout << "Reverting migration `" << s.migration << "`" << std::endl;
@@ -142,6 +158,7 @@ int run_down(const DownFlags& f) {
                                display_path(s.path), s.statements, s.statements == 1 ? "" : "s",
                                s.text);
       if (!s.text.empty() && s.text.back() != '\n') std::cout << "\n";
+      print_restores(s, true);
     }
     return 0;
   }
@@ -149,6 +166,15 @@ int run_down(const DownFlags& f) {
             << l.project.migrations_dir.filename().string() << "/\n";
   for (const auto& n : report.reverted)
     std::cout << "  └─ " << n << "/\n    └─ down.sql\n";
+  for (const auto& s : report.steps) {
+    if (s.restores.empty() && s.dropped.empty()) continue;
+    std::cout << "\n`" << s.migration << "`: ";
+    if (!s.restores.empty())
+      std::cout << "data kept by deploy --archive is back:\n";
+    else
+      std::cout << "\n";
+    print_restores(s, false);
+  }
   std::cout << "\nThey are pending again: `godwit migrate deploy` (or `prisma migrate deploy`) "
                "applies them.\n";
   return 0;
@@ -197,6 +223,9 @@ void add_migrate_down_commands(CLI::App& migrate, Action& action) {
                       ->check(CLI::Range(1, 1000000));
     cmd->add_flag("--dry-run", f->dry_run,
                   "Verify the down migrations and print what would run; change nothing");
+    cmd->add_flag("--no-restore", f->no_restore,
+                  "Do not put back the data `migrate deploy --archive` kept for these "
+                  "migrations (the archives stay; `godwit archive list`)");
     cmd->callback([f, to, steps, &action] {
       f->to_given = to->count() > 0;
       f->steps_given = steps->count() > 0;

@@ -52,6 +52,7 @@ nlohmann::json deploy_json(const migrate::DeployReport& r) {
                        {"durationMs", m.duration_ms},
                        {"slowest", slowest},
                        {"resumed", resumed},
+                       {"archived", m.archived},
                        {"notes", m.lock.notes},
                        {"lock",
                         {{"retries", m.lock.retries},

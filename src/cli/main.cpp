@@ -83,6 +83,12 @@ void build_app(CLI::App& app, Action& action) {
       "backup", "Back up, list, verify and restore the database (docs/safety.md, \"Backups\")");
   backup->require_subcommand(1);
   add_backup_commands(*backup, action);
+  auto* archive = app.add_subcommand(
+      "archive",
+      "List and drop the data `migrate deploy --archive` kept (docs/recovery.md, \"Keeping data "
+      "across a down\")");
+  archive->require_subcommand(1);
+  add_archive_commands(*archive, action);
   add_schema_commands(app, action);
   add_check_command(app, action);
   auto* help = app.add_subcommand("help", "Show help for godwit or one of its commands");

@@ -15,6 +15,7 @@
 #include "cli/deploy_safety.hpp"
 #include "cli/json_report.hpp"
 #include "core/error.hpp"
+#include "dialect/registry.hpp"
 #include "migrate/deploy.hpp"
 #include "migrate/resolve.hpp"
 #include "migrate/status.hpp"
@@ -146,6 +147,8 @@ struct ResumeFlags {
   double max_standby_lag_s = 30;
   double max_standby_wait_s = 600;
   bool timings = false;
+  bool archive = false;     // --archive
+  bool no_archive = false;  // --no-archive
 };
 
 // Resume and timing reports on stderr (stdout keeps Prisma's transcript).
@@ -234,11 +237,23 @@ int run_deploy(bool backup, const CommonOptions& o, LockBudgetFlags flags, Resum
     };
     migrate::DeployOptions deploy_options;
     deploy_options.resume = rf.resume;
+    // --archive, else the environment's `archive` (default: its `protected`); --no-archive wins.
+    if (!rf.no_archive && (rf.archive || l.project.environment.archive)) {
+      const auto* parts = dialect::find_parts(l.dialect->provider());
+      deploy_options.keeper = parts ? parts->keeper : nullptr;
+    }
     deploy_options.on_resume = [&o](const migrate::ResumePoint& p) {
       if (!o.json) print_resume(p);
     };
     auto report = migrate::deploy(session, options, progress, deploy_options);
     if (!o.json) print_notes(report);
+    if (!o.json) {
+      for (const auto& m : report.applied) {
+        for (const auto& a : m.archived)
+          std::cerr << "godwit: `" << m.name << "`: archived " << a
+                    << " before dropping it (restored by `godwit migrate down`).\n";
+      }
+    }
     if (!o.json && rf.timings) print_timings(report);
     if (o.json) {
       std::cout << deploy_json(report).dump(2) << "\n";
@@ -544,6 +559,14 @@ void add_migrate_commands(CLI::App& migrate, Action& action) {
         ->default_val(600.0)
         ->envname("GODWIT_MAX_STANDBY_WAIT")
         ->check(seconds_check());
+    cmd->add_flag("--archive", rf->archive,
+                  "Before a statement drops a table or a column (or SQLite's table redefinition "
+                  "leaves columns out), copy its rows or values into the archive, in the "
+                  "migration's transaction; `godwit migrate down` puts them back "
+                  "(docs/recovery.md). Default: godwit.toml's `[env.NAME] archive`, which "
+                  "defaults to the environment's `protected`");
+    cmd->add_flag("--no-archive", rf->no_archive,
+                  "Archive nothing, also where the environment asks for --archive");
     cmd->add_flag("--timings", rf->timings,
                   "Print each applied migration's duration and its slowest "
                   "statements on stderr "

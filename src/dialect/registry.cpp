@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "archive/postgres_keeper.hpp"
+#include "archive/sqlite_keeper.hpp"
 #include "core/error.hpp"
 #include "dialect/postgres/backup.hpp"
 #include "dialect/postgres/introspect.hpp"
@@ -48,6 +50,8 @@ const Parts* find_parts(std::string_view provider) {
     return p;
   }();
   static const sqlite::SqliteProbe kSqliteProbe;
+  static const archive::PostgresKeeper kPostgresKeeper;
+  static const archive::SqliteKeeper kSqliteKeeper;
   static const Parts kPostgres{.provider = "postgresql",
                                .runner = &kPostgresRunner,
                                .renderer = &kPostgresRenderer,
@@ -58,7 +62,8 @@ const Parts* find_parts(std::string_view provider) {
                                .preview = &kPostgresPreviewer,
                                .resetter = &kPostgresResetter,
                                .archiver = &kPostgresArchiver,
-                               .probe = &kPostgresProbe};
+                               .probe = &kPostgresProbe,
+                               .keeper = &kPostgresKeeper};
   static const Parts kSqlite{.provider = "sqlite",
                              .runner = &kSqliteRunner,
                              .renderer = &kSqliteRenderer,
@@ -69,7 +74,8 @@ const Parts* find_parts(std::string_view provider) {
                              .preview = &kSqlitePreviewer,
                              .resetter = &kSqliteResetter,
                              .archiver = &kSqliteArchiver,
-                             .probe = &kSqliteProbe};
+                             .probe = &kSqliteProbe,
+                             .keeper = &kSqliteKeeper};
   std::string_view canonical = psl::canonical_provider(provider);
   if (canonical == kPostgres.provider) return &kPostgres;
   if (canonical == kSqlite.provider) return &kSqlite;

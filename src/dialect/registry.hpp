@@ -5,6 +5,7 @@
 
 #include <string_view>
 
+#include "archive/keeper.hpp"
 #include "backup/archiver.hpp"
 #include "diff/policy.hpp"
 #include "lint/finding.hpp"
@@ -32,6 +33,7 @@ struct Parts {
   const migrate::Resetter* resetter = nullptr;        ///< empties the database (migrate reset)
   const backup::Archiver* archiver = nullptr;         ///< backup files: dump, restore, scratch copy
   const migrate::Probe* probe = nullptr;              ///< godwit check: server, locks, lag, size
+  const archive::Keeper* keeper = nullptr;  ///< deploy --archive, down's restore (archive/)
 };
 
 /// The parts for a datasource provider ("postgres" is PostgreSQL too); nullptr for a

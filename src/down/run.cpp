@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -156,10 +157,41 @@ class SessionCancelSwap {
   migrate::Session& s_;
 };
 
+// On the shadow, right after the step's down: each archive's object must be there again
+// (else the migration created it: nothing to restore, the archive is dropped) with the
+// archived columns' types (else GW2891, before anything ran on the database).
+void run_check_restores(ShadowReplay& shadow, const dialect::Parts& parts, DownStep& step) {
+  if (step.restores.empty()) return;
+  std::vector<archive::ArchiveRecord> keep;
+  for (auto& a : step.restores) {
+    if (shadow.try_apply(parts.keeper->exists_check_sql(a))) {
+      step.dropped.push_back(std::move(a));
+      continue;
+    }
+    if (auto failure = shadow.try_apply(parts.keeper->type_check_sql(a))) {
+      std::string types;
+      for (const auto& [name, type] : a.column_types)
+        types += fmt::format("\n  {} {}", name, type);
+      throw core::Error(
+          "GW2891",
+          fmt::format("The down migration of `{}` re-creates {} in a shape that cannot take "
+                      "its archived data (archive `{}`, {} row(s), from deploy --archive): {}. "
+                      "The archive holds these columns:{}",
+                      step.migration, a.object(), a.archive_table, a.row_count, failure->db_message,
+                      types),
+          "Make down.sql re-create the columns with the types they had, or run the down with "
+          "--no-restore (the archive is kept; `godwit archive list` shows it); nothing was "
+          "changed.");
+    }
+    keep.push_back(std::move(a));
+  }
+  step.restores = std::move(keep);
+}
+
 void run_verify(migrate::Session& session, const dialect::Parts& parts,
                 const schema::InspectOptions& inspect,
                 const std::vector<migrate::LocalMigration>& local, std::size_t applied,
-                const std::vector<std::size_t>& targets, const std::vector<DownStep>& steps) {
+                const std::vector<std::size_t>& targets, std::vector<DownStep>& steps) {
   auto live = parts.inspector->inspect(*session.conn, inspect);
   dialect::default_to_only_namespace(live.catalog, inspect);
 
@@ -210,6 +242,7 @@ void run_verify(migrate::Session& session, const dialect::Parts& parts,
           "Fix down.sql so that it undoes the whole migration (or regenerate it with `godwit "
           "migrate down-gen`); nothing was changed.");
     }
+    run_check_restores(shadow, parts, steps[k]);
   }
 }
 
@@ -256,12 +289,35 @@ DownReport migrate_down(migrate::Session& session, const dialect::Parts& parts,
                       "(some migrations cannot be reverted: down-gen says why); nothing was "
                       "changed.");
   }
+  // deploy --archive's archives of the migrations to revert (tables first, then columns, each
+  // in the order they were archived: a restored column may reference a restored table).
+  if (!options.no_restore && parts.keeper && parts.keeper->attach(*session.conn, false)) {
+    const auto archives = parts.keeper->list(*session.conn);
+    for (auto& step : report.steps) {
+      for (const char* kind : {"table", "column"}) {
+        for (const auto& a : archives)
+          if (a.migration == step.migration && a.kind == kind) step.restores.push_back(a);
+      }
+    }
+  }
   run_verify(session, parts, inspect, local, applied, targets, report.steps);
   if (options.dry_run) return report;
 
   for (const auto& step : report.steps) {
     if (progress) progress(step);
-    const auto script = parts.runner->split(step.text);
+    auto script = parts.runner->split(step.text);
+    // The restores run after down.sql, in its transaction when it runs in one.
+    std::deque<std::string> restore_sql;
+    if (!step.restores.empty() || !step.dropped.empty()) {
+      std::vector<archive::Injection> after;
+      for (const auto& a : step.restores)
+        for (auto& sql : parts.keeper->restore_sql(a))
+          after.push_back({script.statements.size(), std::move(sql), a.object()});
+      for (const auto& a : step.dropped)
+        for (auto& sql : parts.keeper->drop_sql(a))
+          after.push_back({script.statements.size(), std::move(sql), a.object()});
+      script = archive::with_injections(script, after, restore_sql);
+    }
     migrate::HistoryWrites writes;
     writes.on_success = run_delete_rows_sql(step.migration);
     std::optional<migrate::ScriptFailure> failure;

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/keeper.hpp"
 #include "dialect/registry.hpp"
 #include "migrate/session.hpp"
 #include "schema/inspector.hpp"
@@ -30,6 +31,9 @@ struct DownOptions {
   std::optional<std::string> to;     ///< --to NAME: revert every applied migration after NAME
   std::optional<std::size_t> steps;  ///< --steps N (default 1)
   bool dry_run = false;              ///< verify and report, change nothing
+  /// --no-restore: leave the archives `deploy --archive` made (archive/keeper.hpp) as they
+  /// are instead of putting their data back.
+  bool no_restore = false;
 };
 
 /// One migration to revert.
@@ -38,6 +42,12 @@ struct DownStep {
   std::string path;  ///< its down.sql
   std::string text;  ///< down.sql as read
   std::size_t statements = 0;
+  /// The archives of this migration (`deploy --archive`) whose data goes back after down.sql,
+  /// in the down's transaction, tables before columns; then they are dropped.
+  std::vector<archive::ArchiveRecord> restores;
+  /// Archives of objects the migration itself created (the verified down does not re-create
+  /// them): nothing to put back, dropped with the down.
+  std::vector<archive::ArchiveRecord> dropped;
 };
 
 struct DownReport {
@@ -55,8 +65,10 @@ using DownProgress = std::function<void(const DownStep&)>;
 /// migrations), GW2824 (a migration has no down.sql), GW2825 (drift: the database is not what
 /// the replay of its history makes), GW2826 (a down.sql fails on the shadow database), GW2827
 /// (a down.sql does not restore the schema before its migration: the difference as SQL),
-/// GW2828 (a down.sql failed on the database: that migration stays applied, the ones
-/// before it in this run are reverted); P1002 (lock), P3006/P3014 (shadow database), GW2009.
+/// GW2891 (the shape down.sql re-creates cannot take an archive's data: a column is missing or
+/// of another type; checked on the shadow database), GW2828 (a down.sql failed on the database:
+/// that migration stays applied, the ones before it in this run are reverted); P1002 (lock),
+/// P3006/P3014 (shadow database), GW2009.
 DownReport migrate_down(migrate::Session& session, const dialect::Parts& parts,
                         const schema::InspectOptions& inspect, const migrate::RunOptions& run,
                         const DownOptions& options, const DownProgress& progress);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <set>
 
@@ -348,6 +349,26 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
   for (const auto& m : s.migrations().migrations) {
     if (applied.contains(m.name)) continue;
     auto script = s.dialect.split(*m.script);
+    // --archive: the keeper's statements go in before those that destroy data (they are
+    // counted with the script's own, also in deploy --resume's progress).
+    std::deque<std::string> archive_sql;
+    std::vector<std::string> archived;
+    if (deploy_options.keeper) {
+      const bool attached = deploy_options.keeper->attach(conn, /*create=*/false);
+      const auto injections = deploy_options.keeper->plan(conn, m.name, script);
+      if (!injections.empty() && !attached &&
+          !deploy_options.keeper->attach(conn, /*create=*/true)) {
+        throw core::Error("GW2892",
+                          fmt::format("--archive: the migration `{}` destroys data and this "
+                                      "database has no place for an archive (an in-memory "
+                                      "SQLite database). It was not started.",
+                                      m.name),
+                          "Deploy with --no-archive.");
+      }
+      for (const auto& in : injections)
+        archived.push_back(in.what);
+      script = archive::with_injections(script, injections, archive_sql);
+    }
     const bool resuming = resume && resume->migration == &m;
     if (resuming) {
       check_resumable(*resume, script);
@@ -457,6 +478,7 @@ DeployReport deploy(Session& s, const RunOptions& options, const DeployProgress&
                           slowest_of(std::move(times), script),
                           std::nullopt};
     if (resuming) done.resumed = resume->point;
+    done.archived = std::move(archived);
     report.applied.push_back(std::move(done));
     if (int signal = db::interrupt_signal()) {
       // The signal came as the migration committed: it is applied and recorded; stop here.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/keeper.hpp"
 #include "migrate/lock_budget.hpp"
 #include "migrate/session.hpp"
 #include "sql/statement.hpp"
@@ -42,6 +43,9 @@ struct AppliedMigration {
   /// The slowest round trips, slowest first (at most kSlowestShown).
   std::vector<StatementTime> slowest;
   std::optional<ResumePoint> resumed;  ///< set when --resume continued this migration
+  /// `--archive`: what was set to be archived before it was destroyed, e.g. "column
+  /// "public"."User"."email"" (archive/keeper.hpp); empty when nothing was.
+  std::vector<std::string> archived;
 };
 
 inline constexpr std::size_t kSlowestShown = 3;
@@ -62,6 +66,12 @@ struct DeployOptions {
   bool resume = false;
   /// Called when a migration is resumed, before its "Applying migration" progress.
   std::function<void(const ResumePoint&)> on_resume;
+  /// `--archive` (docs/recovery.md, "Keeping data across a down"): before each statement that
+  /// destroys data, the keeper's SQL copies that data into the archive, in the migration's
+  /// transaction (right before the statement when the migration does not run in one). nullptr:
+  /// nothing is archived. Errors: GW2890 (a dropped column's table has no key), GW2892 (no
+  /// place for an archive: an in-memory SQLite database).
+  const archive::Keeper* keeper = nullptr;
 };
 
 /// Applies pending migrations in folder order, one history row each.

@@ -57,6 +57,7 @@ Environment select_environment(
   out.name = *name;
   out.named_by_flag = flag.has_value();
   out.is_protected = e.is_protected;
+  out.archive = e.archive.value_or(e.is_protected);
   out.lint_gate = e.lint_gate.value_or(e.is_protected ? LintGate::kError : LintGate::kNever);
   out.thresholds = e.thresholds;
   out.url = e.url;

@@ -28,6 +28,9 @@ struct Environment {
   std::string name;            ///< "" when no environment is chosen
   bool named_by_flag = false;  ///< chosen with --env (GODWIT_ENV does not count as naming it)
   bool is_protected = false;
+  /// `migrate deploy` archives what its migrations destroy (`--archive`) unless --no-archive:
+  /// `archive` of the environment, else `protected` (docs/recovery.md).
+  bool archive = false;
   /// Which lint findings stop `migrate deploy`: `lint_stops_deploy`, else kError when protected,
   /// else kNever (findings are printed and the deploy goes on).
   LintGate lint_gate = LintGate::kNever;

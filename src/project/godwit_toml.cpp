@@ -105,6 +105,8 @@ EnvironmentConfig read_env(const std::string& name, const toml::table& t, const 
       e.url = toml_string(v, file, full);
     } else if (key == "protected") {
       e.is_protected = toml_bool(v, file, full);
+    } else if (key == "archive") {
+      e.archive = toml_bool(v, file, full);
     } else if (key == "lint_stops_deploy") {
       auto s = toml_string(v, file, full);
       if (s == "never")
@@ -135,7 +137,7 @@ EnvironmentConfig read_env(const std::string& name, const toml::table& t, const 
       read_backup(toml_table(v, file, full), file, full, e.backup);
     } else {
       toml_bad(file,
-               fmt::format("unknown key `{}` (known: url, protected, lint_stops_deploy, "
+               fmt::format("unknown key `{}` (known: url, protected, archive, lint_stops_deploy, "
                            "lock_budget, lock_retries, statement_timeout, wait_for_blockers, "
                            "report_blockers_after, long_running, max_standby_lag, hooks, backup)",
                            full));

@@ -75,6 +75,7 @@ struct EnvironmentConfig {
   std::string name;
   std::optional<std::string> url;  ///< literal URL or `env("VAR")`
   bool is_protected = false;
+  std::optional<bool> archive;  ///< `archive = true|false` (deploy --archive by default)
   std::optional<LintGate> lint_gate;
   Thresholds thresholds;
   Hooks hooks;          ///< [env.NAME.hooks]
