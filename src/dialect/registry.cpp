@@ -6,6 +6,7 @@
 #include "archive/sqlite_keeper.hpp"
 #include "core/error.hpp"
 #include "dialect/postgres/backup.hpp"
+#include "dialect/postgres/down_renames.hpp"
 #include "dialect/postgres/introspect.hpp"
 #include "dialect/postgres/lint.hpp"
 #include "dialect/postgres/migration_dialect.hpp"
@@ -15,6 +16,7 @@
 #include "dialect/postgres/render.hpp"
 #include "dialect/postgres/reset.hpp"
 #include "dialect/sqlite/backup.hpp"
+#include "dialect/sqlite/down_renames.hpp"
 #include "dialect/sqlite/introspect.hpp"
 #include "dialect/sqlite/lint.hpp"
 #include "dialect/sqlite/migration_dialect.hpp"
@@ -42,6 +44,8 @@ const Parts* find_parts(std::string_view provider) {
   static const sqlite::SqliteResetter kSqliteResetter;
   static const sqlite::SqliteArchiver kSqliteArchiver;
   static const postgres::PostgresProbe kPostgresProbe;
+  static const postgres::PostgresRenameReader kPostgresRenames;
+  static const sqlite::SqliteRenameReader kSqliteRenames;
   // Partial index predicates compared by their parse trees (the differ does not link the
   // parser, so the pointer is set here).
   static const diff::DiffPolicy kPostgresDiffPolicy = [] {
@@ -58,6 +62,7 @@ const Parts* find_parts(std::string_view provider) {
                                .psl = &psl::postgres_catalog_flavour(),
                                .inspector = &kPostgresInspector,
                                .diff_policy = &kPostgresDiffPolicy,
+                               .renames = &kPostgresRenames,
                                .linter = &kPostgresLinter,
                                .preview = &kPostgresPreviewer,
                                .resetter = &kPostgresResetter,
@@ -70,6 +75,7 @@ const Parts* find_parts(std::string_view provider) {
                              .psl = &psl::sqlite_catalog_flavour(),
                              .inspector = &kSqliteInspector,
                              .diff_policy = &diff::sqlite_policy(),
+                             .renames = &kSqliteRenames,
                              .linter = &kSqliteLinter,
                              .preview = &kSqlitePreviewer,
                              .resetter = &kSqliteResetter,

@@ -8,6 +8,7 @@
 #include "archive/keeper.hpp"
 #include "backup/archiver.hpp"
 #include "diff/policy.hpp"
+#include "down/renames.hpp"
 #include "lint/finding.hpp"
 #include "migrate/dialect.hpp"
 #include "migrate/preview.hpp"
@@ -28,6 +29,7 @@ struct Parts {
   const psl::CatalogFlavour* psl = nullptr;           ///< how a Prisma schema lowers to a Catalog
   const schema::Inspector* inspector = nullptr;       ///< live database -> Catalog
   const diff::DiffPolicy* diff_policy = nullptr;      ///< the differ's hooks
+  const down::RenameReader* renames = nullptr;        ///< a migration's renames (down-gen)
   const lint::Linter* linter = nullptr;               ///< migration lint rules (docs/lint.md)
   const migrate::DeployPreviewer* preview = nullptr;  ///< deploy --dry-run: locks, sizes
   const migrate::Resetter* resetter = nullptr;        ///< empties the database (migrate reset)

@@ -9,6 +9,8 @@
 #include "core/error.hpp"
 #include "db/interrupt.hpp"
 #include "diff/differ.hpp"
+#include "diff/renames.hpp"
+#include "down/renames.hpp"
 #include "down/replay.hpp"
 #include "down/reversible.hpp"
 #include "plan/checks.hpp"
@@ -76,10 +78,11 @@ std::filesystem::path down_path(const migrate::LocalMigration& m) {
 }
 
 GeneratedDown down_between(const dialect::Parts& parts, const std::string& migration,
-                           const schema::Catalog& before, const schema::Catalog& after) {
+                           const schema::Catalog& before, const schema::Catalog& after,
+                           const std::vector<diff::Change>& renames) {
   GeneratedDown g;
   g.migration = migration;
-  const auto changes = diff::diff(after, before, *parts.diff_policy);
+  const auto changes = diff::diff(after, before, *parts.diff_policy, renames);
   auto plan = plan::make_plan(changes, after, before, *parts.renderer);
   const auto checks = plan::check_changes(changes, after, before, nullptr);
   for (const auto& w : checks.warnings)
@@ -164,7 +167,13 @@ std::vector<GeneratedDown> generate_downs(const dialect::Parts& parts,
         g.skipped = *why;
         out.push_back(std::move(g));
       } else {
-        out.push_back(down_between(parts, folder[i].name, *before, after));
+        // The migration's own rename statements, reversed: the down renames back and keeps
+        // the values (down/renames.hpp).
+        std::vector<diff::Change> renames;
+        if (parts.renames) {
+          renames = reversed_renames(parts.renames->renames(*folder[i].script), after, *before);
+        }
+        out.push_back(down_between(parts, folder[i].name, *before, after, renames));
       }
     }
     before = std::move(after);

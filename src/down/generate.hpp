@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dialect/registry.hpp"
+#include "diff/change_set.hpp"
 #include "migrate/migrations_dir.hpp"
 #include "plan/plan.hpp"
 #include "project/target.hpp"
@@ -46,7 +47,9 @@ struct GeneratedDown {
 
 /// Generates the downs of the migrations named in `names` (all of `folder` when empty), in
 /// folder order. One shadow database replays `folder` up to the last of them; the catalog is
-/// read before and after each named migration. Nothing is written.
+/// read before and after each named migration. A migration's rename statements (ALTER TABLE
+/// ... RENAME [COLUMN], ALTER TYPE ... RENAME [VALUE], read by the dialect: Parts::renames)
+/// come back as renames, not as a drop and an add. Nothing is written.
 /// Errors: GW2830 for a name that is not a migration of the folder; P3015 (a folder without
 /// migration.sql up to the last named one); P3006 (a migration fails on the shadow database);
 /// P3014 (no shadow database); GW2009 (Ctrl-C/SIGTERM: the shadow database is dropped first).
@@ -58,11 +61,13 @@ std::vector<GeneratedDown> generate_downs(const dialect::Parts& parts,
 
 /// The down of a migration that goes from `before` to `after` (e.g. `migrate dev`'s new
 /// migration: the shadow after every local migration, and the schema's catalog), named
-/// `migration` in its header (may be set later). A rename the new migration asked for comes
-/// back as a drop and an add (the differ gets no rename hints): the header says the column's
-/// values cannot be restored, and `migrate down` verifies the schema only.
+/// `migration` in its header (may be set later). `renames`: the differ's rename hints from
+/// `after` to `before` (down/renames.hpp: generate_downs reverses the migration's own rename
+/// statements); without them a rename comes back as a drop and an add, the header says the
+/// column's values cannot be restored, and `migrate down` verifies the schema only.
 GeneratedDown down_between(const dialect::Parts& parts, const std::string& migration,
-                           const schema::Catalog& before, const schema::Catalog& after);
+                           const schema::Catalog& before, const schema::Catalog& after,
+                           const std::vector<diff::Change>& renames = {});
 
 /// Writes `text` to `path`. Errors: GW2831 when the file cannot be written.
 void write_down_file(const std::filesystem::path& path, std::string_view text);

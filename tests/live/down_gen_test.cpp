@@ -172,6 +172,76 @@ TEST_P(DownGen, CorpusHistoryStaysTheSameHistoryForPrisma) {
       << status.out;
 }
 
+// A migration that renames (a table, a column, on PostgreSQL an enum value and an index, as
+// `migrate dev --rename` and hand-written migrations do) gets a down that renames back, read
+// from the migration's own rename statements: after `migrate down` the rows' values are still
+// there under the old names, and `migrate deploy` renames them forward again.
+TEST_P(DownGen, RenamesComeBackAsRenamesWithTheirValues) {
+  const std::string provider = GetParam();
+  const bool pg = provider == "postgresql";
+  TempDir src;
+  down_fixture::write_source(src.path(), provider, 0);
+  const std::string init = "20240201000000_init";
+  const std::string rename = "20240202000000_rename";
+  Project p(src.path());
+  p.put_migration(
+      init, pg ? "CREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN');\n\n"
+                 "CREATE TABLE \"Account\" (\n    \"id\" SERIAL NOT NULL,\n    \"title\" TEXT NOT "
+                 "NULL,\n    \"role\" \"Role\" NOT NULL DEFAULT 'USER',\n\n    CONSTRAINT "
+                 "\"Account_pkey\" PRIMARY KEY (\"id\")\n);\n\n"
+                 "CREATE INDEX \"Account_title_idx\" ON \"Account\"(\"title\");\n"
+               : "CREATE TABLE \"Account\" (\n    \"id\" INTEGER NOT NULL PRIMARY KEY "
+                 "AUTOINCREMENT,\n    \"title\" TEXT NOT NULL\n);\n\n"
+                 "CREATE INDEX \"Account_title_idx\" ON \"Account\"(\"title\");\n");
+  p.put_migration(rename,
+                  pg ? "ALTER TABLE \"Account\" RENAME TO \"Member\";\n"
+                       "ALTER TABLE \"Member\" RENAME COLUMN \"title\" TO \"headline\";\n"
+                       "ALTER TYPE \"Role\" RENAME VALUE 'ADMIN' TO 'OWNER';\n"
+                       "ALTER INDEX \"Account_title_idx\" RENAME TO \"Member_headline_idx\";\n"
+                     : "ALTER TABLE \"Account\" RENAME TO \"Member\";\n"
+                       "ALTER TABLE \"Member\" RENAME COLUMN \"title\" TO \"headline\";\n");
+  Database db(provider, "down_gen_rename");
+  auto gen = interop::godwit(p, db, {"migrate", "down-gen"});
+  ASSERT_EQ(gen.exit_code, 0) << interop::describe(gen);
+  const auto down = read_file(p.migrations() / rename / "down.sql");
+  EXPECT_NE(down.find("ALTER TABLE \"Member\" RENAME TO \"Account\""), std::string::npos) << down;
+  EXPECT_NE(down.find("RENAME COLUMN \"headline\" TO \"title\""), std::string::npos) << down;
+  EXPECT_EQ(down.find("DROP COLUMN"), std::string::npos) << down;
+  EXPECT_EQ(down.find("DROP TABLE"), std::string::npos) << down;
+  EXPECT_EQ(down.find("cannot be restored"), std::string::npos) << down;
+  if (pg) {
+    EXPECT_NE(down.find("ALTER TYPE \"Role\" RENAME VALUE 'OWNER' TO 'ADMIN'"), std::string::npos)
+        << down;
+    EXPECT_NE(down.find("ALTER INDEX \"Member_headline_idx\" RENAME TO \"Account_title_idx\""),
+              std::string::npos)
+        << down;
+  }
+
+  auto deploy = interop::godwit(p, db, {"migrate", "deploy"});
+  ASSERT_EQ(deploy.exit_code, 0) << interop::describe(deploy);
+  db.query(pg ? "INSERT INTO \"Member\" (\"headline\", \"role\") VALUES ('first', 'OWNER'), "
+                "('second', 'USER')"
+              : "INSERT INTO \"Member\" (\"headline\") VALUES ('first'), ('second')");
+  auto back = interop::godwit(p, db, {"migrate", "down"});
+  ASSERT_EQ(back.exit_code, 0) << interop::describe(back);
+  EXPECT_FALSE(db.has_table("Member"));
+  EXPECT_EQ(db.query(pg ? "SELECT \"title\" || ':' || \"role\" FROM \"Account\" ORDER BY \"id\""
+                        : "SELECT \"title\" FROM \"Account\" ORDER BY \"id\""),
+            pg ? "first:ADMIN\nsecond:USER\n" : "first\nsecond\n");
+  auto prisma_status = interop::prisma(p, db, {"migrate", "status"});
+  EXPECT_EQ(prisma_status.exit_code, 1) << interop::describe(prisma_status);
+  EXPECT_NE(prisma_status.out.find("have not yet been applied:\n" + rename + "\n"),
+            std::string::npos)
+      << interop::describe(prisma_status);
+  auto again = interop::godwit(p, db, {"migrate", "deploy"});
+  ASSERT_EQ(again.exit_code, 0) << interop::describe(again);
+  EXPECT_EQ(db.query("SELECT \"headline\" FROM \"Member\" ORDER BY \"id\""), "first\nsecond\n");
+  auto diff = interop::prisma(p, db,
+                              {"migrate", "diff", "--from-migrations", "migrations",
+                               "--to-config-datasource", "--exit-code"});
+  EXPECT_EQ(diff.exit_code, 0) << interop::describe(diff);
+}
+
 INSTANTIATE_TEST_SUITE_P(Providers, DownGen, ::testing::Values("postgresql", "sqlite"));
 
 }  // namespace
