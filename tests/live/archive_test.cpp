@@ -8,6 +8,7 @@
 // - Prisma's status and migrate diff against the database see no archive (PostgreSQL: another
 //   schema; SQLite: another file);
 // - archive list / drop (refused without --yes when not on a terminal);
+// - godwit.toml: `[env.NAME] archive` defaults to `protected`; --no-archive wins;
 // - a migration that fails after its archive leaves no archive; a dropped column of a table
 //   without a key is refused before anything runs (GW2890);
 // - SQLite's own ALTER TABLE ... DROP COLUMN comes back too; on PostgreSQL a down whose
@@ -374,6 +375,40 @@ TEST_P(Archive, PlainDropColumnAndTheTypeCheckOfTheDown) {
   ASSERT_EQ(kept.exit_code, 0) << interop::describe(kept);
   EXPECT_EQ(archive_list(*p, *db).size(), 1u);
   EXPECT_EQ(db->query("SELECT count(*) FROM \"Item\" WHERE note IS NOT NULL"), "0\n");
+}
+
+TEST_P(Archive, EnvironmentsArchiveByDefaultWhenProtected) {
+  TempDir src;
+  std::unique_ptr<Project> p;
+  std::unique_ptr<Database> db;
+  filled(src, p, db);
+  if (HasFatalFailure()) return;
+  // `archive` defaults to `protected`; --no-archive wins over both.
+  write_file(p->root() / "godwit.toml",
+             "[env.prod]\nprotected = true\nlint_stops_deploy = \"never\"\n\n"
+             "[env.staging]\nlint_stops_deploy = \"never\"\n\n"
+             "[env.qa]\narchive = true\n");
+  auto off =
+      interop::godwit(*p, *db, {"migrate", "deploy", "--env", "prod", "--yes", "--no-archive"});
+  ASSERT_EQ(off.exit_code, 0) << interop::describe(off);
+  EXPECT_TRUE(archive_list(*p, *db).empty());
+  auto down = interop::godwit(*p, *db, {"migrate", "down", "--steps", "2"});
+  ASSERT_EQ(down.exit_code, 0) << interop::describe(down);
+
+  auto staging = interop::godwit(*p, *db, {"migrate", "deploy", "--env", "staging"});
+  ASSERT_EQ(staging.exit_code, 0) << interop::describe(staging);
+  EXPECT_TRUE(archive_list(*p, *db).empty());
+  ASSERT_EQ(interop::godwit(*p, *db, {"migrate", "down", "--steps", "2"}).exit_code, 0);
+
+  auto prod = interop::godwit(*p, *db, {"migrate", "deploy", "--env", "prod", "--yes"});
+  ASSERT_EQ(prod.exit_code, 0) << interop::describe(prod);
+  EXPECT_EQ(archive_list(*p, *db).size(), pg() ? 7u : 6u);
+  ASSERT_EQ(interop::godwit(*p, *db, {"migrate", "down", "--steps", "2"}).exit_code, 0);
+  EXPECT_TRUE(archive_list(*p, *db).empty());
+
+  auto qa = interop::godwit(*p, *db, {"migrate", "deploy", "--env", "qa"});
+  ASSERT_EQ(qa.exit_code, 0) << interop::describe(qa);
+  EXPECT_EQ(archive_list(*p, *db).size(), pg() ? 7u : 6u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Providers, Archive, ::testing::Values("postgresql", "sqlite"),
