@@ -5,8 +5,8 @@
 //   bytea/blob, timestamps, json, decimal, an enum on PostgreSQL) and the next drops a table;
 //   deploy --archive, down: every value and row is back byte for byte (compared as text/hex),
 //   and the sequence goes on past the restored ids;
-// - Prisma's status and migrate diff against the database see no archive (PostgreSQL: another
-//   schema; SQLite: another file);
+// - Prisma's status, migrate diff and migrate dev (and godwit's diff and dev) against the
+//   database see no archive (PostgreSQL: another schema; SQLite: another file);
 // - archive list / drop (refused without --yes when not on a terminal);
 // - godwit.toml: `[env.NAME] archive` defaults to `protected`; --no-archive wins;
 // - a migration that fails after its archive leaves no archive; a dropped column of a table
@@ -222,6 +222,15 @@ TEST_P(Archive, DroppedColumnsAndTableComeBackByteForByteAfterDown) {
                                {"migrate", "diff", "--from-migrations", "migrations",
                                 "--to-config-datasource", "--exit-code"});
   EXPECT_EQ(gdiff.exit_code, 0) << interop::describe(gdiff);
+  // migrate dev of both tools: no drift, nothing to do.
+  for (const bool by_prisma : {false, true}) {
+    const std::vector<std::string> args{"migrate", "dev", "--name", "nothing"};
+    auto dev = by_prisma ? interop::prisma(*p, *db, args) : interop::godwit(*p, *db, args);
+    EXPECT_EQ(dev.exit_code, 0) << interop::describe(dev);
+    EXPECT_NE(dev.out.find("Already in sync, no schema change or pending migration was found."),
+              std::string::npos)
+        << interop::describe(dev);
+  }
 
   // The dry run says what would come back and changes nothing.
   auto dry = interop::godwit(*p, *db, {"migrate", "down", "--steps", "2", "--dry-run"});
