@@ -358,13 +358,14 @@ std::optional<migrate::ScriptFailure> PostgresDialect::apply_guarded(
     throw core::Error(
         "GW2710",
         fmt::format("The migration `{}` was not started: the standbys' replay lag stayed above "
-                    "{:.0f} s (--max-standby-lag) for {:.0f} s: {}.",
+                    "{:.0f} s (--max-standby-lag) for {:.0f} s (--max-standby-wait): {}.",
                     context.migration, static_cast<double>(budget.max_standby_lag.count()) / 1000.0,
                     static_cast<double>(budget.max_standby_wait.count()) / 1000.0,
                     last_standby_lag),
         "Nothing of this migration ran and no history row was written; the migrations before "
         "it are applied. Check the standbys (pg_stat_replication on the primary), then run "
-        "`godwit migrate deploy` again; or raise --max-standby-lag (0 turns the wait off).");
+        "`godwit migrate deploy` again; or raise --max-standby-lag (0 turns the wait off) or "
+        "--max-standby-wait.");
   }
   // The tables the file locks, read from its statements' facts when first needed.
   std::optional<std::vector<std::string>> relations_found;
