@@ -30,6 +30,9 @@ void add_migrate_down_commands(CLI::App& migrate, Action& action);
 /// migrate baseline | adopt-drift (recover_cmd.cpp).
 void add_migrate_recover_commands(CLI::App& migrate, Action& action);
 
+/// migrate squash (squash_cmd.cpp).
+void add_migrate_squash_command(CLI::App& migrate, Action& action);
+
 /// migrate repair (repair_cmd.cpp).
 void add_migrate_repair_command(CLI::App& migrate, Action& action);
 

@@ -73,6 +73,7 @@ void build_app(CLI::App& app, Action& action) {
   add_migrate_dev_command(*migrate, action);
   add_migrate_down_commands(*migrate, action);
   add_migrate_recover_commands(*migrate, action);
+  add_migrate_squash_command(*migrate, action);
   add_migrate_repair_command(*migrate, action);
   add_migrate_reset_command(*migrate, action);
   auto* db = app.add_subcommand("db", "Work with the database directly");
