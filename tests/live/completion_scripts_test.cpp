@@ -66,8 +66,8 @@ struct Workdir {
 const std::vector<std::pair<std::string, Words>> kCases = {
     {"godwit mi", {"migrate"}},
     {"godwit migrate ",
-     {"adopt-drift", "baseline", "deploy", "dev", "diff", "down", "down-gen", "lint", "reset",
-      "resolve", "status"}},
+     {"adopt-drift", "baseline", "deploy", "dev", "diff", "down", "down-gen", "lint", "repair",
+      "reset", "resolve", "squash", "status"}},
     {"godwit migrate deploy --",
      {"--allow",
       "--archive",
