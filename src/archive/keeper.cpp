@@ -26,32 +26,6 @@ std::string archive_base_name(const std::string& migration, const std::string& o
   return out;
 }
 
-sql::Script with_injections(const sql::Script& script, const std::vector<Injection>& injections,
-                            std::deque<std::string>& storage) {
-  if (injections.empty()) return script;
-  sql::Script out;
-  out.mode = script.mode;
-  out.source = script.source;
-  out.owned_source = script.owned_source;
-  out.statements.reserve(script.statements.size() + injections.size());
-  std::size_t next = 0;
-  for (std::size_t i = 0; i <= script.statements.size(); ++i) {
-    while (next < injections.size() && injections[next].before == i) {
-      storage.push_back(injections[next].sql);
-      sql::Statement st;
-      st.text = storage.back();
-      st.line = i < script.statements.size()
-                    ? script.statements[i].line
-                    : (script.statements.empty() ? 1 : script.statements.back().line);
-      st.kind = "GODWIT ARCHIVE";
-      out.statements.push_back(st);
-      ++next;
-    }
-    if (i < script.statements.size()) out.statements.push_back(script.statements[i]);
-  }
-  return out;
-}
-
 void read_json_columns(ArchiveRecord& record, const std::string& keys, const std::string& types) {
   record.key_columns.clear();
   record.column_types.clear();

@@ -120,9 +120,34 @@ std::string archive_base_name(const std::string& migration, const std::string& o
 /// `script` with `injections` inserted before their statements: a Script whose injected
 /// statements are not views of `script.source` (so runners send them on their own) and carry
 /// the line of the statement they precede. `storage` owns their text and must outlive the
-/// result.
-sql::Script with_injections(const sql::Script& script, const std::vector<Injection>& injections,
-                            std::deque<std::string>& storage);
+/// result. `injections` are in statement order. Inline: deploy and down use it without
+/// linking the archive library.
+inline sql::Script with_injections(const sql::Script& script,
+                                   const std::vector<Injection>& injections,
+                                   std::deque<std::string>& storage) {
+  if (injections.empty()) return script;
+  sql::Script out;
+  out.mode = script.mode;
+  out.source = script.source;
+  out.owned_source = script.owned_source;
+  out.statements.reserve(script.statements.size() + injections.size());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i <= script.statements.size(); ++i) {
+    while (next < injections.size() && injections[next].before == i) {
+      storage.push_back(injections[next].sql);
+      sql::Statement st;
+      st.text = storage.back();
+      st.line = i < script.statements.size()
+                    ? script.statements[i].line
+                    : (script.statements.empty() ? 1 : script.statements.back().line);
+      st.kind = "GODWIT ARCHIVE";
+      out.statements.push_back(st);
+      ++next;
+    }
+    if (i < script.statements.size()) out.statements.push_back(script.statements[i]);
+  }
+  return out;
+}
 
 /// Parses a manifest's JSON columns into `record` (key_columns, column_types).
 void read_json_columns(ArchiveRecord& record, const std::string& keys, const std::string& types);
