@@ -8,6 +8,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cli/command.hpp"
@@ -100,26 +101,51 @@ int run_seed(const CommonOptions& o, const std::vector<std::string>& args) {
 }
 
 // Prisma 7.10.1's `db pull`: the schema on stdout with --print, else written over the schema
-// file. Re-introspection (keeping an existing schema's models) is not done yet: a schema with
-// models needs --force, which keeps only its generator and datasource blocks, as Prisma's does.
+// file. A schema with models or enums is re-introspected (their names, order and attributes
+// kept: pull/render_schema.hpp); --force keeps only its generator and datasource blocks.
 int run_pull(const CommonOptions& o, bool print, bool force) {
   auto l = load(o);
+  if (print) print_config_line(l);  // as Prisma; without --print, print_header prints it
   const auto& source = l.project.schema;
   const psl::SourceFile* file = nullptr;
-  for (const auto& f : source.files) {
-    if (f.path == l.project.datasource.file) file = &f;
+  std::uint32_t file_index = 0;
+  for (std::size_t i = 0; i < source.files.size(); ++i) {
+    if (source.files[i].path == l.project.datasource.file) {
+      file = &source.files[i];
+      file_index = static_cast<std::uint32_t>(i);
+    }
   }
   if (file == nullptr && !source.files.empty()) file = &source.files.front();
+  std::optional<psl::ValidationResult> previous;
   if (!force) {
-    auto validated = psl::validate_or_throw(source);
-    if (!validated.schema.models.empty() || !validated.schema.enums.empty()) {
-      throw core::Error("GW1152",
-                        "godwit db pull does not re-introspect a schema that has models or enums "
-                        "yet (Prisma keeps their names and order).",
-                        "Run `godwit db pull --force` to write the database's schema over the "
-                        "models (the generator and datasource blocks are kept), or use "
-                        "`prisma db pull` for re-introspection.");
+    previous = psl::validate_or_throw(source);
+    const auto& schema = previous->schema;
+    for (const auto& m : schema.models) {
+      // Prisma writes a previous model back into its own file and re-introspects views; godwit
+      // writes one file and reads no views: refuse rather than lose them.
+      if (m.is_view || m.span.file != file_index) {
+        throw core::Error(
+            "GW1152",
+            fmt::format("godwit db pull does not re-introspect {} yet ({} `{}`).",
+                        m.is_view ? "views" : "a schema whose models are in several files",
+                        m.is_view ? "view" : "model", m.name),
+            "Run `godwit db pull --force` to write the database's schema over the models (the "
+            "generator and datasource blocks are kept), or use `prisma db pull` for "
+            "re-introspection.");
+      }
     }
+    for (const auto& e : schema.enums) {
+      if (e.span.file != file_index) {
+        throw core::Error("GW1152",
+                          fmt::format("godwit db pull does not re-introspect a schema whose "
+                                      "models are in several files yet (enum `{}`).",
+                                      e.name),
+                          "Run `godwit db pull --force` to write the database's schema over the "
+                          "models (the generator and datasource blocks are kept), or use "
+                          "`prisma db pull` for re-introspection.");
+      }
+    }
+    if (schema.models.empty() && schema.enums.empty()) previous.reset();
   }
   const auto& ds = l.project.datasource;
   const dialect::Parts* parts = dialect::find_parts(ds.provider);
@@ -134,6 +160,7 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
   po.flavour = parts->psl;
   po.foreign_keys = ds.relation_mode != "prisma";
   po.namespaces = !ds.schemas.empty();
+  if (previous) po.previous = &previous->schema;
   if (pull::model_count(inspection.catalog, po) == 0 && inspection.catalog.enums.empty()) {
     // Prisma 7.10.1's P4001 text; the schema file is left as it was.
     throw core::Error(
@@ -147,9 +174,19 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
   }
   std::string text = pull::render_schema(inspection.catalog, po);
   std::cerr << schema::format_warnings(inspection.warnings);
+  // Prisma 7.10.1's warnings block: on stderr with `// ` before each line after --print, in
+  // the summary on stdout otherwise.
+  std::string warnings = pull::introspection_warnings(inspection.catalog, po);
+  if (!warnings.empty()) warnings = "\n" + warnings;
   if (print) {
     // Prisma 7.10.1 prints the schema with a blank line and a line break after it.
     std::cout << text << "\n\n";
+    if (!warnings.empty()) {
+      std::string commented;
+      for (char c : warnings)
+        commented += c == '\n' ? std::string("\n// ") : std::string(1, c);
+      std::cerr << commented << "\n";
+    }
     return 0;
   }
   print_header(l);
@@ -167,10 +204,10 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
                 .count();
   std::cout << fmt::format(
       "- Introspecting based on datasource defined in {}\n"
-      "\u2714 Introspected {} {} into {} in {}ms\n      \n"
+      "\u2714 Introspected {} {} into {} in {}ms\n      {}\n"
       "Run prisma generate to generate Prisma Client.\n",
       display_path(path), models, models == 1 ? "model and wrote it" : "models and wrote them",
-      display_path(path), ms);
+      display_path(path), ms, warnings);
   return 0;
 }
 
@@ -209,8 +246,10 @@ void add_db_commands(CLI::App& db, Action& action) {
   auto* pull = db.add_subcommand(
       "pull",
       "Write the database's tables, enums and relations as a Prisma schema, as Prisma's "
-      "introspection writes it. The schema's generator and datasource blocks are kept. "
-      "Re-introspection of a schema that has models is not done yet: use --force.");
+      "introspection writes it. The schema's generator and datasource blocks are kept. Over a "
+      "schema that has models, their names, @map/@@map, order, relation names, documentation "
+      "and Prisma-level attributes (@updatedAt, @default(cuid()), @ignore, ...) are kept, as "
+      "Prisma's re-introspection does.");
   add_common_options(*pull, *po, /*with_lock=*/false, /*with_json=*/false);
   pull->add_flag("--print", *print, "Print the schema instead of writing the schema file");
   pull->add_flag("--force", *force, "Ignore the models of the current schema and overwrite them");

@@ -4,8 +4,8 @@
 // src/introspection: introspection_map.rs, relation_names.rs, introspection_pair/*.rs,
 // rendering/*.rs), then formatted with psl/format.hpp as Prisma reformats it.
 //
-// What is rendered, for a pull that ignores the models of an existing schema (`--force`, or a
-// schema with only its datasource and generators):
+// What is rendered for a fresh pull (`--force`, or a schema with only its datasource and
+// generators); with a previous schema see "Re-introspection" below:
 // - the existing schema's generator blocks (keys in Prisma's order: provider, output,
 //   previewFeatures sorted, binaryTargets, the rest by name), then its datasource block as
 //   written (the lines `url`, `directUrl` and `shadowDatabaseUrl`, which Prisma 7 rejects,
@@ -37,8 +37,23 @@
 // - a partial PostgreSQL index's condition as `where: raw("...")` (as Prisma 7.10.1 writes it,
 //   with or without the partialIndexes preview feature).
 //
-// Not rendered yet (prisma-compat.md, db pull): re-introspection that keeps the existing
-// models' names, field names, relation names and order; partial SQLite indexes' conditions and
+// Re-introspection (PullOptions::previous, ENG introspection_map.rs, introspection_pair/*.rs),
+// objects matched by database name (pull/previous.hpp):
+// - a model keeps its name, `@@map`, documentation and `@@ignore`; models the previous schema
+//   has come first in its order, new ones after them in the catalog's order; models whose
+//   table is gone are left out; the same for enums, and enum values keep their names, `@map`
+//   and documentation;
+// - a field keeps its name, `@map`, documentation, `@updatedAt`, `@ignore` and a Prisma-level
+//   `@default(cuid())` / `uuid()` / `nanoid(n)` when the database has no default; fields stay
+//   in column order, as Prisma's;
+// - an inline relation keeps its field names, its explicit name and its `map:`; an implicit
+//   many-to-many one its name and (not for a self-relation) its field names; with
+//   `relationMode = "prisma"` the previous relation fields are copied as written;
+// - indexes the previous model has come first, in its order, with `@@unique(name: ...)`;
+//   `@@id(name: ...)` is kept;
+// - Prisma's comments for check constraints, deferring and reserved names only on new models.
+//
+// Not rendered yet (prisma-compat.md, db pull): partial SQLite indexes' conditions and
 // deferrable unique constraints (the inspectors do not keep them); views; the comments Prisma adds
 // for expression indexes, row level security, exclusion constraints, partitions and database
 // comments.
@@ -48,6 +63,7 @@
 #include <string_view>
 
 #include "psl/catalog_builder.hpp"
+#include "psl/model.hpp"
 #include "schema/catalog.hpp"
 
 namespace godwit::pull {
@@ -63,6 +79,9 @@ struct PullOptions {
   bool foreign_keys = true;
   /// The datasource lists `schemas`: every model and enum gets `@@schema`.
   bool namespaces = false;
+  /// The existing schema to re-introspect (its names, order and attributes kept); none for a
+  /// fresh pull. Must outlive the call.
+  const psl::Schema* previous = nullptr;
 };
 
 /// The schema text (unformatted) for `catalog`.
@@ -71,6 +90,13 @@ std::string render_unformatted(const schema::Catalog& catalog, const PullOptions
 /// The formatted schema, as `prisma db pull` writes it to schema.prisma (ends with one line
 /// break). Errors: core::Error GW1151 when the rendered text does not parse (a defect).
 std::string render_schema(const schema::Catalog& catalog, const PullOptions& options);
+
+/// Prisma's warnings for the pull (schema-connector warnings.rs, `*** WARNING ***` and one
+/// section per kind, each line ending with a line break), "" when there are none. Kinds
+/// rendered: fields, models, enums and enum values enriched from the previous schema, models
+/// without a unique identifier, compound id names, unsupported types, copied relations,
+/// duplicate names, check constraints.
+std::string introspection_warnings(const schema::Catalog& catalog, const PullOptions& options);
 
 /// How many models the schema has: the tables but implicit many-to-many join tables.
 std::size_t model_count(const schema::Catalog& catalog, const PullOptions& options);

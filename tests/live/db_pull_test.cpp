@@ -7,6 +7,12 @@
 // - WritesTheSchemaFile: `db pull` on a schema holding only its generator and datasource blocks
 //   writes that same schema into the file (Prisma's --print adds a blank line and a line
 //   break), and the result validates.
+// - RepullKeepsTheSchema: `godwit db pull --print` over the history's own schema.prisma (its
+//   models re-introspected) equals tests/golden/pull/<history>.repull.prisma, what the oracle's
+//   `prisma db pull --print` prints for it, and stderr equals its .repull.stderr.
+// DbRepull: hand-written re-introspection cases (tests/golden/pull/repull/<case>/: setup.sql,
+// the schema.prisma being re-pulled, and the oracle's stdout and stderr, repull/make_expected.sh)
+// with --print, then written into the schema file with the warnings in the summary.
 // Histories godwit does not match yet are left out of kHistories: hoppscotch (deferrable unique
 // constraints, which the inspector reads as not deferrable, get Prisma's deferring comment),
 // langfuse (an expression index, which gets Prisma's comment).
@@ -91,13 +97,28 @@ TEST_P(DbPull, PrintEqualsPrisma) {
   auto pull = interop::godwit(project, db, {"db", "pull", "--print", "--force"});
   ASSERT_EQ(pull.exit_code, 0) << interop::describe(pull);
   EXPECT_EQ(pull.out, read_file(golden_file(h)));
+}
 
-  // Without --force, a schema with models is refused (re-introspection is not done yet) and
-  // the file is left as it was.
+TEST_P(DbPull, RepullKeepsTheSchema) {
+  const PullHistory& h = GetParam();
+  fs::path expected = golden_file(h);
+  expected.replace_extension(".repull.prisma");
+  Project project(corpus_dir() / h.name);
+  drop_metrics_preview(project);
+  Database db(h.provider, "db_repull");
+  auto deploy = interop::godwit(project, db, {"migrate", "deploy"});
+  ASSERT_EQ(deploy.exit_code, 0) << interop::describe(deploy);
+
   std::string before = read_file(project.root() / "schema.prisma");
-  auto refused = interop::godwit(project, db, {"db", "pull"});
-  EXPECT_EQ(refused.exit_code, 1) << interop::describe(refused);
-  EXPECT_NE(refused.err.find("GW1152"), std::string::npos) << refused.err;
+  auto pull = interop::godwit(project, db, {"db", "pull", "--print"});
+  ASSERT_EQ(pull.exit_code, 0) << interop::describe(pull);
+  EXPECT_EQ(pull.out, read_file(expected));
+  fs::path stderr_file = expected;
+  stderr_file.replace_extension(".stderr");
+  // godwit's own inspector notes (`warning: ...` lines, e.g. SQLite CHECK constraints it does
+  // not read) are not Prisma's: the rest of stderr is.
+  std::string err = std::regex_replace(pull.err, std::regex("(^|\n)warning: [^\n]*\n"), "$1");
+  EXPECT_EQ(err, read_file(stderr_file));
   EXPECT_EQ(read_file(project.root() / "schema.prisma"), before);
 }
 
@@ -169,6 +190,63 @@ TEST_P(DbPullCase, PrintEqualsPrisma) {
   ASSERT_EQ(pull.exit_code, 0) << interop::describe(pull);
   EXPECT_EQ(pull.out, read_file(dir / "expected.prisma"));
 }
+
+class DbRepull : public ::testing::TestWithParam<std::string> {
+ protected:
+  std::string provider() const {
+    return GetParam().starts_with("sqlite_") ? "sqlite" : "postgresql";
+  }
+  fs::path dir() const {
+    return source_dir() / "tests" / "golden" / "pull" / "repull" / GetParam();
+  }
+  void SetUp() override {
+    if (provider() == "postgresql") GODWIT_REQUIRE_PG();
+  }
+};
+
+// The warnings block of Prisma's --print stderr (`// ` before each line) as its summary on
+// stdout writes it without --print: "" or "\n*** WARNING ***\n...\n".
+std::string uncommented_warnings(const std::string& print_stderr) {
+  const std::string config_line = "Loaded Prisma config from prisma.config.ts.\n\n";
+  std::string w = print_stderr.starts_with(config_line) ? print_stderr.substr(config_line.size())
+                                                        : print_stderr;
+  if (w.empty()) return w;
+  EXPECT_TRUE(w.ends_with("\n")) << w;
+  w.pop_back();
+  return std::regex_replace(w, std::regex("\n// "), "\n");
+}
+
+TEST_P(DbRepull, PrintEqualsPrismaThenWritesTheFile) {
+  Database db(provider(), "db_repull_case");
+  db.query(read_file(dir() / "setup.sql"));
+  TempDir project;
+  const std::string schema = read_file(dir() / "schema.prisma");
+  write_file(project.path() / "schema.prisma", schema);
+  write_file(project.path() / "prisma.config.ts",
+             "export default {\n  schema: 'schema.prisma',\n  datasource: { url: "
+             "process.env.DATABASE_URL as string },\n}\n");
+  const std::vector<std::string> env{"DATABASE_URL=" + db.url(), "NO_COLOR=1"};
+  auto pull = run_godwit({"db", "pull", "--print"}, env, project.path());
+  ASSERT_EQ(pull.exit_code, 0) << interop::describe(pull);
+  const std::string expected = read_file(dir() / "expected.prisma");
+  const std::string expected_err = read_file(dir() / "expected.stderr");
+  EXPECT_EQ(pull.out, expected);
+  EXPECT_EQ(pull.err, expected_err);
+  EXPECT_EQ(read_file(project.path() / "schema.prisma"), schema);
+
+  // Without --print: the same schema in the file, the warnings in the summary.
+  auto write = run_godwit({"db", "pull"}, env, project.path());
+  ASSERT_EQ(write.exit_code, 0) << interop::describe(write);
+  ASSERT_TRUE(expected.ends_with("}\n\n\n"));
+  EXPECT_EQ(read_file(project.path() / "schema.prisma"), expected.substr(0, expected.size() - 2));
+  const std::string summary =
+      "ms\n      " + uncommented_warnings(expected_err) + "\nRun prisma generate";
+  EXPECT_NE(write.out.find(summary), std::string::npos) << write.out << "\n---\n" << summary;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, DbRepull,
+                         ::testing::Values("pg_names", "pg_attributes", "pg_relation_mode",
+                                           "sqlite_names"));
 
 // As Prisma: an empty database is P4001 (exit 1) and the schema file is left as it was.
 TEST(DbPullEmpty, IsP4001AndLeavesTheSchema) {

@@ -3,6 +3,8 @@
 # oracle), `prisma db pull --print --force` on:
 #   - each corpus history deployed by `prisma migrate deploy` on a fresh database
 #     -> <history, '/' as '__'>.prisma
+#     and `prisma db pull --print` over the history's own schema (re-introspection)
+#     -> <history, '/' as '__'>.repull.prisma, and its stderr -> .repull.stderr
 #   - each case's database (cases/<case>/setup.sql run with psql or sqlite3; a case named
 #     sqlite_* is SQLite, else PostgreSQL), with a schema holding only a generator and the
 #     datasource (plus the lines of cases/<case>/datasource_lines, if any)
@@ -94,4 +96,8 @@ CONFIG
   (cd "$proj" && DATABASE_URL="$url" NO_COLOR=1 "$prisma" migrate deploy >/dev/null)
   (cd "$proj" && DATABASE_URL="$url" NO_COLOR=1 "$prisma" db pull --print --force) >"$out"
   echo "pull/${h//\//__}.prisma"
+  # Re-introspection over the history's own schema (its models kept).
+  (cd "$proj" && DATABASE_URL="$url" NO_COLOR=1 "$prisma" db pull --print) \
+    >"${out%.prisma}.repull.prisma" 2>"${out%.prisma}.repull.stderr"
+  echo "pull/${h//\//__}.repull.{prisma,stderr}"
 done
