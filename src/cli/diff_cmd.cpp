@@ -194,7 +194,8 @@ DiffSide migrations_side(const std::string& dir, std::string_view flag,
                       "Set `datasource.url` in prisma.config.ts or DATABASE_URL, or give "
                       "--shadow-database-url.");
   }
-  auto inspection = dialect::replay_migrations(main, dir, options, shadow_url);
+  auto inspection =
+      dialect::replay_migrations(main, dir, options, shadow_url, project.init_shadow_db);
   std::cerr << schema::format_warnings(inspection.warnings);
   return {&parts, std::move(inspection.catalog)};
 }

@@ -49,7 +49,8 @@ class ShadowReplay {
       : session_(session), parts_(parts), options_(options) {
     // One statement can be cancelled at a time (db/interrupt.hpp): the shadow's, while it runs.
     session_.cancel_on_signal.reset();
-    shadow_ = dialect::open_shadow(parts_, session_.project.target, url, options_.namespaces);
+    shadow_ = dialect::open_shadow(parts_, session_.project.target, url, options_.namespaces,
+                                   session_.project.init_shadow_db);
     cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
   }
   ~ShadowReplay() {

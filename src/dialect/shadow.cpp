@@ -22,12 +22,27 @@ class ExternalShadow final : public migrate::ShadowDatabase {
   std::unique_ptr<db::Connection> conn_;
 };
 
-}  // namespace
+// migrations.initShadowDb on the shadow, before the replay (Prisma's engine runs it as one
+// script: `raw_cmd` of the whole text).
+std::unique_ptr<migrate::ShadowDatabase> initialised(
+    std::unique_ptr<migrate::ShadowDatabase> shadow, const std::optional<std::string>& init_sql) {
+  if (!init_sql || init_sql->empty()) return shadow;
+  try {
+    shadow->connection().execute(*init_sql);
+  } catch (const db::DatabaseError& e) {
+    throw core::Error("GW1245",
+                      fmt::format("The `migrations.initShadowDb` script failed on the shadow "
+                                  "database: {} ({})",
+                                  e.message(), e.code()),
+                      "Fix `migrations.initShadowDb` in prisma.config.ts: it runs on an empty "
+                      "shadow database before the migrations are replayed.");
+  }
+  return shadow;
+}
 
-std::unique_ptr<migrate::ShadowDatabase> open_shadow(const Parts& parts,
-                                                     const project::DatabaseTarget& main,
-                                                     const std::optional<std::string>& shadow_url,
-                                                     const std::vector<std::string>& namespaces) {
+std::unique_ptr<migrate::ShadowDatabase> open_shadow_database(
+    const Parts& parts, const project::DatabaseTarget& main,
+    const std::optional<std::string>& shadow_url, const std::vector<std::string>& namespaces) {
   if (!shadow_url || shadow_url->empty()) return parts.runner->create_shadow(main);
   project::DatabaseTarget shadow{main.provider, *shadow_url, main.base_dir,
                                  core::redact_url(*shadow_url)};
@@ -46,10 +61,21 @@ std::unique_ptr<migrate::ShadowDatabase> open_shadow(const Parts& parts,
   return std::make_unique<ExternalShadow>(std::move(conn));
 }
 
+}  // namespace
+
+std::unique_ptr<migrate::ShadowDatabase> open_shadow(const Parts& parts,
+                                                     const project::DatabaseTarget& main,
+                                                     const std::optional<std::string>& shadow_url,
+                                                     const std::vector<std::string>& namespaces,
+                                                     const std::optional<std::string>& init_sql) {
+  return initialised(open_shadow_database(parts, main, shadow_url, namespaces), init_sql);
+}
+
 schema::Inspection replay_migrations(const project::DatabaseTarget& main,
                                      const std::filesystem::path& migrations_dir,
                                      const schema::InspectOptions& options,
-                                     const std::optional<std::string>& shadow_url) {
+                                     const std::optional<std::string>& shadow_url,
+                                     const std::optional<std::string>& init_sql) {
   const migrate::Dialect& runner = *find(main.provider);  // GW2002 when unsupported
   const Parts& parts = *find_parts(main.provider);
   const auto folder = migrate::read_migrations_dir(migrations_dir);
@@ -62,7 +88,7 @@ schema::Inspection replay_migrations(const project::DatabaseTarget& main,
                         m.read_error);
     }
   }
-  auto shadow = open_shadow(parts, main, shadow_url, options.namespaces);
+  auto shadow = open_shadow(parts, main, shadow_url, options.namespaces, init_sql);
   for (const auto& m : folder.migrations) {
     const auto script = runner.split(*m.script);
     if (auto failure = runner.apply(shadow->connection(), script, migrate::HistoryWrites{})) {

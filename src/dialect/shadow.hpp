@@ -34,10 +34,14 @@ struct Parts;
 /// Errors: GW1244 when `shadow_url` names the main database (Prisma's text, checked on every
 /// dialect, as Prisma does); the dialect's connection errors (P1000-P1003) for the shadow;
 /// GW1235 when the reset is refused; P3014 from create_shadow.
-std::unique_ptr<migrate::ShadowDatabase> open_shadow(const Parts& parts,
-                                                     const project::DatabaseTarget& main,
-                                                     const std::optional<std::string>& shadow_url,
-                                                     const std::vector<std::string>& namespaces);
+/// `init_sql` (prisma.config.ts `migrations.initShadowDb`) runs on the shadow database right
+/// after it is made or emptied, before any migration, as Prisma's engine runs its
+/// `shadowDbInitScript`: it creates what the migrations expect but do not make (the external
+/// tables of `tables.external`). Errors: GW1245 when the database refuses it.
+std::unique_ptr<migrate::ShadowDatabase> open_shadow(
+    const Parts& parts, const project::DatabaseTarget& main,
+    const std::optional<std::string>& shadow_url, const std::vector<std::string>& namespaces,
+    const std::optional<std::string>& init_sql = std::nullopt);
 
 /// Replays the migrations of `migrations_dir` on a shadow database for `main` (the project's
 /// database: a PostgreSQL shadow is created on its server, or `shadow_url` is used: open_shadow)
@@ -46,11 +50,13 @@ std::unique_ptr<migrate::ShadowDatabase> open_shadow(const Parts& parts,
 /// render unqualified, as in Prisma's drift script).
 /// Errors: P3006 naming the migration that failed on the shadow database, with the database's
 /// error code and message; P3014 when the shadow database cannot be created; P3015 when a
-/// migration.sql cannot be read; GW2002 for a provider godwit does not support.
+/// migration.sql cannot be read; GW2002 for a provider godwit does not support; GW1245 when
+/// `init_sql` (open_shadow) fails.
 schema::Inspection replay_migrations(const project::DatabaseTarget& main,
                                      const std::filesystem::path& migrations_dir,
                                      const schema::InspectOptions& options,
-                                     const std::optional<std::string>& shadow_url = std::nullopt);
+                                     const std::optional<std::string>& shadow_url = std::nullopt,
+                                     const std::optional<std::string>& init_sql = std::nullopt);
 
 /// A project without `schemas = [...]` lives in one namespace, and Prisma's script for the
 /// difference between its migrations and its schema names objects unqualified (the corpus's

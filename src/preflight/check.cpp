@@ -244,7 +244,8 @@ CheckLine drift_line(const project::Project& project, const dialect::Parts& part
       dialect::inspect_options(project, psl::validate_schema(project.schema).schema);
   schema::Inspection expected;
   try {
-    expected = dialect::replay_migrations(project.target, copy, options);
+    expected = dialect::replay_migrations(project.target, copy, options,
+                                          project.shadow_database_url, project.init_shadow_db);
   } catch (const core::Error& e) {
     return line("drift", Status::kWarn,
                 fmt::format("could not replay the applied migrations on a shadow database: {}: "

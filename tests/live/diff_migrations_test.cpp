@@ -103,5 +103,54 @@ TEST_P(DiffMigrationsFailure, AFailingMigrationIsP3006AndNoShadowIsLeft) {
 INSTANTIATE_TEST_SUITE_P(Providers, DiffMigrationsFailure,
                          ::testing::Values("postgresql", "sqlite"));
 
+// prisma.config.ts `migrations.initShadowDb` runs on the shadow database before the replay (a
+// migration that writes to an external table then replays), as Prisma's does: both tools
+// agree on the result; a script the database refuses is GW1245 (Prisma prints the database's
+// error and no code) and leaves no shadow database.
+TEST(DiffMigrationsInitShadowDb, RunsBeforeTheReplayAsPrismasDoes) {
+  GODWIT_REQUIRE_PG();
+  GODWIT_REQUIRE_ORACLE();
+  TempDir dir;
+  auto config = [&](const std::string& init_sql) {
+    write_file(dir.path() / "prisma.config.ts",
+               "export default {\n  schema: 'schema.prisma',\n"
+               "  experimental: { externalTables: true },\n"
+               "  tables: { external: ['public.ext'] },\n"
+               "  migrations: { path: 'migrations', initShadowDb: '" +
+                   init_sql +
+                   "' },\n"
+                   "  datasource: { url: process.env.DATABASE_URL as string },\n}\n");
+  };
+  config("CREATE TABLE ext (id INTEGER PRIMARY KEY);");
+  write_file(dir.path() / "schema.prisma",
+             "datasource db {\n  provider = \"postgresql\"\n}\n\n"
+             "model Post {\n  id    Int @id\n  extId Int\n}\n");
+  write_file(dir.path() / "migrations" / "migration_lock.toml", "provider = \"postgresql\"\n");
+  write_file(dir.path() / "migrations" / "0001_init" / "migration.sql",
+             "CREATE TABLE \"Post\" (\"id\" INTEGER NOT NULL, \"extId\" INTEGER NOT NULL, "
+             "CONSTRAINT \"Post_pkey\" PRIMARY KEY (\"id\"));\nINSERT INTO ext VALUES (1);\n");
+  Database db("postgresql", "diff_init_shadow");
+  const std::vector<std::string> args = {"migrate",    "diff",        "--from-migrations",
+                                         "migrations", "--to-schema", "schema.prisma",
+                                         "--script"};
+  const std::vector<std::string> env = {"DATABASE_URL=" + db.url()};
+  const auto before = shadow_databases();
+  auto ours = run_godwit(args, env, dir.path());
+  ASSERT_EQ(ours.exit_code, 0) << interop::describe(ours);
+  std::vector<std::string> prisma_argv{prisma_oracle()};
+  prisma_argv.insert(prisma_argv.end(), args.begin(), args.end());
+  auto theirs = run_command(prisma_argv, {"DATABASE_URL=" + db.url(), "NO_COLOR=1"}, dir.path());
+  ASSERT_EQ(theirs.exit_code, 0) << interop::describe(theirs);
+  EXPECT_EQ(ours.out, theirs.out);
+  EXPECT_EQ(ours.out, "-- This is an empty migration.\n\n");
+
+  config("CREATE TABLE ext (id INTEGR PRIMARY KEY);");
+  auto bad = run_godwit(args, env, dir.path());
+  EXPECT_EQ(bad.exit_code, 1) << interop::describe(bad);
+  EXPECT_NE(bad.err.find("GW1245"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("type \"integr\" does not exist"), std::string::npos) << bad.err;
+  EXPECT_TRUE(no_shadow_left(before)) << "a prisma_migrate_shadow_db_* database was left";
+}
+
 }  // namespace
 }  // namespace godwit::test
