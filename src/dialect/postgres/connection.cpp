@@ -279,9 +279,7 @@ db::Rows PgConnection::query(std::string_view sql, std::span<const db::Value> pa
       values[i] = s->c_str();
     }
   }
-  auto result =
-      wrap(pq::PQexecParams(conn_.get(), std::string(sql).c_str(), static_cast<int>(params.size()),
-                            nullptr, values.data(), nullptr, nullptr, 0));
+  auto result = wrap(run_query(std::string(sql), static_cast<int>(params.size()), values.data()));
   auto status = result ? pq::PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     throw_result_error(result.get(), "query");
@@ -307,6 +305,34 @@ db::Rows PgConnection::query(std::string_view sql, std::span<const db::Value> pa
     rows.rows.push_back(std::move(row));
   }
   return rows;
+}
+
+PGresult* PgConnection::run_query(const std::string& sql, int nparams, const char* const* values) {
+  PGconn* c = conn_.get();
+  if (!reuse_plans_)
+    return pq::PQexecParams(c, sql.c_str(), nparams, nullptr, values, nullptr, nullptr, 0);
+  auto [it, first_time] = statements_.try_emplace(sql);
+  if (first_time)
+    return pq::PQexecParams(c, sql.c_str(), nparams, nullptr, values, nullptr, nullptr, 0);
+  if (it->second.empty()) {
+    std::string name = "godwit_" + std::to_string(statements_.size());
+    auto prepared = wrap(pq::PQprepare(c, name.c_str(), sql.c_str(), nparams, nullptr));
+    if (!prepared || pq::PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+      // E.g. inside a failed transaction: the plain call reports the error as before.
+      return pq::PQexecParams(c, sql.c_str(), nparams, nullptr, values, nullptr, nullptr, 0);
+    }
+    it->second = std::move(name);
+  }
+  PGresult* result =
+      pq::PQexecPrepared(c, it->second.c_str(), nparams, values, nullptr, nullptr, 0);
+  const char* state = result ? pq::PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  if (state && std::string_view(state) == "26000") {
+    // The statement is gone (a migration ran DEALLOCATE ALL or DISCARD ALL): start over.
+    pq::PQclear(result);
+    statements_.clear();
+    return pq::PQexecParams(c, sql.c_str(), nparams, nullptr, values, nullptr, nullptr, 0);
+  }
+  return result;
 }
 
 std::string PgConnection::quote_literal(std::string_view text) {

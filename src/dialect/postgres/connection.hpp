@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
@@ -58,7 +59,16 @@ class PgConnection final : public db::Connection {
                                             std::span<const TextRange> statements) override;
 
   /// One statement, parameters `$1`... sent as text (int64 as decimal, monostate as NULL).
+  /// After reuse_statement_plans(), a statement text sent a second time is prepared under a
+  /// name and executed by name from then on.
   db::Rows query(std::string_view sql, std::span<const db::Value> params = {}) override;
+
+  /// For a connection that sends the same catalog queries over and over (a shadow database
+  /// read back after every migration: `migrate down-gen`, down verification): the server then
+  /// parses and plans each of them once instead of on every call, which was half of the time
+  /// of one introspection of a small schema (docs/benchmarks.md, down-gen). Not done through
+  /// PgBouncer (`pgbouncer=true`), whose transaction pooling does not keep named statements.
+  void reuse_statement_plans() { reuse_plans_ = !target_.pgbouncer; }
 
   /// True inside a transaction block, including a failed one waiting for ROLLBACK.
   bool in_transaction() override;
@@ -96,6 +106,10 @@ class PgConnection final : public db::Connection {
   std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
   std::vector<Notice> notices_;
   std::string group_text_;  // execute_group's NUL-terminated copy of the group, reused
+  // reuse_statement_plans(): texts sent once (value: empty) or prepared (value: its name).
+  bool reuse_plans_ = false;
+  std::unordered_map<std::string, std::string> statements_;
+  PGresult* run_query(const std::string& sql, int nparams, const char* const* values);
 };
 
 /// Prisma's error for a failed connection attempt (prisma-compat.md §6).

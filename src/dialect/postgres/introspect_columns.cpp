@@ -100,7 +100,12 @@ void read_columns(Context& ctx) {
   // The "true" type is the domain's base type (information_schema's _pg_truetypid/typmod).
   auto rows = ctx.conn.query(
       "SELECT n.nspname, c.relname, a.attname, a.attnotnull, a.attidentity, a.attgenerated, "
-      "  pg_catalog.pg_get_expr(d.adbin, d.adrelid), "
+      // A default cannot refer to a column, so it is deparsed without its table (relid 0):
+      // naming the table makes the server open every table that has a default, which was
+      // most of this query's time on a cold connection (500 tables: ~60 %). A generated
+      // column's expression does refer to columns.
+      "  CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, 0) "
+      "    ELSE pg_catalog.pg_get_expr(d.adbin, d.adrelid) END, "
       "  CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END, "
       "  tt.typname, (tt.typelem <> 0 AND tt.typlen = -1), et.typname, etn.nspname, tn.nspname, "
       "  t.typtype = 'd', pg_catalog.format_type(a.atttypid, a.atttypmod), "

@@ -25,6 +25,7 @@ namespace godwit::postgres::pq {
   X(PQescapeLiteral)              \
   X(PQexec)                       \
   X(PQexecParams)                 \
+  X(PQexecPrepared)               \
   X(PQfinish)                     \
   X(PQfname)                      \
   X(PQfreeCancel)                 \
@@ -37,6 +38,7 @@ namespace godwit::postgres::pq {
   X(PQgetvalue)                   \
   X(PQnfields)                    \
   X(PQntuples)                    \
+  X(PQprepare)                    \
   X(PQputCopyEnd)                 \
   X(PQresultErrorField)           \
   X(PQresultErrorMessage)         \

@@ -30,6 +30,7 @@ class PgShadow final : public migrate::ShadowDatabase {
     }
     created_ = true;
     conn_ = PgConnection::open(target_);
+    conn_->reuse_statement_plans();  // read back after every migration by down-gen and down
     if (!conn_->current_schema()) {
       conn_->execute(fmt::format("CREATE SCHEMA IF NOT EXISTS {}", quote_ident(target_.schema)));
     }
