@@ -5,31 +5,16 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "dialect/postgres/pgparse/facts.hpp"
 
 namespace godwit::archive {
 namespace {
 
-std::string pgk_literal(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out + "'";
-}
-
-std::string pgk_ident(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
-}
-
 std::string pgk_relation(const postgres::QualifiedName& n) {
-  return n.schema.empty() ? pgk_ident(n.name) : pgk_ident(n.schema) + "." + pgk_ident(n.name);
+  return n.schema.empty()
+             ? core::quoted_identifier(n.name)
+             : core::quoted_identifier(n.schema) + "." + core::quoted_identifier(n.name);
 }
 
 // A DO block's body between dollar quotes whose tag the body does not contain.
@@ -96,8 +81,9 @@ std::string pgk_archive_block(const std::string& migration, const postgres::Qual
       "  -- godwit migrate deploy --archive: keep what the next statement destroys\n"
       "  -- (docs/recovery.md, \"Keeping data across a down\").\n"
       "  IF v_rel IS NULL THEN RETURN; END IF;\n",
-      fmt::arg("rel", pgk_literal(pgk_relation(rel))),
-      fmt::arg("col", whole ? "NULL" : pgk_literal(column)), fmt::arg("base", pgk_literal(base)));
+      fmt::arg("rel", core::single_quoted(pgk_relation(rel))),
+      fmt::arg("col", whole ? "NULL" : core::single_quoted(column)),
+      fmt::arg("base", core::single_quoted(base)));
   if (!whole) {
     body += fmt::format(
         "  IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = v_rel AND attname = v_col\n"
@@ -143,16 +129,16 @@ std::string pgk_archive_block(const std::string& migration, const postgres::Qual
       whole ? ""
             : "\n     AND (a.attname = v_col OR a.attname IN (SELECT "
               "json_array_elements_text(v_keys::json)))",
-      pgk_literal(migration), whole ? "'table'" : "'column'");
+      core::single_quoted(migration), whole ? "'table'" : "'column'");
   return pgk_do(body);
 }
 
 std::string pgk_archive_rel(const ArchiveRecord& r) {
-  return "_godwit_archive." + pgk_ident(r.archive_table);
+  return "_godwit_archive." + core::quoted_identifier(r.archive_table);
 }
 
 std::string pgk_target(const ArchiveRecord& r) {
-  return pgk_ident(r.schema) + "." + pgk_ident(r.table);
+  return core::quoted_identifier(r.schema) + "." + core::quoted_identifier(r.table);
 }
 
 }  // namespace
@@ -190,11 +176,11 @@ std::vector<Injection> PostgresKeeper::plan(db::Connection& conn, const std::str
         const auto& col = action.column.name;
         // Checked now too, so that a table without a key stops the deploy before anything
         // runs (the DO block checks again when it runs: the migration may add or drop keys).
-        const std::string rel_sql = "to_regclass(" + pgk_literal(pgk_relation(rel)) + ")";
+        const std::string rel_sql = "to_regclass(" + core::single_quoted(pgk_relation(rel)) + ")";
         auto rows = conn.query(fmt::format(
             "SELECT {0} IS NOT NULL AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {0} "
             "AND attname = {1} AND attnum > 0 AND NOT attisdropped), ({2}) IS NOT NULL",
-            rel_sql, pgk_literal(col), pgk_key_sql(rel_sql, pgk_literal(col))));
+            rel_sql, core::single_quoted(col), pgk_key_sql(rel_sql, core::single_quoted(col))));
         if (!rows.rows.empty() && rows.rows[0][0].value_or("f") == "t" &&
             rows.rows[0][1].value_or("f") != "t") {
           throw core::Error(
@@ -207,8 +193,9 @@ std::vector<Injection> PostgresKeeper::plan(db::Connection& conn, const std::str
               "Give the table a key in an earlier migration, or deploy with --no-archive (the "
               "column's values are then not kept).");
         }
-        out.push_back({i, pgk_archive_block(migration, rel, col),
-                       fmt::format("column {}.{}", pgk_relation(rel), pgk_ident(col))});
+        out.push_back(
+            {i, pgk_archive_block(migration, rel, col),
+             fmt::format("column {}.{}", pgk_relation(rel), core::quoted_identifier(col))});
       }
     }
   }
@@ -245,12 +232,12 @@ std::vector<ArchiveRecord> PostgresKeeper::list(db::Connection& conn) const {
 }
 
 std::string PostgresKeeper::exists_check_sql(const ArchiveRecord& r) const {
-  std::string cond = fmt::format("to_regclass({}) IS NULL", pgk_literal(pgk_target(r)));
+  std::string cond = fmt::format("to_regclass({}) IS NULL", core::single_quoted(pgk_target(r)));
   if (r.kind == "column") {
     cond += fmt::format(
         " OR NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass({}) AND attname "
         "= {} AND attnum > 0 AND NOT attisdropped)",
-        pgk_literal(pgk_target(r)), pgk_literal(r.column));
+        core::single_quoted(pgk_target(r)), core::single_quoted(r.column));
   }
   return pgk_do(
       fmt::format("BEGIN\n  IF {} THEN\n    RAISE EXCEPTION 'godwit archive: nothing to restore "
@@ -262,7 +249,7 @@ std::string PostgresKeeper::type_check_sql(const ArchiveRecord& r) const {
   std::string values;
   for (const auto& [name, type] : r.column_types) {
     if (!values.empty()) values += ", ";
-    values += fmt::format("({}, {})", pgk_literal(name), pgk_literal(type));
+    values += fmt::format("({}, {})", core::single_quoted(name), core::single_quoted(type));
   }
   if (values.empty()) return "SELECT 1";
   return pgk_do(fmt::format(
@@ -276,13 +263,13 @@ std::string PostgresKeeper::type_check_sql(const ArchiveRecord& r) const {
       "                            AND a.attnum > 0 AND NOT a.attisdropped\n"
       "   WHERE a.attname IS NULL OR format_type(a.atttypid, a.atttypmod) <> v.type;\n"
       "  IF v_bad IS NOT NULL THEN RAISE EXCEPTION '%', v_bad; END IF;\nEND",
-      values, pgk_literal(pgk_target(r))));
+      values, core::single_quoted(pgk_target(r))));
 }
 
 std::vector<std::string> PostgresKeeper::restore_sql(const ArchiveRecord& r) const {
   std::vector<std::string> out;
-  const std::string target = pgk_literal(pgk_target(r));
-  const std::string arch = pgk_literal(r.archive_table);
+  const std::string target = core::single_quoted(pgk_target(r));
+  const std::string arch = core::single_quoted(r.archive_table);
   if (r.kind == "table") {
     // Columns by name, cast to the re-created column's type (values of enums and other
     // non-catalog types were archived as text); generated columns are computed again.
@@ -320,7 +307,7 @@ std::vector<std::string> PostgresKeeper::restore_sql(const ArchiveRecord& r) con
     std::string keys;
     for (const auto& k : r.key_columns) {
       if (!keys.empty()) keys += ", ";
-      keys += pgk_literal(k);
+      keys += core::single_quoted(k);
     }
     out.push_back(pgk_do(fmt::format(
         "DECLARE\n  v_rel regclass := to_regclass({0});\n  v_set text;\n  v_where text;\nBEGIN\n"
@@ -337,7 +324,7 @@ std::vector<std::string> PostgresKeeper::restore_sql(const ArchiveRecord& r) con
         "  EXECUTE format('UPDATE %s t SET %s FROM _godwit_archive.%I a WHERE %s', v_rel, "
         "v_set, {1},\n"
         "                 v_where);\nEND",
-        target, arch, pgk_literal(r.column), keys)));
+        target, arch, core::single_quoted(r.column), keys)));
   }
   auto drop = drop_sql(r);
   out.insert(out.end(), drop.begin(), drop.end());

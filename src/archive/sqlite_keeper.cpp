@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace godwit::archive {
 namespace {
@@ -97,24 +98,6 @@ std::string sqk_table_name(const std::vector<SqkToken>& t, std::size_t& at) {
     return schema == "main" ? second : "";
   }
   return first;
-}
-
-std::string sqk_ident(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
-}
-
-std::string sqk_literal(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out + "'";
 }
 
 std::string sqk_upper(std::string s) {
@@ -291,11 +274,11 @@ std::string sqk_archive_sql(const std::string& migration, const std::string& tab
       defs += ", ";
       names += ", ";
     }
-    defs += sqk_ident(c->name) + (c->type.empty() ? "" : " " + c->type);
-    names += sqk_ident(c->name);
+    defs += core::quoted_identifier(c->name) + (c->type.empty() ? "" : " " + c->type);
+    names += core::quoted_identifier(c->name);
     types.push_back(nlohmann::json::array({c->name, c->type}));
   }
-  const std::string archive = "\"_godwit_archive\"." + sqk_ident(arch);
+  const std::string archive = "\"_godwit_archive\"." + core::quoted_identifier(arch);
   return fmt::format(
       "{manifest};\n"
       "CREATE TABLE {archive} ({defs});\n"
@@ -305,14 +288,14 @@ std::string sqk_archive_sql(const std::string& migration, const std::string& tab
       "\"column_types\", \"row_count\") SELECT {migration}, {kind}, 'main', {table_lit}, "
       "{column}, {arch}, {keys}, {types}, count(*) FROM {archive}",
       fmt::arg("manifest", kSqkManifestDdl), fmt::arg("archive", archive), fmt::arg("defs", defs),
-      fmt::arg("names", names), fmt::arg("table", sqk_ident(table)),
-      fmt::arg("migration", sqk_literal(migration)),
+      fmt::arg("names", names), fmt::arg("table", core::quoted_identifier(table)),
+      fmt::arg("migration", core::single_quoted(migration)),
       fmt::arg("kind", column.empty() ? "'table'" : "'column'"),
-      fmt::arg("table_lit", sqk_literal(table)),
-      fmt::arg("column", column.empty() ? "NULL" : sqk_literal(column)),
-      fmt::arg("arch", sqk_literal(arch)),
-      fmt::arg("keys", sqk_literal(nlohmann::json(key).dump())),
-      fmt::arg("types", sqk_literal(types.dump())));
+      fmt::arg("table_lit", core::single_quoted(table)),
+      fmt::arg("column", column.empty() ? "NULL" : core::single_quoted(column)),
+      fmt::arg("arch", core::single_quoted(arch)),
+      fmt::arg("keys", core::single_quoted(nlohmann::json(key).dump())),
+      fmt::arg("types", core::single_quoted(types.dump())));
 }
 
 bool sqk_attached(db::Connection& conn) {
@@ -333,7 +316,7 @@ bool SqliteKeeper::attach(db::Connection& conn, bool create) const {
   if (rows.rows.empty() || !rows.rows[0][0] || rows.rows[0][0]->empty()) return false;
   const std::string file = *rows.rows[0][0] + ".godwit-archive";
   if (!create && !std::filesystem::exists(file)) return false;
-  conn.execute("ATTACH DATABASE " + sqk_literal(file) + " AS \"_godwit_archive\"");
+  conn.execute("ATTACH DATABASE " + core::single_quoted(file) + " AS \"_godwit_archive\"");
   return true;
 }
 
@@ -481,36 +464,36 @@ std::string SqliteKeeper::exists_check_sql(const ArchiveRecord& r) const {
     return fmt::format(
         "SELECT {} FROM (VALUES ({})) v WHERE NOT EXISTS (SELECT 1 FROM "
         "pragma_table_xinfo({}, 'main') WHERE name = v.column1)",
-        kSqkFail, sqk_literal(r.column), sqk_literal(r.table));
+        kSqkFail, core::single_quoted(r.column), core::single_quoted(r.table));
   }
   return fmt::format(
       "SELECT {} FROM (VALUES ({})) v WHERE NOT EXISTS (SELECT 1 FROM main.sqlite_master WHERE "
       "type = 'table' AND name = v.column1)",
-      kSqkFail, sqk_literal(r.table));
+      kSqkFail, core::single_quoted(r.table));
 }
 
 std::string SqliteKeeper::type_check_sql(const ArchiveRecord& r) const {
   std::string values;
   for (const auto& [name, type] : r.column_types) {
     if (!values.empty()) values += ", ";
-    values += fmt::format("({}, {})", sqk_literal(name), sqk_literal(type));
+    values += fmt::format("({}, {})", core::single_quoted(name), core::single_quoted(type));
   }
   if (values.empty()) return "SELECT 1";
   return fmt::format(
       "SELECT {} FROM (VALUES {}) v LEFT JOIN pragma_table_xinfo({}, 'main') x ON x.name = "
       "v.column1 WHERE x.name IS NULL OR upper(x.type) <> upper(v.column2)",
-      kSqkFail, values, sqk_literal(r.table));
+      kSqkFail, values, core::single_quoted(r.table));
 }
 
 std::vector<std::string> SqliteKeeper::restore_sql(const ArchiveRecord& r) const {
   std::vector<std::string> out;
-  const std::string archive = "\"_godwit_archive\"." + sqk_ident(r.archive_table);
-  const std::string target = "\"main\"." + sqk_ident(r.table);
+  const std::string archive = "\"_godwit_archive\"." + core::quoted_identifier(r.archive_table);
+  const std::string target = "\"main\"." + core::quoted_identifier(r.table);
   if (r.kind == "table") {
     std::string names;
     for (const auto& [name, type] : r.column_types) {
       if (!names.empty()) names += ", ";
-      names += sqk_ident(name);
+      names += core::quoted_identifier(name);
     }
     // An AUTOINCREMENT table's sqlite_sequence follows the largest rowid inserted.
     out.push_back(
@@ -519,10 +502,12 @@ std::vector<std::string> SqliteKeeper::restore_sql(const ArchiveRecord& r) const
     std::string where;
     for (const auto& k : r.key_columns) {
       if (!where.empty()) where += " AND ";
-      where += fmt::format("{0}.{1} = a.{1}", sqk_ident(r.table), sqk_ident(k));
+      where += fmt::format("{0}.{1} = a.{1}", core::quoted_identifier(r.table),
+                           core::quoted_identifier(k));
     }
     out.push_back(fmt::format("UPDATE {} SET {} = a.{} FROM {} AS a WHERE {}", target,
-                              sqk_ident(r.column), sqk_ident(r.column), archive, where));
+                              core::quoted_identifier(r.column), core::quoted_identifier(r.column),
+                              archive, where));
   }
   auto drop = drop_sql(r);
   out.insert(out.end(), drop.begin(), drop.end());
@@ -530,7 +515,7 @@ std::vector<std::string> SqliteKeeper::restore_sql(const ArchiveRecord& r) const
 }
 
 std::vector<std::string> SqliteKeeper::drop_sql(const ArchiveRecord& r) const {
-  return {"DROP TABLE IF EXISTS \"_godwit_archive\"." + sqk_ident(r.archive_table),
+  return {"DROP TABLE IF EXISTS \"_godwit_archive\"." + core::quoted_identifier(r.archive_table),
           fmt::format("DELETE FROM \"_godwit_archive\".\"archives\" WHERE id = {}", r.id)};
 }
 

@@ -89,6 +89,10 @@ void append_single_quoted(std::string& out, std::string_view text) {
   out += '\'';
 }
 
+std::string quoted_identifier(std::string_view text) {
+  return "\"" + replace_all(text, "\"", "\"\"") + "\"";
+}
+
 std::string single_quoted(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);

@@ -41,6 +41,10 @@ std::string double_quoted(std::string_view text);
 /// double_quoted(text) appended to `out`.
 void append_double_quoted(std::string& out, std::string_view text);
 
+/// `text` in double quotes with every `"` doubled: an SQL identifier that is safe for any name
+/// (PostgreSQL and SQLite), for SQL godwit writes itself rather than Prisma's renderings.
+std::string quoted_identifier(std::string_view text);
+
 /// A database URL with its password replaced by "****", so it can appear in output and logs.
 /// Handles `scheme://user:password@host` and `password=` query / keyword forms.
 std::string redact_url(std::string_view url);

@@ -140,20 +140,8 @@ nlohmann::json archive_list(const Project& p, const Database& db) {
   return j["archives"];
 }
 
-class Archive : public ::testing::TestWithParam<std::string> {
+class Archive : public interop::ShadowCheckedTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == "postgresql") {
-      GODWIT_REQUIRE_PG();
-      before_ = interop::shadow_databases();
-    }
-    GODWIT_REQUIRE_ORACLE();
-  }
-  void TearDown() override {
-    if (GetParam() == "postgresql" && !pg_admin_url().empty()) {
-      EXPECT_TRUE(interop::no_shadow_left(before_)) << "a prisma_migrate_shadow_db_* was left";
-    }
-  }
   bool pg() const { return GetParam() == "postgresql"; }
   // init deployed and filled; the two dropping migrations pending, with generated downs.
   void filled(TempDir& src, std::unique_ptr<Project>& p, std::unique_ptr<Database>& db) {
@@ -171,7 +159,6 @@ class Archive : public ::testing::TestWithParam<std::string> {
     fs::rename(src.path() / "held2", p->migrations() / kDropLog);
     fill(*db);
   }
-  std::set<std::string> before_;
 };
 
 TEST_P(Archive, DroppedColumnsAndTableComeBackByteForByteAfterDown) {

@@ -64,20 +64,8 @@ void expect_godwit_pending(const Project& p, const Database& db,
       << interop::describe(s);
 }
 
-class DownRun : public ::testing::TestWithParam<std::string> {
+class DownRun : public interop::ShadowCheckedTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == "postgresql") {
-      GODWIT_REQUIRE_PG();
-      before_ = interop::shadow_databases();
-    }
-    GODWIT_REQUIRE_ORACLE();
-  }
-  void TearDown() override {
-    if (GetParam() == "postgresql" && !pg_admin_url().empty()) {
-      EXPECT_TRUE(interop::no_shadow_left(before_)) << "a prisma_migrate_shadow_db_* was left";
-    }
-  }
   // The fixture's first three migrations, deployed, with their generated downs.
   void deployed(TempDir& src, std::unique_ptr<Project>& p, std::unique_ptr<Database>& db) {
     fx::write_source(src.path(), GetParam(), 3);
@@ -88,7 +76,6 @@ class DownRun : public ::testing::TestWithParam<std::string> {
     auto deploy = interop::godwit(*p, *db, {"migrate", "deploy"});
     ASSERT_EQ(deploy.exit_code, 0) << interop::describe(deploy);
   }
-  std::set<std::string> before_;
 };
 
 TEST_P(DownRun, DownThenDeployRoundTripBothToolsAgree) {

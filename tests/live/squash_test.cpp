@@ -64,20 +64,8 @@ std::string squash_rtrim(std::string s) {
   return s;
 }
 
-class Squash : public ::testing::TestWithParam<std::string> {
+class Squash : public interop::ShadowCheckedTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == "postgresql") {
-      GODWIT_REQUIRE_PG();
-      before_ = interop::shadow_databases();
-    }
-    GODWIT_REQUIRE_ORACLE();
-  }
-  void TearDown() override {
-    if (GetParam() == "postgresql" && !pg_admin_url().empty()) {
-      EXPECT_TRUE(interop::no_shadow_left(before_)) << "a prisma_migrate_shadow_db_* was left";
-    }
-  }
   // A project with the fixture's first `count` migrations, the first `applied` of them
   // deployed (none: no history table).
   void make(int count, int applied) {
@@ -100,7 +88,6 @@ class Squash : public ::testing::TestWithParam<std::string> {
   TempDir src_;
   std::unique_ptr<Project> p_;
   std::unique_ptr<Database> db_;
-  std::set<std::string> before_;
 };
 
 TEST_P(Squash, AllAppliedBecomesOneAppliedRowBothToolsUpToDate) {

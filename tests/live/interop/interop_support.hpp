@@ -137,6 +137,28 @@ inline bool no_shadow_left(const std::set<std::string>& before) {
   return false;
 }
 
+/// A test run once per provider ("postgresql", "sqlite") that needs the oracle, and checks
+/// after each PostgreSQL case that the shadow databases it made are gone again (only its own:
+/// other tests' shadows come and go under ctest -j).
+class ShadowCheckedTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      GODWIT_REQUIRE_PG();
+      shadows_before_ = shadow_databases();
+    }
+    GODWIT_REQUIRE_ORACLE();
+  }
+  void TearDown() override {
+    if (GetParam() == "postgresql" && !pg_admin_url().empty()) {
+      EXPECT_TRUE(no_shadow_left(shadows_before_)) << "a prisma_migrate_shadow_db_* was left";
+    }
+  }
+
+ private:
+  std::set<std::string> shadows_before_;
+};
+
 inline std::string history_rows(const Database& db) {
   auto out = db.query(
       "SELECT migration_name, checksum, applied_steps_count, "
