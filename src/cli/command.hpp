@@ -14,6 +14,8 @@ using Action = std::function<int()>;
 
 /// migrate deploy | status | resolve (migrate_cmd.cpp); `migrate` is the parent subcommand.
 void add_migrate_commands(CLI::App& migrate, Action& action);
+/// `migrate status` (status_cmd.cpp), registered by add_migrate_commands in its place.
+void add_migrate_status_command(CLI::App& migrate, Action& action);
 
 /// migrate diff (diff_cmd.cpp).
 void add_migrate_diff_command(CLI::App& migrate, Action& action);

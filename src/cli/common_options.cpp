@@ -129,4 +129,8 @@ std::string count_noun(std::size_t n, std::string_view singular) {
   return fmt::format("{} {}{}", n, singular, n == 1 ? "" : "s");
 }
 
+std::string migrations_label(const Loaded& l) {
+  return display_path(l.project.migrations_dir);
+}
+
 }  // namespace godwit::cli

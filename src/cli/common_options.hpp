@@ -48,6 +48,9 @@ void print_config_line(const Loaded& l);
 /// A path shown relative to the current directory when it is below it.
 std::string display_path(const std::filesystem::path& p);
 
+/// The project's migrations folder as commands print it (display_path).
+std::string migrations_label(const Loaded& l);
+
 /// "1 migration" / "3 migrations".
 std::string count_noun(std::size_t n, std::string_view singular);
 
