@@ -129,20 +129,20 @@ int run_dev(const DevFlags& f) {
   auto l = load(f.common);
   print_header(l);
   const dialect::Parts& parts = *dialect::find_parts(l.project.datasource.provider);
-  auto model = psl::validate_or_throw(l.project.schema);
-  const schema::Catalog desired = psl::build_catalog(model.schema, *parts.psl);
+  const psl::Schema& model = *l.project.model;
+  const schema::Catalog desired = psl::build_catalog(model, *parts.psl);
 
   std::optional<migrate::Session> session;
   session.emplace(migrate::open_session(l.project, *l.dialect, /*create=*/true));
   if (session->created_database) {
     std::cout << l.dialect->created_message(l.project.target) << "\n\n";
   }
-  const schema::InspectOptions options = dialect::inspect_options(l.project, model.schema);
+  const schema::InspectOptions options = dialect::inspect_options(l.project);
   dev::ShadowSettings shadow;
   shadow.url = l.project.shadow_database_url;
   shadow.cache_file = dev::shadow_cache_file(l.project.migrations_dir, project::process_env());
   shadow.godwit = dev::executable_identity(version());
-  for (const auto& feature : model.schema.preview_features)
+  for (const auto& feature : model.preview_features)
     shadow.context += feature + ",";
   auto check = dev::check_history(*session, parts, options, shadow);
   for (const auto& note : check.notes)
@@ -178,15 +178,15 @@ int run_dev(const DevFlags& f) {
     }
   }
 
-  const auto renames = dev::resolve_renames(f.renames, &model.schema, check.after_all, desired);
+  const auto renames = dev::resolve_renames(f.renames, &model, check.after_all, desired);
   auto next = dev::plan_new_migration(parts, check.after_all, desired, *session->conn, renames);
   {
     // What looks like a rename among the changes not renamed already (godwit only).
     const schema::Catalog& before =
         next.changes.renamed_from ? *next.changes.renamed_from : check.after_all;
     std::cerr << dev::rename_suggestions(
-        diff::rename_candidates(next.changes, before, desired, *parts.diff_policy), &model.schema,
-        before, desired);
+        diff::rename_candidates(next.changes, before, desired, *parts.diff_policy), &model, before,
+        desired);
   }
   if (!next.live_unexecutable.empty()) {
     std::string steps;

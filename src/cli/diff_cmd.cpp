@@ -140,7 +140,7 @@ std::pair<const dialect::Parts*, schema::Catalog> introspect_side(
     auto project =
         project::load_project(po, std::filesystem::current_path(), project::process_env());
     target = project.target;
-    options = dialect::inspect_options(project, psl::validate_or_throw(project.schema).schema);
+    options = dialect::inspect_options(project);
   }
   auto inspection = dialect::inspect_database(target, options);
   std::cerr << schema::format_warnings(inspection.warnings);
@@ -178,8 +178,7 @@ DiffSide migrations_side(const std::string& dir, std::string_view flag,
   main.provider = parts.provider;
   // The replay is read as the database side is: the schema's preview features count (an
   // invalid schema still names them; its errors are not this command's concern).
-  const schema::InspectOptions options =
-      dialect::inspect_options(project, psl::validate_schema(project.schema).schema);
+  const schema::InspectOptions options = dialect::inspect_options(project);
   // --shadow-database-url, else the project's shadowDatabaseUrl: replayed there (reset first).
   std::optional<std::string> shadow_url = project.shadow_database_url;
   if (!shadow_flag.empty()) shadow_url = shadow_flag;

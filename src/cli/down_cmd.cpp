@@ -16,14 +16,13 @@
 #include "dialect/registry.hpp"
 #include "down/generate.hpp"
 #include "down/run.hpp"
-#include "psl/validate.hpp"
 
 namespace godwit::cli {
 namespace {
 
 // What the introspection reads, exactly as migrate dev reads it (dialect::inspect_options).
 schema::InspectOptions down_inspect_options(const Loaded& l) {
-  return dialect::inspect_options(l.project, psl::validate_or_throw(l.project.schema).schema);
+  return dialect::inspect_options(l.project);
 }
 
 struct DownGenFlags {

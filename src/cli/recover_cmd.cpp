@@ -14,7 +14,6 @@
 #include "dev/migration_name.hpp"
 #include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
-#include "psl/validate.hpp"
 #include "recover/adopt_drift.hpp"
 #include "recover/baseline.hpp"
 
@@ -30,7 +29,7 @@ struct RecoverFlags {
 // What the inspector reads, exactly as `migrate dev` and `migrate diff --to-config-datasource`
 // read it (dialect::inspect_options), so that adopted drift is no drift for them.
 schema::InspectOptions recover_inspect_options(const Loaded& l) {
-  return dialect::inspect_options(l.project, psl::validate_or_throw(l.project.schema).schema);
+  return dialect::inspect_options(l.project);
 }
 
 // Prisma's tree of one migration folder.

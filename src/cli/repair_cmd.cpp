@@ -13,7 +13,6 @@
 #include "cli/confirm.hpp"
 #include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
-#include "psl/validate.hpp"
 #include "recover/repair.hpp"
 
 namespace godwit::cli {
@@ -75,8 +74,7 @@ int run_repair(const RepairFlags& f) {
   auto l = load(f.common);
   print_header(l);
   const dialect::Parts& parts = *dialect::find_parts(l.project.datasource.provider);
-  const auto inspect =
-      dialect::inspect_options(l.project, psl::validate_or_throw(l.project.schema).schema);
+  const auto inspect = dialect::inspect_options(l.project);
   const std::string migrations = display_path(l.project.migrations_dir);
   const auto run = f.common.run_options();
   recover::RepairOptions o;

@@ -13,7 +13,6 @@
 #include "core/error.hpp"
 #include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
-#include "psl/validate.hpp"
 #include "recover/squash.hpp"
 
 namespace godwit::cli {
@@ -83,8 +82,7 @@ int run_squash(const SquashFlags& f) {
   auto l = load(f.common);
   print_header(l);
   const dialect::Parts& parts = *dialect::find_parts(l.project.datasource.provider);
-  const auto inspect =
-      dialect::inspect_options(l.project, psl::validate_or_throw(l.project.schema).schema);
+  const auto inspect = dialect::inspect_options(l.project);
   auto session = migrate::open_session(l.project, *l.dialect, /*create=*/false);
   const auto run = f.common.run_options();
   const auto plan = recover::plan_squash(session, parts, inspect, run, f.options);

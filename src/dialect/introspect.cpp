@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "dialect/registry.hpp"
+#include "psl/validate.hpp"
 
 namespace godwit::dialect {
 
@@ -13,7 +14,12 @@ std::optional<std::string> provider_of_url(std::string_view url) {
   return std::nullopt;
 }
 
-schema::InspectOptions inspect_options(const project::Project& project, const psl::Schema& schema) {
+schema::InspectOptions inspect_options(const project::Project& project) {
+  const auto model =
+      project.model
+          ? project.model
+          : std::make_shared<const psl::Schema>(psl::validate_schema(project.schema).schema);
+  const psl::Schema& schema = *model;
   schema::InspectOptions options;
   options.namespaces = project.datasource.schemas;
   options.external_tables = project.external_tables;

@@ -19,9 +19,11 @@ std::optional<std::string> provider_of_url(std::string_view url);
 
 /// What to read of `project`'s database, as Prisma reads it for that project: the
 /// datasource's namespaces (`schemas = [...]`), prisma.config.ts's external tables and enums,
-/// and what `schema`'s preview features add: extensions (`postgresqlExtensions`) and partial
-/// index predicates (`partialIndexes`).
-schema::InspectOptions inspect_options(const project::Project& project, const psl::Schema& schema);
+/// and what the schema's preview features add: extensions (`postgresqlExtensions`) and partial
+/// index predicates (`partialIndexes`). Uses the project's validated model; a Project built
+/// without load_project (no model) has its schema validated here, errors ignored (an invalid
+/// schema still names its preview features).
+schema::InspectOptions inspect_options(const project::Project& project);
 
 /// Connects to `target` and reads it. Errors: the runner's connection errors (P1000-P1017;
 /// P1003 when the database does not exist), GW2002 for a provider godwit does not support,

@@ -240,8 +240,7 @@ CheckLine drift_line(const project::Project& project, const dialect::Parts& part
   if (fs::exists(lock_file, ec)) fs::copy_file(lock_file, copy / "migration_lock.toml");
   // Read as `migrate dev` reads them (the schema's preview features count; an invalid schema
   // still names them, and its errors are not this check's concern).
-  const schema::InspectOptions options =
-      dialect::inspect_options(project, psl::validate_schema(project.schema).schema);
+  const schema::InspectOptions options = dialect::inspect_options(project);
   schema::Inspection expected;
   try {
     expected = dialect::replay_migrations(project.target, copy, options,

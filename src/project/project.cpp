@@ -97,6 +97,7 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
     p.warnings.push_back(psl::render_diagnostic(p.schema, w));
   }
   p.datasource = psl::read_datasource(p.schema);
+  p.model = std::make_shared<const psl::Schema>(std::move(validated.schema));
 
   const auto& provider = p.datasource.provider;
   if (provider != "postgresql" && provider != "sqlite") {

@@ -17,10 +17,9 @@ namespace godwit::push {
 PushPlan plan_push(db::Connection& conn, const project::Project& project,
                    const dialect::Parts& parts) {
   PushPlan out;
-  auto validated = psl::validate_or_throw(project.schema);
-  out.desired = psl::build_catalog(validated.schema, *parts.psl);
+  out.desired = psl::build_catalog(*project.model, *parts.psl);
 
-  const schema::InspectOptions options = dialect::inspect_options(project, validated.schema);
+  const schema::InspectOptions options = dialect::inspect_options(project);
   schema::Inspection inspection;
   try {
     inspection = parts.inspector->inspect(conn, options);
