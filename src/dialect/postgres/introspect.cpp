@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "dialect/postgres/introspect_internal.hpp"
@@ -30,6 +31,36 @@ bool cell_bool(const db::Row& row, std::size_t i) {
 
 std::int64_t cell_int(const db::Row& row, std::size_t i) {
   return row[i] ? std::stoll(*row[i]) : 0;
+}
+
+void sort_rows(db::Rows& rows, std::initializer_list<std::size_t> text_columns,
+               std::initializer_list<std::size_t> int_columns) {
+  struct Key {
+    std::size_t row;
+    std::array<std::int64_t, 2> ints{};
+  };
+  std::vector<Key> keys(rows.rows.size());
+  for (std::size_t r = 0; r < keys.size(); ++r) {
+    keys[r].row = r;
+    std::size_t k = 0;
+    for (auto c : int_columns)
+      keys[r].ints.at(k++) = cell_int(rows.rows[r], c);
+  }
+  std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    const db::Row& ra = rows.rows[a.row];
+    const db::Row& rb = rows.rows[b.row];
+    for (auto c : text_columns) {
+      if (ra[c].has_value() != rb[c].has_value()) return ra[c].has_value();  // NULLS LAST
+      if (!ra[c]) continue;
+      if (int order = ra[c]->compare(*rb[c]); order != 0) return order < 0;
+    }
+    return a.ints < b.ints;
+  });
+  std::vector<db::Row> sorted;
+  sorted.reserve(keys.size());
+  for (const auto& k : keys)
+    sorted.push_back(std::move(rows.rows[k.row]));
+  rows.rows = std::move(sorted);
 }
 
 }  // namespace introspect

@@ -158,9 +158,9 @@ void read_indexes(Context& ctx) {
       "LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opclass "
       "LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid "
       "  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x') "
-      "WHERE n.nspname = ANY ($1::text[]) "
-      "ORDER BY n.nspname, tc.relname, ic.relname, k.ord",
+      "WHERE n.nspname = ANY ($1::text[])",
       ctx.params);
+  sort_rows(rows, {0, 1, 2}, {5});  // ORDER BY n.nspname, tc.relname, ic.relname, k.ord
   PendingIndex pending;
   auto flush = [&] {
     if (!pending.rows.empty()) push_index(ctx, pending);
@@ -191,7 +191,7 @@ void read_indexes(Context& ctx) {
 void read_foreign_keys(Context& ctx) {
   auto rows = ctx.conn.query(
       "SELECT n.nspname, c.relname, con.conname, con.oid, a.attname, rn.nspname, rc.relname, "
-      "  ra.attname, con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred "
+      "  ra.attname, con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, k.ord "
       "FROM pg_catalog.pg_constraint con "
       "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -200,9 +200,10 @@ void read_foreign_keys(Context& ctx) {
       "JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
       "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
       "JOIN pg_catalog.pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = k.refcol "
-      "WHERE con.contype = 'f' AND n.nspname = ANY ($1::text[]) "
-      "ORDER BY n.nspname, c.relname, con.conname, con.oid, k.ord",
+      "WHERE con.contype = 'f' AND n.nspname = ANY ($1::text[])",
       ctx.params);
+  sort_rows(rows, {0, 1, 2},
+            {3, 12});  // ORDER BY n.nspname, c.relname, con.conname, con.oid, k.ord
   schema::Catalog& cat = ctx.catalog();
   std::string current_oid;
   // The constraint being assembled (one row per column pair); a plain value and a flag rather

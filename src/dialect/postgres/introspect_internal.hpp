@@ -2,6 +2,7 @@
 // Shared by the PostgreSQL introspection phases (introspect*.cpp): the catalog being built,
 // name -> id maps over what was read so far, and the warnings.
 
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -41,6 +42,13 @@ std::string object_name(const std::string& ns, const std::string& name);
 const std::string& cell(const db::Row& row, std::size_t i);
 bool cell_bool(const db::Row& row, std::size_t i);
 std::int64_t cell_int(const db::Row& row, std::size_t i);
+
+/// Sorts `rows` as the server's `ORDER BY <text_columns>, <int_columns>` would: the text
+/// columns bytewise (they are of type `name`, whose collation is "C"; NULL last), then the
+/// integer columns (at most two) numerically. The large catalog queries sort here instead: the
+/// server's sort of their wide rows cost up to a third of each query on 500 tables.
+void sort_rows(db::Rows& rows, std::initializer_list<std::size_t> text_columns,
+               std::initializer_list<std::size_t> int_columns);
 
 void read_columns(Context& ctx);       // introspect_columns.cpp
 void read_indexes(Context& ctx);       // introspect_constraints.cpp
