@@ -34,8 +34,12 @@ schema::Inspection inspect_database(const project::DatabaseTarget& target,
   const migrate::Dialect* runner = find(target.provider);  // GW2002 when unsupported
   const Parts& parts = *find_parts(target.provider);
   auto conn = runner->connect(target, /*create=*/false);
+  schema::InspectOptions with_second = options;
+  with_second.second_connection = [runner, &target] {
+    return runner->connect(target, /*create=*/false);
+  };
   try {
-    return parts.inspector->inspect(*conn, options);
+    return parts.inspector->inspect(*conn, with_second);
   } catch (const db::DatabaseError& e) {
     throw core::Error("GW1120",
                       fmt::format("Reading the schema of {} failed: {} ({})",

@@ -8,6 +8,10 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <future>
+#include <map>
+#include <memory>
 #include <set>
 
 #include "dialect/postgres/introspect_internal.hpp"
@@ -199,25 +203,26 @@ void read_enums(Context& ctx) {
   }
 }
 
+const char* const kSequencesQuery =
+    "SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
+    "  s.seqcache, s.seqcycle, dn.nspname, dc.relname, a.attname "
+    "FROM pg_catalog.pg_sequence s "
+    "JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass "
+    "  AND d.objid = c.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass "
+    "  AND d.deptype IN ('a', 'i') "
+    "LEFT JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid "
+    "LEFT JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace "
+    "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
+    "  AND a.attnum = d.refobjsubid "
+    "WHERE n.nspname = ANY ($1::text[]) "
+    "ORDER BY n.nspname, c.relname";
+
 // Sequences other than the ones a serial or identity column implies (those are the column's
 // Identity, as the Prisma schema builder leaves them out too).
 void read_sequences(Context& ctx) {
-  auto rows = ctx.conn.query(
-      "SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
-      "  s.seqcache, s.seqcycle, dn.nspname, dc.relname, a.attname "
-      "FROM pg_catalog.pg_sequence s "
-      "JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
-      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-      "LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass "
-      "  AND d.objid = c.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass "
-      "  AND d.deptype IN ('a', 'i') "
-      "LEFT JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid "
-      "LEFT JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace "
-      "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
-      "  AND a.attnum = d.refobjsubid "
-      "WHERE n.nspname = ANY ($1::text[]) "
-      "ORDER BY n.nspname, c.relname",
-      ctx.params);
+  auto rows = ctx.query(kSequencesQuery);
   Catalog& c = ctx.catalog();
   for (const auto& row : rows.rows) {
     schema::Sequence s;
@@ -261,6 +266,24 @@ void read_extensions(Context& ctx) {
   }
 }
 
+// The queries that need only the namespaces, run on a second connection while the first reads
+// tables and columns. Whatever fails here (opening it, a query) is left out: Context::query then
+// runs that query on the first connection, which reports the error if it is real. Catalog
+// queries take milliseconds, so a signal that cancels the first connection's query waits for
+// these at most that long (the future joins before inspect() returns or throws).
+std::map<std::string_view, db::Rows> prefetch(
+    const std::function<std::unique_ptr<db::Connection>()>& open, std::vector<db::Value> params) {
+  std::map<std::string_view, db::Rows> rows;
+  try {
+    auto conn = open();
+    for (const char* sql : {kIndexesQuery, kForeignKeysQuery, kChecksQuery, kSequencesQuery})
+      rows.emplace(sql, conn->query(sql, params));
+  } catch (...) {
+    // See above: the first connection runs what is missing.
+  }
+  return rows;
+}
+
 }  // namespace
 
 schema::Inspection PostgresInspector::inspect(db::Connection& conn,
@@ -270,10 +293,15 @@ schema::Inspection PostgresInspector::inspect(db::Connection& conn,
   // schema/inspector.hpp).
   ctx.catalog().default_namespace.clear();
   read_namespaces(ctx);
+  std::future<std::map<std::string_view, db::Rows>> side;
+  if (options.second_connection) {
+    side = std::async(std::launch::async, prefetch, options.second_connection, ctx.params);
+  }
   read_tables(ctx);
   read_views(ctx);
   read_enums(ctx);
   read_columns(ctx);
+  if (side.valid()) ctx.prefetched = side.get();
   read_indexes(ctx);
   read_foreign_keys(ctx);
   read_checks(ctx);

@@ -137,29 +137,30 @@ void push_index(Context& ctx, const PendingIndex& p) {
 
 }  // namespace
 
+const char* const kIndexesQuery =
+    "SELECT n.nspname, tc.relname, ic.relname, i.indisunique, i.indisprimary, k.ord, "
+    "  a.attname, am.amname, opc.opcname, opc.opcdefault, "
+    "  COALESCE(k.opt & 1 = 1, false), COALESCE(k.opt & 2 = 2, false), i.indnkeyatts, "
+    "  con.contype, COALESCE(con.condeferrable, false), i.indpred IS NOT NULL, "
+    "  pg_catalog.pg_get_expr(i.indpred, i.indrelid) "
+    "FROM pg_catalog.pg_index i "
+    "JOIN pg_catalog.pg_class tc ON tc.oid = i.indrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = tc.relnamespace "
+    "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+    "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
+    "CROSS JOIN LATERAL unnest(i.indkey::int2[], i.indclass::oid[], i.indoption::int2[]) "
+    "  WITH ORDINALITY AS k(attnum, opclass, opt, ord) "
+    "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+    "  AND k.attnum > 0 "
+    "LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opclass "
+    "LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid "
+    "  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x') "
+    "WHERE n.nspname = ANY ($1::text[])";
+
 void read_indexes(Context& ctx) {
   // unnest() of the three vectors pads the shorter ones with NULL: INCLUDE columns have no
   // operator class nor option (indnkeyatts < indnatts), as in Prisma's query.
-  auto rows = ctx.conn.query(
-      "SELECT n.nspname, tc.relname, ic.relname, i.indisunique, i.indisprimary, k.ord, "
-      "  a.attname, am.amname, opc.opcname, opc.opcdefault, "
-      "  COALESCE(k.opt & 1 = 1, false), COALESCE(k.opt & 2 = 2, false), i.indnkeyatts, "
-      "  con.contype, COALESCE(con.condeferrable, false), i.indpred IS NOT NULL, "
-      "  pg_catalog.pg_get_expr(i.indpred, i.indrelid) "
-      "FROM pg_catalog.pg_index i "
-      "JOIN pg_catalog.pg_class tc ON tc.oid = i.indrelid "
-      "JOIN pg_catalog.pg_namespace n ON n.oid = tc.relnamespace "
-      "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
-      "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
-      "CROSS JOIN LATERAL unnest(i.indkey::int2[], i.indclass::oid[], i.indoption::int2[]) "
-      "  WITH ORDINALITY AS k(attnum, opclass, opt, ord) "
-      "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-      "  AND k.attnum > 0 "
-      "LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opclass "
-      "LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid "
-      "  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x') "
-      "WHERE n.nspname = ANY ($1::text[])",
-      ctx.params);
+  auto rows = ctx.query(kIndexesQuery);
   sort_rows(rows, {0, 1, 2}, {5});  // ORDER BY n.nspname, tc.relname, ic.relname, k.ord
   PendingIndex pending;
   auto flush = [&] {
@@ -188,20 +189,21 @@ void read_indexes(Context& ctx) {
   flush();
 }
 
+const char* const kForeignKeysQuery =
+    "SELECT n.nspname, c.relname, con.conname, con.oid, a.attname, rn.nspname, rc.relname, "
+    "  ra.attname, con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, k.ord "
+    "FROM pg_catalog.pg_constraint con "
+    "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(col, refcol, ord) "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.col "
+    "JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
+    "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
+    "JOIN pg_catalog.pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = k.refcol "
+    "WHERE con.contype = 'f' AND n.nspname = ANY ($1::text[])";
+
 void read_foreign_keys(Context& ctx) {
-  auto rows = ctx.conn.query(
-      "SELECT n.nspname, c.relname, con.conname, con.oid, a.attname, rn.nspname, rc.relname, "
-      "  ra.attname, con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, k.ord "
-      "FROM pg_catalog.pg_constraint con "
-      "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
-      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-      "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(col, refcol, ord) "
-      "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.col "
-      "JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
-      "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
-      "JOIN pg_catalog.pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = k.refcol "
-      "WHERE con.contype = 'f' AND n.nspname = ANY ($1::text[])",
-      ctx.params);
+  auto rows = ctx.query(kForeignKeysQuery);
   sort_rows(rows, {0, 1, 2},
             {3, 12});  // ORDER BY n.nspname, c.relname, con.conname, con.oid, k.ord
   schema::Catalog& cat = ctx.catalog();
@@ -256,16 +258,17 @@ void read_foreign_keys(Context& ctx) {
   flush();
 }
 
+const char* const kChecksQuery =
+    "SELECT n.nspname, c.relname, con.conname, con.contype, "
+    "  pg_catalog.pg_get_constraintdef(con.oid) "
+    "FROM pg_catalog.pg_constraint con "
+    "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE con.contype IN ('c', 'x') AND n.nspname = ANY ($1::text[]) "
+    "ORDER BY n.nspname, c.relname, con.conname";
+
 void read_checks(Context& ctx) {
-  auto rows = ctx.conn.query(
-      "SELECT n.nspname, c.relname, con.conname, con.contype, "
-      "  pg_catalog.pg_get_constraintdef(con.oid) "
-      "FROM pg_catalog.pg_constraint con "
-      "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
-      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-      "WHERE con.contype IN ('c', 'x') AND n.nspname = ANY ($1::text[]) "
-      "ORDER BY n.nspname, c.relname, con.conname",
-      ctx.params);
+  auto rows = ctx.query(kChecksQuery);
   for (const auto& row : rows.rows) {
     auto table = ctx.table(cell(row, 0), cell(row, 1));
     if (!table) continue;

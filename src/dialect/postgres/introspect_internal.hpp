@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,7 +25,20 @@ struct Context {
   std::map<std::pair<std::string, std::string>, schema::TableId> tables;
   std::map<std::pair<std::string, std::string>, schema::EnumId> enums;
 
+  /// Rows of catalog queries already run on a second connection (inspect()'s prefetch), by
+  /// query text; query() takes them from here first.
+  std::map<std::string_view, db::Rows> prefetched;
+
   schema::Catalog& catalog() { return out.catalog; }
+  /// `sql` with `params` as `$1`: its prefetched rows, else run on `conn` now.
+  db::Rows query(std::string_view sql) {
+    if (auto it = prefetched.find(sql); it != prefetched.end()) {
+      db::Rows rows = std::move(it->second);
+      prefetched.erase(it);
+      return rows;
+    }
+    return conn.query(sql, params);
+  }
   void warn(std::string object, std::string message) {
     out.warnings.push_back({std::move(object), std::move(message)});
   }
@@ -49,6 +63,12 @@ std::int64_t cell_int(const db::Row& row, std::size_t i);
 /// server's sort of their wide rows cost up to a third of each query on 500 tables.
 void sort_rows(db::Rows& rows, std::initializer_list<std::size_t> text_columns,
                std::initializer_list<std::size_t> int_columns);
+
+// The catalog queries that need nothing read before them but the namespaces: inspect() may send
+// them on a second connection while the tables and columns are read.
+extern const char* const kIndexesQuery;      // introspect_constraints.cpp
+extern const char* const kForeignKeysQuery;  // introspect_constraints.cpp
+extern const char* const kChecksQuery;       // introspect_constraints.cpp
 
 void read_columns(Context& ctx);       // introspect_columns.cpp
 void read_indexes(Context& ctx);       // introspect_constraints.cpp
