@@ -169,9 +169,12 @@ TEST_P(Backup, DeployBackupRestoresThePreDeploySchemaAndRowCounts) {
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
   EXPECT_TRUE(has(verify.out, "verified")) << verify.out;
   if (p.is_pg()) {
+    // This verify's own scratch database (other tests may be verifying at the same time).
+    std::smatch scratch;
+    ASSERT_TRUE(std::regex_search(verify.out, scratch, std::regex("godwit_verify_[0-9a-f]+")))
+        << verify.out;
     EXPECT_EQ(psql(pg_admin_url(),
-                   "SELECT count(*) FROM pg_database WHERE datname LIKE "
-                   "'godwit_verify_%'"),
+                   "SELECT count(*) FROM pg_database WHERE datname = '" + scratch.str() + "'"),
               "0\n")
         << "the scratch database was left behind";
   }
