@@ -7,6 +7,9 @@
 // is up to date. Prisma 7.10.1's `migrate reset` on SQLite leaves the tables in place and
 // fails (P3005, or "table already exists"): there godwit's output is compared with the text
 // Prisma prints for the same reset on PostgreSQL, after the datasource line.
+// The states a case starts from (a pushed v1, a deployed migration) are made with godwit: each
+// Prisma call costs ~2 s of CPU, and that godwit's push, migration and deploy leave what
+// Prisma's do is what the comparisons here and interop_prisma_test.cpp show.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -111,11 +114,12 @@ class PushProject {
     return run_godwit(args, env(), root());
   }
 
-  // The migrations folder Prisma writes for `models`: one migration made by the oracle's
-  // `migrate diff --from-empty --to-schema --script`, and its migration_lock.toml.
-  void prisma_migration(const std::string& name) const {
+  // The migrations folder for the schema: one migration made by `migrate diff --from-empty
+  // --to-schema --script` (the same text as Prisma's: tests/golden/render), and its
+  // migration_lock.toml.
+  void init_migration(const std::string& name) const {
     auto r =
-        prisma({"migrate", "diff", "--from-empty", "--to-schema", "schema.prisma", "--script"});
+        godwit({"migrate", "diff", "--from-empty", "--to-schema", "schema.prisma", "--script"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     write_file(root() / "migrations" / name / "migration.sql", r.out);
     write_file(root() / "migrations" / "migration_lock.toml",
@@ -223,7 +227,7 @@ TEST_P(PushReset, PushAChangeAsPrismaAndEachAcceptsTheOthersResult) {
   auto at_v1 = [&] {
     p.empty_database();
     p.schema(kSchemaV1);
-    auto r = p.prisma({"db", "push"});
+    auto r = p.godwit({"db", "push"});
     ASSERT_EQ(r.exit_code, 0) << describe(r);
     p.query("INSERT INTO \"User\" (email, name) VALUES ('a@example.com', 'Ann')");
     p.schema(kSchemaV2);
@@ -250,7 +254,7 @@ TEST_P(PushReset, DataLossNeedsTheFlagAndTheDataStaysWhenRefused) {
   auto with_a_name = [&] {
     p.empty_database();
     p.schema(kSchemaV1);
-    auto r = p.prisma({"db", "push"});
+    auto r = p.godwit({"db", "push"});
     ASSERT_EQ(r.exit_code, 0) << describe(r);
     p.query("INSERT INTO \"User\" (email, name) VALUES ('a@example.com', 'Ann')");
     p.schema(kSchemaDropName);
@@ -275,7 +279,7 @@ TEST_P(PushReset, UnexecutableStepsStopAndForceResetPushes) {
   auto with_rows = [&] {
     p.empty_database();
     p.schema(kSchemaV1);
-    auto r = p.prisma({"db", "push"});
+    auto r = p.godwit({"db", "push"});
     ASSERT_EQ(r.exit_code, 0) << describe(r);
     p.query("INSERT INTO \"User\" (email) VALUES ('a@example.com'), ('b@example.com')");
     p.schema(kSchemaRequiredAge);
@@ -304,7 +308,7 @@ TEST_P(PushReset, SkipGenerateIsRefusedAsByPrisma) {
 // A database with the v1 migration applied and a row, plus a table no migration made.
 void deployed_with_extra(const PushProject& p) {
   p.empty_database();
-  auto r = p.prisma({"migrate", "deploy"});
+  auto r = p.godwit({"migrate", "deploy"});
   ASSERT_EQ(r.exit_code, 0) << describe(r);
   p.query("INSERT INTO \"User\" (email) VALUES ('a@example.com')");
   p.query("CREATE TABLE extra (id INTEGER PRIMARY KEY)");
@@ -313,7 +317,7 @@ void deployed_with_extra(const PushProject& p) {
 TEST_P(PushReset, ResetWithoutForceIsRefusedWhenNotInteractive) {
   PushProject p(GetParam());
   p.schema(kSchemaV1);
-  p.prisma_migration("20240101000000_init");
+  p.init_migration("20240101000000_init");
   auto b = run_both(p, {"migrate", "reset"}, [&] { deployed_with_extra(p); });
   expect_same_refusal(b);
   EXPECT_EQ(p.query("SELECT count(*) FROM \"User\""), "1\n");
@@ -322,7 +326,7 @@ TEST_P(PushReset, ResetWithoutForceIsRefusedWhenNotInteractive) {
 TEST_P(PushReset, ResetDropsEverythingAndReappliesTheMigrations) {
   PushProject p(GetParam());
   p.schema(kSchemaV1);
-  p.prisma_migration("20240101000000_init");
+  p.init_migration("20240101000000_init");
   deployed_with_extra(p);
   auto g = p.godwit({"migrate", "reset", "--force"});
   ASSERT_EQ(g.exit_code, 0) << describe(g);
@@ -349,7 +353,7 @@ TEST_P(PushReset, ResetDropsEverythingAndReappliesTheMigrations) {
     GODWIT_REQUIRE_PG();
     PushProject pg("postgresql");
     pg.schema(kSchemaV1);
-    pg.prisma_migration("20240101000000_init");
+    pg.init_migration("20240101000000_init");
     deployed_with_extra(pg);
     auto prisma = pg.prisma({"migrate", "reset", "--force"});
     ASSERT_EQ(prisma.exit_code, 0) << describe(prisma);
@@ -361,7 +365,7 @@ TEST_P(PushReset, ResetDropsEverythingAndReappliesTheMigrations) {
 TEST_P(PushReset, ResetOnAMissingDatabaseCreatesItAsPrisma) {
   PushProject p(GetParam());
   p.schema(kSchemaV1);
-  p.prisma_migration("20240101000000_init");
+  p.init_migration("20240101000000_init");
   auto b = run_both(p, {"migrate", "reset", "--force"}, [&] { p.drop_database(); });
   expect_same_success(b);
   EXPECT_NE(b.godwit.out.find("created at"), std::string::npos) << b.godwit.out;
@@ -370,7 +374,7 @@ TEST_P(PushReset, ResetOnAMissingDatabaseCreatesItAsPrisma) {
 TEST_P(PushReset, ResetRunsTheSeedOnlyWithSeed) {
   PushProject p(GetParam());
   p.schema(kSchemaV1);
-  p.prisma_migration("20240101000000_init");
+  p.init_migration("20240101000000_init");
   write_file(p.root() / "seed.sh",
              p.postgres() ? "psql -X -q -d \"$DATABASE_URL\" -c \"INSERT INTO \\\"User\\\" (email) "
                             "VALUES ('seeded@example.com')\"\n"
