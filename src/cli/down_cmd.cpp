@@ -72,8 +72,7 @@ int run_down_gen(const DownGenFlags& f) {
       return 0;
     }
   }
-  const auto downs =
-      down::generate_downs(parts, l.project.target, folder.migrations, names, options);
+  const auto downs = down::generate_downs(parts, l.project, folder.migrations, names, options);
   std::size_t written = 0;
   std::size_t skipped = 0;
   for (const auto& m : folder.migrations) {

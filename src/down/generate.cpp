@@ -100,7 +100,7 @@ GeneratedDown down_between(const dialect::Parts& parts, const std::string& migra
 }
 
 std::vector<GeneratedDown> generate_downs(const dialect::Parts& parts,
-                                          const project::DatabaseTarget& main,
+                                          const project::Project& project,
                                           const std::vector<migrate::LocalMigration>& folder,
                                           const std::vector<std::string>& names,
                                           const schema::InspectOptions& options) {
@@ -134,7 +134,7 @@ std::vector<GeneratedDown> generate_downs(const dialect::Parts& parts,
   if (last == 0) return out;
 
   db::InterruptibleSection section;
-  ShadowReplay shadow(parts, main, options);
+  ShadowReplay shadow(parts, project, options);
   std::vector<schema::InspectWarning> before_warnings;
   std::optional<schema::Catalog> before;  // the shadow before migration i, when wanted
   if (wanted[0]) before = shadow.read(&before_warnings);

@@ -16,7 +16,7 @@
 #include "diff/change_set.hpp"
 #include "migrate/migrations_dir.hpp"
 #include "plan/plan.hpp"
-#include "project/target.hpp"
+#include "project/project.hpp"
 #include "schema/catalog.hpp"
 #include "schema/inspector.hpp"
 
@@ -54,7 +54,7 @@ struct GeneratedDown {
 /// migration.sql up to the last named one); P3006 (a migration fails on the shadow database);
 /// P3014 (no shadow database); GW2009 (Ctrl-C/SIGTERM: the shadow database is dropped first).
 std::vector<GeneratedDown> generate_downs(const dialect::Parts& parts,
-                                          const project::DatabaseTarget& main,
+                                          const project::Project& project,
                                           const std::vector<migrate::LocalMigration>& folder,
                                           const std::vector<std::string>& names,
                                           const schema::InspectOptions& options);

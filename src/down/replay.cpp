@@ -17,10 +17,11 @@ void down_stop_if_interrupted() {
 
 }  // namespace
 
-ShadowReplay::ShadowReplay(const dialect::Parts& parts, const project::DatabaseTarget& main,
+ShadowReplay::ShadowReplay(const dialect::Parts& parts, const project::Project& project,
                            const schema::InspectOptions& options)
     : parts_(parts), options_(options) {
-  shadow_ = parts_.runner->create_shadow(main);
+  shadow_ = dialect::open_shadow(parts_, project.target, project.shadow_database_url,
+                                 options_.namespaces, project.init_shadow_db);
   cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
 }
 

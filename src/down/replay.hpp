@@ -2,9 +2,11 @@
 // One shadow database that migrations (and down.sql files) are applied to one after another,
 // read back by the dialect's inspector whenever the caller asks: `migrate down-gen` and `migrate
 // down` replay a history once and introspect at the migrations they need, instead of one replay
-// per migration (issue 11). The shadow database is the runner's (migrate::Dialect::
-// create_shadow: PostgreSQL `prisma_migrate_shadow_db_<uuid>` on the project database's server,
-// dropped when this object dies, also on error or Ctrl-C; SQLite in memory).
+// per migration (issue 11). The shadow database is the project's, as `migrate dev` and `migrate
+// diff --from-migrations` open it (dialect/shadow.hpp open_shadow): its `shadowDatabaseUrl`
+// (emptied first, never dropped) or a PostgreSQL `prisma_migrate_shadow_db_<uuid>` on the project
+// database's server, dropped when this object dies, also on error or Ctrl-C; SQLite in memory;
+// then `migrations.initShadowDb`, as Prisma runs it before a replay.
 
 #include <memory>
 #include <optional>
@@ -15,7 +17,7 @@
 #include "dialect/registry.hpp"
 #include "migrate/dialect.hpp"
 #include "migrate/migrations_dir.hpp"
-#include "project/target.hpp"
+#include "project/project.hpp"
 #include "schema/catalog.hpp"
 #include "schema/inspector.hpp"
 
@@ -23,8 +25,9 @@ namespace godwit::down {
 
 class ShadowReplay {
  public:
-  /// Creates the shadow database. Errors: P3014 (it cannot be created).
-  ShadowReplay(const dialect::Parts& parts, const project::DatabaseTarget& main,
+  /// Opens the project's shadow database. Errors: P3014 (it cannot be created), GW1244 (the
+  /// shadowDatabaseUrl is the project database), GW1245 (initShadowDb fails).
+  ShadowReplay(const dialect::Parts& parts, const project::Project& project,
                const schema::InspectOptions& options);
   ~ShadowReplay();
   ShadowReplay(const ShadowReplay&) = delete;

@@ -197,7 +197,7 @@ void run_verify(migrate::Session& session, const dialect::Parts& parts,
 
   SessionCancelSwap swap(session);
   db::InterruptibleSection section;
-  ShadowReplay shadow(parts, session.project.target, inspect);
+  ShadowReplay shadow(parts, session.project, inspect);
   const std::size_t oldest = targets.back();            // the state before it must be read too
   std::unordered_map<std::size_t, schema::Catalog> at;  // catalog after the first i migrations
   if (oldest == 0) at.emplace(0, shadow.read());

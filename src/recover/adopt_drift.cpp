@@ -107,9 +107,13 @@ void adopt_stop_if_interrupted() {
 // one at a time) and gives it back to the session's connection when it is dropped.
 class AdoptShadow {
  public:
-  AdoptShadow(migrate::Session& session, const dialect::Parts& parts) : session_(session) {
+  AdoptShadow(migrate::Session& session, const dialect::Parts& parts,
+              const std::vector<std::string>& namespaces)
+      : session_(session) {
     session_.cancel_on_signal.reset();
-    shadow_ = parts.runner->create_shadow(session_.project.target);
+    const auto& project = session_.project;
+    shadow_ = dialect::open_shadow(parts, project.target, project.shadow_database_url, namespaces,
+                                   project.init_shadow_db);
     cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
   }
   ~AdoptShadow() {
@@ -133,7 +137,7 @@ schema::Catalog adopt_replay_folder(migrate::Session& session, const dialect::Pa
                                     const schema::InspectOptions& options) {
   const auto folder = migrate::read_migrations_dir(session.project.migrations_dir);
   db::InterruptibleSection section;
-  AdoptShadow shadow(session, parts);
+  AdoptShadow shadow(session, parts, options.namespaces);
   for (const auto& m : folder.migrations) {
     if (!m.script) {
       throw core::Error(

@@ -299,7 +299,7 @@ RepairReport repair(migrate::Session& session, const dialect::Parts& parts,
     dialect::default_to_only_namespace(live.catalog, inspect);
     RepairCancelSwap swap(session);
     db::InterruptibleSection section;
-    down::ShadowReplay shadow(parts, session.project.target, inspect);
+    down::ShadowReplay shadow(parts, session.project, inspect);
     for (const auto* m : replayed)
       shadow.apply(*m);
     const schema::Catalog after = shadow.read();

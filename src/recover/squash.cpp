@@ -278,7 +278,7 @@ SquashPlan plan_squash(migrate::Session& session, const dialect::Parts& parts,
   // Replay 1: the original folder, read before A, after B and at the end.
   schema::Catalog before, after, original;
   {
-    down::ShadowReplay shadow(parts, session.project.target, inspect);
+    down::ShadowReplay shadow(parts, session.project, inspect);
     if (first == 0) before = shadow.read();
     for (std::size_t i = 0; i < ms.size(); ++i) {
       squash_apply_one(shadow, ms[i], kAdvice);
@@ -306,7 +306,7 @@ SquashPlan plan_squash(migrate::Session& session, const dialect::Parts& parts,
   squashed.checksum = plan.checksum;
   schema::Catalog replayed;
   {
-    down::ShadowReplay shadow(parts, session.project.target, inspect);
+    down::ShadowReplay shadow(parts, session.project, inspect);
     for (std::size_t i = 0; i < ms.size(); ++i) {
       if (i < first || i > last) {
         squash_apply_one(shadow, ms[i], kAdvice);

@@ -267,6 +267,49 @@ TEST_P(DownRun, CorpusRoundTrip) {
   EXPECT_EQ(diff.exit_code, 0) << interop::describe(diff);
 }
 
+// down-gen and down replay on the project's shadow database as `migrate dev` does: its
+// shadowDatabaseUrl (emptied first, left holding the replay) after migrations.initShadowDb,
+// which creates there the table the project's database has outside the migrations (Prisma's
+// recipe for `tables.external`); the main database named as the shadow is refused.
+TEST(DownShadowUrl, DownGenAndDownUseTheConfiguredShadowAfterInitShadowDb) {
+  GODWIT_REQUIRE_PG();
+  TempDir src;
+  fx::write_source(src.path(), "postgresql", 3);
+  Project p(src.path());
+  Database db("postgresql", "down_shadow_main");
+  Database shadow("postgresql", "down_shadow");
+  write_file(p.root() / "prisma.config.ts",
+             "export default {\n  schema: 'schema.prisma',\n  migrations: {\n    path: "
+             "'migrations',\n    initShadowDb: 'CREATE TABLE \"Legacy\" (id INTEGER)',\n  },\n"
+             "  tables: { external: ['public.Legacy'] },\n  datasource: {\n    url: "
+             "process.env.DATABASE_URL as string,\n"
+             "    shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL as string,\n  },\n}\n");
+  ScopedEnv env("SHADOW_DATABASE_URL", shadow.url().c_str());
+  auto deploy = interop::godwit(p, db, {"migrate", "deploy"});
+  ASSERT_EQ(deploy.exit_code, 0) << interop::describe(deploy);
+  db.query("CREATE TABLE \"Legacy\" (id INTEGER)");
+
+  shadow.query("CREATE TABLE keepme (id INTEGER)");
+  auto gen = interop::godwit(p, db, {"migrate", "down-gen"});
+  ASSERT_EQ(gen.exit_code, 0) << interop::describe(gen);
+  EXPECT_TRUE(fs::exists(p.migrations() / fx::kPosts / "down.sql"));
+  EXPECT_FALSE(shadow.has_table("keepme"));
+  EXPECT_TRUE(shadow.has_table("Legacy"));
+  EXPECT_TRUE(shadow.has_table("Post"));  // the replay, left there as Prisma leaves it
+
+  shadow.query("CREATE TABLE keepme (id INTEGER)");
+  auto down = interop::godwit(p, db, {"migrate", "down"});
+  ASSERT_EQ(down.exit_code, 0) << interop::describe(down);
+  EXPECT_FALSE(shadow.has_table("keepme"));
+  EXPECT_FALSE(db.has_table("Post"));
+
+  ScopedEnv same("SHADOW_DATABASE_URL", db.url().c_str());
+  auto refused = interop::godwit(p, db, {"migrate", "down-gen", "--force"});
+  EXPECT_EQ(refused.exit_code, 1) << interop::describe(refused);
+  EXPECT_NE(refused.err.find("GW1244"), std::string::npos) << refused.err;
+  EXPECT_TRUE(db.has_table("User"));
+}
+
 // `migrate dev` writes down.sql next to each new migration.sql; `migrate down` then reverts the
 // new migration, and Prisma's status lists it as pending.
 TEST_P(DownRun, MigrateDevWritesDownSql) {
