@@ -3,7 +3,9 @@
 // db pull: write the live database as a Prisma schema (pull/render_schema.hpp).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -100,49 +102,53 @@ int run_seed(const CommonOptions& o, const std::vector<std::string>& args) {
   return run_seed_and_report(command, l.project.dotenv);
 }
 
+// Writes `text` over `path`. Errors: GW1153.
+void pull_write(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!(out << text)) {
+    throw core::Error("GW1153", fmt::format("Cannot write the schema file {}.", path.string()),
+                      "Check that the file and its folder are writable.");
+  }
+}
+
 // Prisma 7.10.1's `db pull`: the schema on stdout with --print, else written over the schema
 // file. A schema with models or enums is re-introspected (their names, order and attributes
-// kept: pull/render_schema.hpp); --force keeps only its generator and datasource blocks.
+// kept: pull/render_schema.hpp); --force keeps only its generator and datasource blocks. A
+// multi-file schema is written back file by file, new models and enums in
+// `introspected.prisma` of the schema folder; with --force, as Prisma, the whole schema goes to
+// that file and the folder's other schema files are removed.
 int run_pull(const CommonOptions& o, bool print, bool force) {
   auto l = load(o);
   if (print) print_config_line(l);  // as Prisma; without --print, print_header prints it
   const auto& source = l.project.schema;
   const psl::SourceFile* file = nullptr;
-  std::uint32_t file_index = 0;
-  for (std::size_t i = 0; i < source.files.size(); ++i) {
-    if (source.files[i].path == l.project.datasource.file) {
-      file = &source.files[i];
-      file_index = static_cast<std::uint32_t>(i);
-    }
+  for (const auto& f : source.files) {
+    if (f.path == l.project.datasource.file) file = &f;
   }
   if (file == nullptr && !source.files.empty()) file = &source.files.front();
+  // ENG IntrospectionContext::introspection_file_path: one file, or introspected.prisma in the
+  // schema folder.
+  const bool multi_file = source.files.size() > 1;
+  const bool file_by_file = multi_file && !force;  // else one text
+  const std::filesystem::path new_file =
+      !multi_file
+          ? (file ? file->path : l.project.schema_path)
+          : (std::filesystem::is_directory(source.root) ? source.root : source.root.parent_path()) /
+                "introspected.prisma";
   std::optional<psl::ValidationResult> previous;
   if (!force) {
     previous = psl::validate_or_throw(source);
     const auto& schema = previous->schema;
     for (const auto& m : schema.models) {
-      // Prisma writes a previous model back into its own file and re-introspects views; godwit
-      // writes one file and reads no views: refuse rather than lose them.
-      if (m.is_view || m.span.file != file_index) {
+      // Prisma re-introspects views (the views preview feature); godwit reads no views:
+      // refuse rather than lose them.
+      if (m.is_view) {
         throw core::Error(
             "GW1152",
-            fmt::format("godwit db pull does not re-introspect {} yet ({} `{}`).",
-                        m.is_view ? "views" : "a schema whose models are in several files",
-                        m.is_view ? "view" : "model", m.name),
+            fmt::format("godwit db pull does not re-introspect views yet (view `{}`).", m.name),
             "Run `godwit db pull --force` to write the database's schema over the models (the "
             "generator and datasource blocks are kept), or use `prisma db pull` for "
             "re-introspection.");
-      }
-    }
-    for (const auto& e : schema.enums) {
-      if (e.span.file != file_index) {
-        throw core::Error("GW1152",
-                          fmt::format("godwit db pull does not re-introspect a schema whose "
-                                      "models are in several files yet (enum `{}`).",
-                                      e.name),
-                          "Run `godwit db pull --force` to write the database's schema over the "
-                          "models (the generator and datasource blocks are kept), or use "
-                          "`prisma db pull` for re-introspection.");
       }
     }
     if (schema.models.empty() && schema.enums.empty()) previous.reset();
@@ -172,15 +178,30 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
         "make sure the database connection URL points to a database that is not empty (it "
         "must contain at least one table).\n\nThen you can run godwit db pull again.");
   }
-  std::string text = pull::render_schema(inspection.catalog, po);
+  // Written file by file when a multi-file schema is re-introspected; otherwise one text.
+  std::vector<pull::PulledFile> files;
+  if (file_by_file) {
+    files = pull::render_schema_files(inspection.catalog, po, source.files, new_file);
+  } else {
+    files.push_back({new_file, pull::render_schema(inspection.catalog, po)});
+  }
   std::cerr << schema::format_warnings(inspection.warnings);
   // Prisma 7.10.1's warnings block: on stderr with `// ` before each line after --print, in
   // the summary on stdout otherwise.
   std::string warnings = pull::introspection_warnings(inspection.catalog, po);
   if (!warnings.empty()) warnings = "\n" + warnings;
   if (print) {
-    // Prisma 7.10.1 prints the schema with a blank line and a line break after it.
-    std::cout << text << "\n\n";
+    // Prisma 7.10.1 prints the schema with a blank line and a line break after it; the files
+    // of a multi-file schema by path, each after a `// <path>` line.
+    if (!file_by_file) {
+      std::cout << files.front().text << "\n\n";
+    } else {
+      std::sort(files.begin(), files.end(),
+                [](const auto& a, const auto& b) { return a.path < b.path; });
+      for (const auto& f : files)
+        std::cout << "// " << display_path(f.path) << "\n" << f.text << "\n";
+      std::cout << "\n";
+    }
     if (!warnings.empty()) {
       std::string commented;
       for (char c : warnings)
@@ -191,13 +212,16 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
   }
   print_header(l);
   auto started = std::chrono::steady_clock::now();
-  auto path = file ? file->path : l.project.schema_path;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!(out << text)) {
-    throw core::Error("GW1153", fmt::format("Cannot write the schema file {}.", path.string()),
-                      "Check that the file and its folder are writable.");
+  for (const auto& f : files)
+    pull_write(f.path, f.text);
+  if (multi_file && force) {
+    // Prisma's `--force` on a schema folder: everything is in introspected.prisma now.
+    for (const auto& f : source.files) {
+      if (f.path.lexically_normal() != new_file.lexically_normal()) std::filesystem::remove(f.path);
+    }
   }
   // Prisma's texts (its spinner as printed without a TTY); the time is godwit's whole run.
+  const auto shown = display_path(multi_file ? source.root : new_file);
   std::size_t models = pull::model_count(inspection.catalog, po);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                   started)
@@ -205,9 +229,9 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
   std::cout << fmt::format(
       "- Introspecting based on datasource defined in {}\n"
       "\u2714 Introspected {} {} into {} in {}ms\n      {}\n"
-      "Run prisma generate to generate Prisma Client.\n",
-      display_path(path), models, models == 1 ? "model and wrote it" : "models and wrote them",
-      display_path(path), ms, warnings);
+      "Run prisma generate to generate Prisma Client.\n\n",
+      shown, models, models == 1 ? "model and wrote it" : "models and wrote them", shown, ms,
+      warnings);
   return 0;
 }
 
@@ -249,10 +273,14 @@ void add_db_commands(CLI::App& db, Action& action) {
       "introspection writes it. The schema's generator and datasource blocks are kept. Over a "
       "schema that has models, their names, @map/@@map, order, relation names, documentation "
       "and Prisma-level attributes (@updatedAt, @default(cuid()), @ignore, ...) are kept, as "
-      "Prisma's re-introspection does.");
+      "Prisma's re-introspection does; a multi-file schema is written back file by file, new "
+      "models into introspected.prisma of the schema folder.");
   add_common_options(*pull, *po, /*with_lock=*/false, /*with_json=*/false);
   pull->add_flag("--print", *print, "Print the schema instead of writing the schema file");
-  pull->add_flag("--force", *force, "Ignore the models of the current schema and overwrite them");
+  pull->add_flag("--force", *force,
+                 "Ignore the models of the current schema and overwrite them (a schema folder: "
+                 "everything goes to introspected.prisma and its other schema files are removed, "
+                 "as with Prisma)");
   pull->callback([=, &action] { action = [=] { return run_pull(*po, *print, *force); }; });
 }
 

@@ -30,32 +30,57 @@ std::size_t PullRenderer::model_count() const {
   return static_cast<std::size_t>(std::count(join_table_.begin(), join_table_.end(), false));
 }
 
-std::string PullRenderer::render() {
-  std::string out = o_.config;
-  if (std::any_of(c_.postgres.indexes.begin(), c_.postgres.indexes.end(),
-                  [](const auto& entry) { return !entry.second.condition.empty(); }))
-    out = with_preview_feature(out, "partialIndexes");
-  // ENG rendering/models.rs, enums.rs: the previous schema's models and enums first, in
-  // their order there, then the new ones in the catalog's order.
-  std::vector<std::uint32_t> tables, enums;
+bool PullRenderer::has_partial_index() const {
+  return std::any_of(c_.postgres.indexes.begin(), c_.postgres.indexes.end(),
+                     [](const auto& entry) { return !entry.second.condition.empty(); });
+}
+
+// ENG rendering/models.rs, enums.rs: the previous schema's models and enums first, in their
+// order there, then the new ones in the catalog's order.
+PullRenderer::Order PullRenderer::order() const {
+  Order order;
   for (std::size_t t = 0; t < c_.tables.size(); ++t) {
-    if (!join_table_[t]) tables.push_back(static_cast<std::uint32_t>(t));
+    if (!join_table_[t]) order.tables.push_back(TableId{static_cast<std::uint32_t>(t)});
   }
   for (std::size_t e = 0; e < c_.enums.size(); ++e)
-    enums.push_back(static_cast<std::uint32_t>(e));
+    order.enums.push_back(schema::EnumId{static_cast<std::uint32_t>(e)});
   auto by_previous = [](const auto& positions) {
-    return [&positions](std::uint32_t a, std::uint32_t b) {
-      const auto &pa = positions[a], &pb = positions[b];
+    return [&positions](auto a, auto b) {
+      const auto &pa = positions[a.value], &pb = positions[b.value];
       if (pa && pb) return pa->value < pb->value;
       return pa.has_value() && !pb.has_value();
     };
   };
-  std::stable_sort(tables.begin(), tables.end(), by_previous(prev_.models));
-  std::stable_sort(enums.begin(), enums.end(), by_previous(prev_.enums));
-  for (std::uint32_t t : tables)
-    out += "\n" + render_model(TableId{t});
-  for (std::uint32_t e : enums)
-    out += "\n" + render_enum(schema::EnumId{e});
+  std::stable_sort(order.tables.begin(), order.tables.end(), by_previous(prev_.models));
+  std::stable_sort(order.enums.begin(), order.enums.end(), by_previous(prev_.enums));
+  return order;
+}
+
+std::string PullRenderer::render() {
+  std::string out = o_.config;
+  if (has_partial_index()) out = with_preview_feature(out, "partialIndexes");
+  const Order o = order();
+  for (TableId t : o.tables)
+    out += "\n" + render_model(t);
+  for (schema::EnumId e : o.enums)
+    out += "\n" + render_enum(e);
+  return out;
+}
+
+std::vector<std::string> PullRenderer::render_files(std::vector<std::string> configs,
+                                                    std::size_t new_file) {
+  std::vector<std::string> out(std::max(configs.size(), new_file + 1));
+  for (std::size_t i = 0; i < configs.size(); ++i)
+    out[i] = has_partial_index() ? with_preview_feature(configs[i], "partialIndexes") : configs[i];
+  const Order o = order();
+  for (TableId t : o.tables) {
+    const psl::Model* prev = prev_.model(t);
+    out[prev ? prev->span.file : new_file] += "\n" + render_model(t);
+  }
+  for (schema::EnumId e : o.enums) {
+    const psl::Enum* prev = prev_.enum_(e);
+    out[prev ? prev->span.file : new_file] += "\n" + render_enum(e);
+  }
   return out;
 }
 
@@ -279,10 +304,11 @@ std::size_t model_count(const schema::Catalog& catalog, const PullOptions& optio
   return PullRenderer(catalog, options).model_count();
 }
 
-std::string render_schema(const schema::Catalog& catalog, const PullOptions& options) {
-  std::string text = render_unformatted(catalog, options);
+namespace {
+
+std::string formatted_or_throw(const std::string& text, std::uint32_t file) {
   psl::Diagnostics diags;
-  std::string formatted = psl::format_file(text, 0, diags);
+  std::string formatted = psl::format_file(text, file, diags);
   if (diags.has_errors()) {
     throw core::Error("GW1151",
                       "The schema written from the database does not parse; this is a defect "
@@ -291,6 +317,34 @@ std::string render_schema(const schema::Catalog& catalog, const PullOptions& opt
                       "sqlite3 .schema).");
   }
   return formatted;
+}
+
+}  // namespace
+
+std::string render_schema(const schema::Catalog& catalog, const PullOptions& options) {
+  return formatted_or_throw(render_unformatted(catalog, options), 0);
+}
+
+std::vector<PulledFile> render_schema_files(const schema::Catalog& catalog,
+                                            const PullOptions& options,
+                                            const std::vector<psl::SourceFile>& files,
+                                            const std::filesystem::path& new_file) {
+  std::vector<std::string> configs;
+  std::size_t new_index = files.size();
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    configs.push_back(config_blocks(files[i].text));
+    if (files[i].path.lexically_normal() == new_file.lexically_normal()) new_index = i;
+  }
+  auto texts = PullRenderer(catalog, options).render_files(std::move(configs), new_index);
+  std::vector<PulledFile> out;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const bool is_new = i == files.size();
+    const bool blank = texts[i].find_first_not_of(" \t\r\n") == std::string::npos;
+    if (is_new && blank) break;
+    out.push_back({is_new ? new_file : files[i].path,
+                   blank ? "\n" : formatted_or_throw(texts[i], static_cast<std::uint32_t>(i))});
+  }
+  return out;
 }
 
 }  // namespace godwit::pull

@@ -59,10 +59,13 @@
 // comments.
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "psl/catalog_builder.hpp"
+#include "psl/datasource.hpp"
 #include "psl/model.hpp"
 #include "schema/catalog.hpp"
 
@@ -97,6 +100,23 @@ std::string render_schema(const schema::Catalog& catalog, const PullOptions& opt
 /// without a unique identifier, compound id names, unsupported types, copied relations,
 /// duplicate names, check constraints.
 std::string introspection_warnings(const schema::Catalog& catalog, const PullOptions& options);
+
+/// One file of a re-introspected multi-file schema.
+struct PulledFile {
+  std::filesystem::path path;
+  std::string text;  ///< formatted; "\n" for a file whose models are all gone, as Prisma
+};
+
+/// A multi-file schema re-introspected as Prisma 7.10.1 writes it back (ENG
+/// IntrospectionContext::introspection_file_path): the configuration blocks and each previous
+/// model and enum stay in their file (`options.previous` is the schema of `files`), new ones go
+/// to `new_file` (`introspected.prisma` in the schema folder, which may be one of `files`);
+/// `options.config` is not used. Returns every file of `files` in order, then `new_file` when it
+/// is not among them and gets something. Errors: as render_schema.
+std::vector<PulledFile> render_schema_files(const schema::Catalog& catalog,
+                                            const PullOptions& options,
+                                            const std::vector<psl::SourceFile>& files,
+                                            const std::filesystem::path& new_file);
 
 /// How many models the schema has: the tables but implicit many-to-many join tables.
 std::size_t model_count(const schema::Catalog& catalog, const PullOptions& options);

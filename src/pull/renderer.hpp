@@ -49,11 +49,22 @@ class PullRenderer {
 
   std::string render();
 
+  // A multi-file schema: per file, `configs[i]` (its configuration blocks) then its previous
+  // models and enums; new ones go to file `new_file` (configs.size() for one not there yet).
+  std::vector<std::string> render_files(std::vector<std::string> configs, std::size_t new_file);
+
   /// ENG introspection/warnings.rs and schema-connector warnings.rs: the warnings Prisma prints
   /// after a pull, "" when there are none. Enums, then models, in the catalog's order.
   std::string warnings() const;
 
  private:
+  struct Order {
+    std::vector<TableId> tables;  // the models' tables (join tables left out)
+    std::vector<schema::EnumId> enums;
+  };
+  Order order() const;
+  bool has_partial_index() const;
+
   const Catalog& c_;
   const PullOptions& o_;
   PreviousMatch prev_;  // the existing schema's objects, per catalog object
