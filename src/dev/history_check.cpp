@@ -46,18 +46,10 @@ class ShadowReplay {
  public:
   ShadowReplay(migrate::Session& session, const dialect::Parts& parts,
                const schema::InspectOptions& options, const std::optional<std::string>& url)
-      : session_(session), parts_(parts), options_(options) {
-    // One statement can be cancelled at a time (db/interrupt.hpp): the shadow's, while it runs.
-    session_.cancel_on_signal.reset();
-    shadow_ = dialect::open_shadow(parts_, session_.project.target, url, options_.namespaces,
-                                   session_.project.init_shadow_db);
+      : pause_(session), parts_(parts), options_(options) {
+    shadow_ = dialect::open_shadow(parts_, session.project.target, url, options_.namespaces,
+                                   session.project.init_shadow_db);
     cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
-  }
-  ~ShadowReplay() {
-    cancel_.reset();
-    shadow_.reset();  // drops a PostgreSQL shadow database
-    // Registered after the shadow's is gone (a CancelOnSignal's destructor clears the one slot).
-    session_.cancel_on_signal = std::make_unique<db::CancelOnSignal>(session_.conn->canceller());
   }
 
   void apply(const migrate::LocalMigration& m) {
@@ -81,7 +73,9 @@ class ShadowReplay {
   }
 
  private:
-  migrate::Session& session_;
+  // Destroyed in reverse: the shadow's registration, the shadow (a PostgreSQL one is dropped),
+  // then the session's registration is back (db/interrupt.hpp: one at a time).
+  migrate::SessionCancelPause pause_;
   const dialect::Parts& parts_;
   const schema::InspectOptions& options_;
   std::unique_ptr<migrate::ShadowDatabase> shadow_;

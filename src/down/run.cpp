@@ -144,19 +144,6 @@ std::string run_failure_text(const migrate::ScriptFailure& f, const std::string&
                      f.db_code);
 }
 
-// Registers the shadow's connection for Ctrl-C while it lives, the session's again afterwards
-// (one registration at a time: db/interrupt.hpp).
-class SessionCancelSwap {
- public:
-  explicit SessionCancelSwap(migrate::Session& s) : s_(s) { s_.cancel_on_signal.reset(); }
-  ~SessionCancelSwap() {
-    s_.cancel_on_signal = std::make_unique<db::CancelOnSignal>(s_.conn->canceller());
-  }
-
- private:
-  migrate::Session& s_;
-};
-
 // On the shadow, right after the step's down: each archive's object must be there again
 // (else the migration created it: nothing to restore, the archive is dropped) with the
 // archived columns' types (else GW2891, before anything ran on the database).
@@ -195,7 +182,7 @@ void run_verify(migrate::Session& session, const dialect::Parts& parts,
   auto live = parts.inspector->inspect(*session.conn, inspect);
   dialect::default_to_only_namespace(live.catalog, inspect);
 
-  SessionCancelSwap swap(session);
+  migrate::SessionCancelPause pause(session);
   db::InterruptibleSection section;
   ShadowReplay shadow(parts, session.project, inspect);
   const std::size_t oldest = targets.back();            // the state before it must be read too

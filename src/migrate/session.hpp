@@ -60,6 +60,25 @@ class Session {
   std::shared_future<MigrationsDir> folder_;
 };
 
+/// While alive, Ctrl-C/SIGTERM may cancel another connection (a shadow database's, registered
+/// after this object): the session's registration is given up here and taken again when this
+/// object dies (db/interrupt.hpp: one registration at a time). Create it before the other
+/// registration, so that it is destroyed after it.
+class SessionCancelPause {
+ public:
+  explicit SessionCancelPause(Session& session) : session_(session) {
+    session_.cancel_on_signal.reset();
+  }
+  ~SessionCancelPause() {
+    session_.cancel_on_signal = std::make_unique<db::CancelOnSignal>(session_.conn->canceller());
+  }
+  SessionCancelPause(const SessionCancelPause&) = delete;
+  SessionCancelPause& operator=(const SessionCancelPause&) = delete;
+
+ private:
+  Session& session_;
+};
+
 /// Opens a session: starts reading the migrations folder and connects (`create`: make a missing
 /// database; then the folder is read and checked first, so a bad folder creates nothing).
 Session open_session(const project::Project& project, const Dialect& dialect, bool create);

@@ -109,24 +109,18 @@ class AdoptShadow {
  public:
   AdoptShadow(migrate::Session& session, const dialect::Parts& parts,
               const std::vector<std::string>& namespaces)
-      : session_(session) {
-    session_.cancel_on_signal.reset();
-    const auto& project = session_.project;
+      : pause_(session) {
+    const auto& project = session.project;
     shadow_ = dialect::open_shadow(parts, project.target, project.shadow_database_url, namespaces,
                                    project.init_shadow_db);
     cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
   }
-  ~AdoptShadow() {
-    cancel_.reset();
-    shadow_.reset();  // drops a PostgreSQL shadow database
-    session_.cancel_on_signal = std::make_unique<db::CancelOnSignal>(session_.conn->canceller());
-  }
-  AdoptShadow(const AdoptShadow&) = delete;
-  AdoptShadow& operator=(const AdoptShadow&) = delete;
   db::Connection& connection() { return shadow_->connection(); }
 
  private:
-  migrate::Session& session_;
+  // Destroyed in reverse: the shadow's registration, the shadow (a PostgreSQL one is dropped),
+  // then the session's registration is back.
+  migrate::SessionCancelPause pause_;
   std::unique_ptr<migrate::ShadowDatabase> shadow_;
   std::unique_ptr<db::CancelOnSignal> cancel_;
 };

@@ -68,21 +68,6 @@ std::string repair_indent(const std::string& sql) {
   return out;
 }
 
-// Registers the shadow's connection for Ctrl-C while it lives, the session's again afterwards
-// (one registration at a time: db/interrupt.hpp).
-class RepairCancelSwap {
- public:
-  explicit RepairCancelSwap(migrate::Session& s) : s_(s) { s_.cancel_on_signal.reset(); }
-  ~RepairCancelSwap() {
-    s_.cancel_on_signal = std::make_unique<db::CancelOnSignal>(s_.conn->canceller());
-  }
-  RepairCancelSwap(const RepairCancelSwap&) = delete;
-  RepairCancelSwap& operator=(const RepairCancelSwap&) = delete;
-
- private:
-  migrate::Session& s_;
-};
-
 std::string repair_edit_detail(const migrate::Dialect& dialect, const std::string& original,
                                const std::string& edited) {
   const auto d = first_token_difference(dialect, original, edited);
@@ -297,7 +282,7 @@ RepairReport repair(migrate::Session& session, const dialect::Parts& parts,
   if (needs_shadow) {
     auto live = parts.inspector->inspect(*session.conn, inspect);
     dialect::default_to_only_namespace(live.catalog, inspect);
-    RepairCancelSwap swap(session);
+    migrate::SessionCancelPause pause(session);
     db::InterruptibleSection section;
     down::ShadowReplay shadow(parts, session.project, inspect);
     for (const auto* m : replayed)

@@ -177,21 +177,6 @@ std::optional<std::vector<migrate::HistoryRow>> squash_rows(migrate::Session& se
   return history.list_if_exists();
 }
 
-// Registers a shadow's connection for Ctrl-C while it lives, the session's again afterwards
-// (db/interrupt.hpp: one registration at a time).
-class SquashCancelSwap {
- public:
-  explicit SquashCancelSwap(migrate::Session& s) : s_(s) { s_.cancel_on_signal.reset(); }
-  ~SquashCancelSwap() {
-    s_.cancel_on_signal = std::make_unique<db::CancelOnSignal>(s_.conn->canceller());
-  }
-  SquashCancelSwap(const SquashCancelSwap&) = delete;
-  SquashCancelSwap& operator=(const SquashCancelSwap&) = delete;
-
- private:
-  migrate::Session& s_;
-};
-
 void squash_apply_one(down::ShadowReplay& shadow, const migrate::LocalMigration& m,
                       std::string_view advice) {
   if (auto failure = shadow.try_apply(*m.script))
@@ -270,7 +255,7 @@ SquashPlan plan_squash(migrate::Session& session, const dialect::Parts& parts,
     plan.dropped = std::move(sorted.data);
   }
 
-  SquashCancelSwap swap(session);
+  migrate::SessionCancelPause pause(session);
   db::InterruptibleSection section;
   constexpr std::string_view kAdvice =
       "The migrations folder must replay cleanly on a shadow database before it can be "
