@@ -9,6 +9,7 @@
 #include "dialect/row_counts.hpp"
 #include "diff/differ.hpp"
 #include "diff/renames.hpp"
+#include "down/renames.hpp"
 #include "plan/checks.hpp"
 #include "plan/make_plan.hpp"
 
@@ -41,7 +42,13 @@ NewMigration plan_new_migration(const dialect::Parts& parts, const schema::Catal
   NewMigration m;
   m.changes = diff::diff(from, to, *parts.diff_policy, renames);
   m.plan = plan::make_plan(m.changes, from, to, *parts.renderer);
-  m.down = down::down_between(parts, "", from, to);
+  // The down renames back what the migration renames (--rename), read from the migration's
+  // own statements as down-gen reads them, so that `migrate down` keeps the values too.
+  std::vector<diff::Change> down_renames;
+  if (parts.renames && !renames.empty()) {
+    down_renames = down::reversed_renames(parts.renames->renames(m.plan.script()), to, from);
+  }
+  m.down = down::down_between(parts, "", from, to, down_renames);
   auto pure = plan::check_changes(m.changes, from, to, nullptr);
   m.plan.warnings = std::move(pure.warnings);
   m.plan.unexecutable = std::move(pure.unexecutable);

@@ -502,6 +502,14 @@ TEST(MigrateDevRenames, AnEnumValueRenameKeepsTheRows) {
   EXPECT_TRUE(
       ends_with(again.out, "Already in sync, no schema change or pending migration was found.\n\n"))
       << interop::describe(again);
+
+  // Its down.sql renames the value back, and `migrate down` keeps the rows' values.
+  const auto down = read_file(p.project.migrations() / p.folder_named("member") / "down.sql");
+  EXPECT_NE(down.find("ALTER TYPE \"Role\" RENAME VALUE 'MEMBER' TO 'USER';"), std::string::npos)
+      << down;
+  auto reverted = p.godwit({"migrate", "down"});
+  ASSERT_EQ(reverted.exit_code, 0) << interop::describe(reverted);
+  EXPECT_EQ(p.db.query("SELECT \"role\" FROM \"User\" ORDER BY \"id\""), "USER\nADMIN\nUSER\n");
 }
 
 TEST(MigrateDevInterrupt, SigintDuringTheShadowReplayDropsTheShadowDatabase) {
