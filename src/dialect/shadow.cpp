@@ -71,6 +71,13 @@ std::unique_ptr<migrate::ShadowDatabase> open_shadow(const Parts& parts,
   return initialised(open_shadow_database(parts, main, shadow_url, namespaces), init_sql);
 }
 
+std::unique_ptr<migrate::ShadowDatabase> open_project_shadow(
+    const Parts& parts, const project::Project& project,
+    const std::vector<std::string>& namespaces) {
+  return open_shadow(parts, project.target, project.shadow_database_url, namespaces,
+                     project.init_shadow_db);
+}
+
 schema::Inspection replay_migrations(const project::DatabaseTarget& main,
                                      const std::filesystem::path& migrations_dir,
                                      const schema::InspectOptions& options,

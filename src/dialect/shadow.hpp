@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "migrate/dialect.hpp"
 #include "migrate/migrations_dir.hpp"
+#include "project/project.hpp"
 #include "project/target.hpp"
 #include "schema/inspector.hpp"
 
@@ -42,6 +43,12 @@ std::unique_ptr<migrate::ShadowDatabase> open_shadow(
     const Parts& parts, const project::DatabaseTarget& main,
     const std::optional<std::string>& shadow_url, const std::vector<std::string>& namespaces,
     const std::optional<std::string>& init_sql = std::nullopt);
+
+/// open_shadow with the project's `shadowDatabaseUrl` and `migrations.initShadowDb`: the
+/// shadow database every command that replays the project's migrations uses.
+std::unique_ptr<migrate::ShadowDatabase> open_project_shadow(
+    const Parts& parts, const project::Project& project,
+    const std::vector<std::string>& namespaces);
 
 /// Replays the migrations of `migrations_dir` on a shadow database for `main` (the project's
 /// database: a PostgreSQL shadow is created on its server, or `shadow_url` is used: open_shadow)

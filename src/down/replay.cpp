@@ -20,8 +20,7 @@ void down_stop_if_interrupted() {
 ShadowReplay::ShadowReplay(const dialect::Parts& parts, const project::Project& project,
                            const schema::InspectOptions& options)
     : parts_(parts), options_(options) {
-  shadow_ = dialect::open_shadow(parts_, project.target, project.shadow_database_url,
-                                 options_.namespaces, project.init_shadow_db);
+  shadow_ = dialect::open_project_shadow(parts_, project, options_.namespaces);
   cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
 }
 

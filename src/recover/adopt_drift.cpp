@@ -110,9 +110,7 @@ class AdoptShadow {
   AdoptShadow(migrate::Session& session, const dialect::Parts& parts,
               const std::vector<std::string>& namespaces)
       : pause_(session) {
-    const auto& project = session.project;
-    shadow_ = dialect::open_shadow(parts, project.target, project.shadow_database_url, namespaces,
-                                   project.init_shadow_db);
+    shadow_ = dialect::open_project_shadow(parts, session.project, namespaces);
     cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
   }
   db::Connection& connection() { return shadow_->connection(); }
