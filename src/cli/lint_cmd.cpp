@@ -55,14 +55,13 @@ lint::Input input_for(const fs::path& file, std::string migration) {
   return {lint_display(file), std::move(migration), read_file_text(file)};
 }
 
-// Every migration.sql of a migrations folder, in Prisma's order; read on the linting threads.
+// Every migration.sql of a migrations folder, in Prisma's order; read on the linting threads,
+// which also drop the folders that have none (skip_if_absent).
 void add_folder(const fs::path& dir, std::vector<lint::Input>& out) {
   std::vector<std::string> names;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_directory(ec) && fs::is_regular_file(it->path() / "migration.sql", ec)) {
-      names.push_back(it->path().filename().string());
-    }
+    if (it->is_directory(ec)) names.push_back(it->path().filename().string());
   }
   if (ec) {
     throw core::Error("GW2402", fmt::format("Cannot list {}: {}.", dir.string(), ec.message()),
@@ -73,6 +72,7 @@ void add_folder(const fs::path& dir, std::vector<lint::Input>& out) {
     fs::path file = dir / name / "migration.sql";
     lint::Input in{lint_display(file), std::move(name), {}};
     in.read_from = std::move(file);
+    in.skip_if_absent = true;
     out.push_back(std::move(in));
   }
 }

@@ -9,9 +9,11 @@
 #include <atomic>
 #include <cerrno>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/heap.hpp"
 
 namespace godwit::lint {
 namespace {
@@ -182,27 +184,33 @@ void check_config_codes(const Config& c,
 
 // The whole file in one read(2): an ifstream's open, seeks and buffer cost as much as the
 // read itself over a history of small files (perf on the corpus).
-std::string read_sql_file(const std::filesystem::path& p) {
+// The file's text; nullopt when it does not exist and `absent_ok`. One fstat and, for a
+// regular file that does not grow meanwhile, one read: asking for a byte more than its size,
+// a short read is its end.
+std::optional<std::string> read_sql_file(const std::filesystem::path& p, bool absent_ok) {
   auto fail = [&p] {
     return core::Error("GW2402", fmt::format("Cannot read {}.", p.string()),
                        "Check the path and its permissions.");
   };
   int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT && absent_ok) return std::nullopt;
   if (fd < 0) throw fail();
   struct stat st {};
   std::string out;
-  if (::fstat(fd, &st) == 0 && st.st_size > 0) out.resize(static_cast<std::size_t>(st.st_size));
+  const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  out.resize(sized ? static_cast<std::size_t>(st.st_size) + 1 : 4096);
   std::size_t got = 0;
   for (;;) {
-    if (got == out.size()) out.resize(std::max<std::size_t>(4096, out.size() * 2));
-    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (got == out.size()) out.resize(out.size() * 2);
+    const std::size_t want = out.size() - got;
+    ssize_t n = ::read(fd, out.data() + got, want);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       ::close(fd);
       throw fail();
     }
-    if (n == 0) break;
     got += static_cast<std::size_t>(n);
+    if (n == 0 || (sized && static_cast<std::size_t>(n) < want)) break;
   }
   ::close(fd);
   out.resize(got);
@@ -251,15 +259,24 @@ Report run(const Linter& linter, const std::vector<Input>& inputs, const RunOpti
   std::vector<FileResult> results(inputs.size());
   std::vector<std::string> read_texts(inputs.size());
   std::vector<std::exception_ptr> errors(inputs.size());
+  std::vector<char> absent(inputs.size(), 0);  // skip_if_absent inputs that were not there
   auto text_of = [&](std::size_t i) -> std::string_view {
     return inputs[i].read_from.empty() ? std::string_view(inputs[i].text)
                                        : std::string_view(read_texts[i]);
   };
   std::atomic<std::size_t> next{0};
   auto work = [&] {
+    core::prefer_huge_pages_for_thread_heap();
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       try {
-        if (!inputs[i].read_from.empty()) read_texts[i] = read_sql_file(inputs[i].read_from);
+        if (!inputs[i].read_from.empty()) {
+          auto text = read_sql_file(inputs[i].read_from, inputs[i].skip_if_absent);
+          if (!text) {
+            absent[i] = 1;
+            continue;
+          }
+          read_texts[i] = std::move(*text);
+        }
         results[i] = linter.lint(inputs[i].file, text_of(i));
       } catch (...) {
         errors[i] = std::current_exception();
@@ -291,12 +308,14 @@ Report run(const Linter& linter, const std::vector<Input>& inputs, const RunOpti
   };
 
   Report report;
-  report.files = inputs.size();
+  report.files =
+      inputs.size() - static_cast<std::size_t>(std::count(absent.begin(), absent.end(), 1));
   std::size_t total = 0;
   for (const auto& r : results)
     total += r.findings.size();
   report.findings.reserve(total + inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (absent[i]) continue;
     const Input& in = inputs[i];
     report.statements += results[i].statements;
     auto found = std::move(results[i].findings);

@@ -20,6 +20,9 @@ struct Input {
   /// When set, the SQL is read from this file on the linting threads (`text` is ignored), so
   /// that reading a long history overlaps with linting it. Errors: GW2402 if it cannot be read.
   std::filesystem::path read_from;
+  /// With read_from: a file that does not exist drops this input (a folder of the migrations
+  /// folder without a migration.sql) instead of failing, so listing needs no stat per folder.
+  bool skip_if_absent = false;
 };
 
 struct Report {
