@@ -16,6 +16,7 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "core/heap.hpp"
 #include "dev/rename_flags.hpp"
 #include "dialect/introspect.hpp"
 #include "dialect/registry.hpp"
@@ -247,7 +248,11 @@ std::pair<DiffSide, DiffSide> read_sides(const std::function<DiffSide()>& read_f
 std::pair<DiffSide, DiffSide> read_sides_concurrently(const std::function<DiffSide()>& read_from,
                                                       const std::function<DiffSide()>& read_to,
                                                       bool from_is_schema) {
-  auto schema_side = std::async(std::launch::async, from_is_schema ? read_from : read_to);
+  auto schema_side =
+      std::async(std::launch::async, [&read_schema = from_is_schema ? read_from : read_to] {
+        core::prefer_huge_pages_for_thread_heap();
+        return read_schema();
+      });
   DiffSide database_side;
   std::exception_ptr database_error;
   try {

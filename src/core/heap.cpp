@@ -19,7 +19,15 @@ constexpr int kMadvCollapse = MADV_COLLAPSE;
 constexpr int kMadvCollapse = 25;
 #endif
 
+// AddressSanitizer's malloc is not glibc's: none of the layout below holds.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitizedHeap = true;
+#else
+constexpr bool kSanitizedHeap = false;
+#endif
+
 constexpr std::size_t kSizeWord = sizeof(std::size_t);
+constexpr std::size_t kProbe = std::size_t{1} << 20;
 constexpr std::size_t kMinPad = std::size_t{64} << 10;  // smaller gaps are not worth a block
 
 std::uintptr_t begin_of_chunk(const void* block) {
@@ -36,13 +44,14 @@ std::uintptr_t main_heap_begin = 0;
 }  // namespace
 
 void prefer_huge_pages_for_heap() {
+  if (kSanitizedHeap) return;
   constexpr int kHeapStep = 64 << 20;
   mallopt(M_TOP_PAD, kHeapStep);
   mallopt(M_TRIM_THRESHOLD, 2 * kHeapStep);  // free() keeps the heap rather than shrinking it
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   // A block larger than what is left of the start-up heap makes malloc grow it now, by the block
   // plus M_TOP_PAD; that whole range is then advised. Freed at once: it rejoins the free top.
-  char* probe = static_cast<char*>(std::malloc(1 << 20));
+  char* probe = static_cast<char*>(std::malloc(kProbe));
   if (probe == nullptr) return;
   const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
   const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(probe) + page - 1) & ~(page - 1);
@@ -57,9 +66,15 @@ void prefer_huge_pages_for_heap() {
   const std::uintptr_t top = begin_of_chunk(probe);
   const std::uintptr_t boundary = (top + kHugePage - 1) & ~(kHugePage - 1);
   if (boundary - top > kMinPad) below_first_huge_page = std::malloc(boundary - top - kSizeWord);
+  // Growing the heap wrote the free top's header after the probe, before the advice: that one
+  // small page keeps its 2 MiB range small unless collapsed now.
+  const std::uintptr_t written = (top + kProbe) & ~(kHugePage - 1);
+  if (written >= boundary && written + kHugePage <= end)
+    madvise(reinterpret_cast<void*>(written), kHugePage, kMadvCollapse);
 }
 
 void prefer_huge_pages_for_thread_heap() {
+  if (kSanitizedHeap) return;
   void* probe = std::malloc(64);
   if (probe == nullptr) return;
   const auto at = reinterpret_cast<std::uintptr_t>(probe);

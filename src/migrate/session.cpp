@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "core/heap.hpp"
+
 namespace godwit::migrate {
 
 bool run_lock_enabled() {
@@ -23,6 +25,7 @@ Session::~Session() {
 
 Session open_session(const project::Project& project, const Dialect& dialect, bool create) {
   auto folder = std::async(std::launch::async, [&project] {
+                  core::prefer_huge_pages_for_thread_heap();
                   auto dir = read_migrations_dir(project.migrations_dir);
                   check_lock_provider(dir, project.datasource.provider);
                   return dir;

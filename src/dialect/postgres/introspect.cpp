@@ -14,6 +14,7 @@
 #include <memory>
 #include <set>
 
+#include "core/heap.hpp"
 #include "dialect/postgres/introspect_internal.hpp"
 
 namespace godwit::postgres {
@@ -273,6 +274,7 @@ void read_extensions(Context& ctx) {
 // these at most that long (the future joins before inspect() returns or throws).
 std::map<std::string_view, db::Rows> prefetch(
     const std::function<std::unique_ptr<db::Connection>()>& open, std::vector<db::Value> params) {
+  core::prefer_huge_pages_for_thread_heap();
   std::map<std::string_view, db::Rows> rows;
   try {
     auto conn = open();
