@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdlib>
@@ -113,6 +114,37 @@ TEST(PgConnection, ConnectsAndQueriesWithParameters) {
   EXPECT_EQ(rows.rows[0][2], "t");
   EXPECT_EQ(conn->query("SELECT NULL::int").rows[0][0], std::nullopt);
   EXPECT_TRUE(conn->query("SELECT 1 WHERE false").rows.empty());
+}
+
+// reuse_statement_plans(): every text sent a second time is prepared once under its own name
+// and executed by name from then on (a shared name made all but the first fail to prepare and
+// fall back to parsing and planning on every call, unnoticed but for the server log).
+TEST(PgConnection, ReusedPlansArePreparedOncePerText) {
+  REQUIRE_PG();
+  test::PgDatabase db("conn_reuse");
+  auto conn = connect(db.url());
+  conn->reuse_statement_plans();
+  const std::array<db::Value, 1> params{std::int64_t{41}};
+  const std::vector<std::string> texts = {"SELECT $1::int + 1", "SELECT $1::int * 2",
+                                          "SELECT $1::int - 1"};
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(conn->query(texts[0], params).rows[0][0], "42");
+    EXPECT_EQ(conn->query(texts[1], params).rows[0][0], "82");
+    EXPECT_EQ(conn->query(texts[2], params).rows[0][0], "40");
+  }
+  auto prepared = conn->query("SELECT statement FROM pg_prepared_statements ORDER BY name");
+  ASSERT_EQ(prepared.rows.size(), texts.size());
+  for (const auto& text : texts) {
+    EXPECT_NE(std::find_if(prepared.rows.begin(), prepared.rows.end(),
+                           [&](const db::Row& r) { return r[0] == text; }),
+              prepared.rows.end())
+        << text;
+  }
+  // DEALLOCATE ALL (as a migration may run) removes them: the next calls prepare again.
+  conn->execute("DEALLOCATE ALL");
+  for (int round = 0; round < 2; ++round)
+    EXPECT_EQ(conn->query(texts[0], params).rows[0][0], "42");
+  EXPECT_EQ(conn->query("SELECT count(*) FROM pg_prepared_statements").rows[0][0], "1");
 }
 
 TEST(PgConnection, DatabaseErrorsCarryTheServersFields) {

@@ -315,7 +315,8 @@ PGresult* PgConnection::run_query(const std::string& sql, int nparams, const cha
   if (first_time)
     return pq::PQexecParams(c, sql.c_str(), nparams, nullptr, values, nullptr, nullptr, 0);
   if (it->second.empty()) {
-    std::string name = "godwit_" + std::to_string(statements_.size());
+    // A counter, not the map's size: every text is in the map before the first is prepared.
+    std::string name = "godwit_" + std::to_string(++prepared_count_);
     auto prepared = wrap(pq::PQprepare(c, name.c_str(), sql.c_str(), nparams, nullptr));
     if (!prepared || pq::PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
       // E.g. inside a failed transaction: the plain call reports the error as before.
@@ -330,6 +331,7 @@ PGresult* PgConnection::run_query(const std::string& sql, int nparams, const cha
     // The statement is gone (a migration ran DEALLOCATE ALL or DISCARD ALL): start over.
     pq::PQclear(result);
     statements_.clear();
+    statements_.try_emplace(sql);  // sent before: prepared again on the next call
     return pq::PQexecParams(c, sql.c_str(), nparams, nullptr, values, nullptr, nullptr, 0);
   }
   return result;

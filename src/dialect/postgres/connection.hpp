@@ -109,6 +109,7 @@ class PgConnection final : public db::Connection {
   // reuse_statement_plans(): texts sent once (value: empty) or prepared (value: its name).
   bool reuse_plans_ = false;
   std::unordered_map<std::string, std::string> statements_;
+  std::size_t prepared_count_ = 0;  // names statements: godwit_1, godwit_2, ...
   PGresult* run_query(const std::string& sql, int nparams, const char* const* values);
 };
 
