@@ -34,9 +34,11 @@ schema::Inspection inspect_database(const project::DatabaseTarget& target,
   const migrate::Dialect* runner = find(target.provider);  // GW2002 when unsupported
   const Parts& parts = *find_parts(target.provider);
   auto conn = runner->connect(target, /*create=*/false);
+  std::unique_ptr<db::Connection> second;  // opened on the inspector's thread, closed after it
   schema::InspectOptions with_second = options;
-  with_second.second_connection = [runner, &target] {
-    return runner->connect(target, /*create=*/false);
+  with_second.second_connection = [&second, runner, &target] {
+    second = runner->connect(target, /*create=*/false);
+    return second.get();
   };
   try {
     return parts.inspector->inspect(*conn, with_second);

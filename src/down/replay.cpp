@@ -22,10 +22,17 @@ ShadowReplay::ShadowReplay(const dialect::Parts& parts, const project::Project& 
     : parts_(parts), options_(options) {
   shadow_ = dialect::open_project_shadow(parts_, project, options_.namespaces);
   cancel_ = std::make_unique<db::CancelOnSignal>(shadow_->connection().canceller());
+  // Read after every migration: half of the catalog queries on a second session, which the
+  // server runs on another core (langfuse's 434 read-backs: docs/benchmarks.md, down-gen).
+  options_.second_connection = [this]() -> db::Connection* {
+    if (!second_) second_ = shadow_->open_second();
+    return second_.get();
+  };
 }
 
 ShadowReplay::~ShadowReplay() {
   cancel_.reset();  // before the connection it cancels
+  second_.reset();  // its session would keep DROP DATABASE waiting
   shadow_.reset();  // drops a PostgreSQL shadow database
 }
 

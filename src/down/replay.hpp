@@ -47,8 +47,9 @@ class ShadowReplay {
 
  private:
   const dialect::Parts& parts_;
-  const schema::InspectOptions& options_;
+  schema::InspectOptions options_;  // the caller's, reading on second_ too
   std::unique_ptr<migrate::ShadowDatabase> shadow_;
+  std::unique_ptr<db::Connection> second_;  // ShadowDatabase::open_second, on the first read
   std::unique_ptr<db::CancelOnSignal> cancel_;
 };
 

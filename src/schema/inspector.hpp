@@ -59,14 +59,15 @@ struct InspectOptions {
   /// the `partialIndexes` preview feature (PostgreSQL; SQLite's are not read, as in Prisma
   /// 7.10.1). Without it a partial index is read as a whole-table one, with a warning.
   bool partial_indexes = false;
-  /// Opens a second connection to the same database, on which the inspector may run some of
-  /// its catalog queries while it reads others on the first (PostgreSQL: indexes, foreign keys
+  /// A second connection to the same database, on which the inspector may run some of its
+  /// catalog queries while it reads others on the first (PostgreSQL: indexes, foreign keys
   /// and checks while tables and columns are read; 500 tables: the server's ~100 ms become
-  /// ~60). A failure to open it or a query failing on it only means those queries run on the
-  /// first connection. Unset: one connection. dialect::inspect_database sets it for its one-off
-  /// read of a live database; shadow databases read again and again leave it unset (a
-  /// connection for each read would cost more than it saves).
-  std::function<std::unique_ptr<db::Connection>()> second_connection;
+  /// ~60). Called once per inspect(), on another thread; the connection stays the caller's
+  /// and must stay open until inspect() returns. Null, a failure to open it, or a query failing
+  /// on it only means those queries run on the first connection. Unset: one connection.
+  /// dialect::inspect_database opens one for its one-off read of a live database;
+  /// down::ShadowReplay keeps one open for all its reads of a shadow database.
+  std::function<db::Connection*()> second_connection;
 };
 
 /// Something in the database that the catalog does not hold (or holds only in part).

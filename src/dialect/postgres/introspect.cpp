@@ -272,12 +272,13 @@ void read_extensions(Context& ctx) {
 // runs that query on the first connection, which reports the error if it is real. Catalog
 // queries take milliseconds, so a signal that cancels the first connection's query waits for
 // these at most that long (the future joins before inspect() returns or throws).
-std::map<std::string_view, db::Rows> prefetch(
-    const std::function<std::unique_ptr<db::Connection>()>& open, std::vector<db::Value> params) {
+std::map<std::string_view, db::Rows> prefetch(const std::function<db::Connection*()>& open,
+                                              std::vector<db::Value> params) {
   core::prefer_huge_pages_for_thread_heap();
   std::map<std::string_view, db::Rows> rows;
   try {
-    auto conn = open();
+    db::Connection* conn = open();
+    if (conn == nullptr) return rows;
     for (const char* sql : {kIndexesQuery, kForeignKeysQuery, kChecksQuery, kSequencesQuery})
       rows.emplace(sql, conn->query(sql, params));
   } catch (...) {

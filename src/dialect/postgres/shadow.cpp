@@ -49,6 +49,12 @@ class PgShadow final : public migrate::ShadowDatabase {
 
   db::Connection& connection() override { return *conn_; }
 
+  std::unique_ptr<db::Connection> open_second() override {
+    auto conn = PgConnection::open(target_);
+    conn->reuse_statement_plans();  // as the first: it is read back after every migration
+    return conn;
+  }
+
  private:
   ConnectionTarget target_;
   bool created_ = false;
