@@ -28,6 +28,7 @@ ShadowReplay::ShadowReplay(const dialect::Parts& parts, const project::Project& 
     if (!second_) second_ = shadow_->open_second();
     return second_.get();
   };
+  read_back_ = parts_.inspector->read_back(options_);
 }
 
 ShadowReplay::~ShadowReplay() {
@@ -37,6 +38,7 @@ ShadowReplay::~ShadowReplay() {
 }
 
 void ShadowReplay::apply(const migrate::LocalMigration& m) {
+  applied_since_read_.push_back(*m.script);
   const auto script = parts_.runner->split(*m.script);
   auto failure = parts_.runner->apply(shadow_->connection(), script, migrate::HistoryWrites{});
   down_stop_if_interrupted();
@@ -49,6 +51,7 @@ void ShadowReplay::apply(const migrate::LocalMigration& m) {
 }
 
 std::optional<migrate::ScriptFailure> ShadowReplay::try_apply(std::string_view text) {
+  applied_since_read_.emplace_back(text);  // also when it fails part way
   const auto script = parts_.runner->split(text);
   auto failure = parts_.runner->apply(shadow_->connection(), script, migrate::HistoryWrites{});
   down_stop_if_interrupted();
@@ -56,7 +59,8 @@ std::optional<migrate::ScriptFailure> ShadowReplay::try_apply(std::string_view t
 }
 
 schema::Catalog ShadowReplay::read(std::vector<schema::InspectWarning>* warnings) {
-  auto inspection = parts_.inspector->inspect(shadow_->connection(), options_);
+  auto inspection = read_back_->read(shadow_->connection(), applied_since_read_);
+  applied_since_read_.clear();
   down_stop_if_interrupted();
   dialect::default_to_only_namespace(inspection.catalog, options_);
   if (warnings) {

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -43,13 +44,17 @@ class ShadowReplay {
 
   /// The shadow's schema now, with the default namespace as a Prisma schema's catalog has it
   /// (dialect::default_to_only_namespace); what the catalog could not hold goes to `warnings`.
+  /// Reads again only what the scripts applied since the last read changed, where the dialect
+  /// knows it (schema::ReadBack).
   schema::Catalog read(std::vector<schema::InspectWarning>* warnings = nullptr);
 
  private:
   const dialect::Parts& parts_;
   schema::InspectOptions options_;  // the caller's, reading on second_ too
   std::unique_ptr<migrate::ShadowDatabase> shadow_;
-  std::unique_ptr<db::Connection> second_;  // ShadowDatabase::open_second, on the first read
+  std::unique_ptr<db::Connection> second_;       // ShadowDatabase::open_second, on the first read
+  std::unique_ptr<schema::ReadBack> read_back_;  // reads again what the scripts changed
+  std::vector<std::string> applied_since_read_;  // the scripts applied since the last read
   std::unique_ptr<db::CancelOnSignal> cancel_;
 };
 

@@ -86,6 +86,19 @@ struct Inspection {
 /// `warning: <object>: <message>`.
 std::string format_warnings(const std::vector<InspectWarning>& warnings);
 
+/// Reads one database again and again while scripts change it: a shadow replay read back after
+/// every migration (`migrate down-gen`, `migrate down`'s verification).
+class ReadBack {
+ public:
+  virtual ~ReadBack() = default;
+  /// The database's schema now, the same as Inspector::inspect would read. `changed_by`: the
+  /// scripts applied since the previous read, in order; the first read reads everything. A
+  /// dialect may read again only what those scripts' statements can have changed and keep the
+  /// rest of the previous read; whenever a statement's effect is not known it reads everything
+  /// (PostgreSQL: dialect/postgres/read_back.cpp). Errors: as Inspector::inspect.
+  virtual Inspection read(db::Connection& conn, const std::vector<std::string>& changed_by) = 0;
+};
+
 /// A dialect's reader of live databases (dialect::Parts::inspector).
 class Inspector {
  public:
@@ -93,6 +106,8 @@ class Inspector {
   /// Reads the database behind `conn`. Errors: db::DatabaseError when a catalog query fails
   /// (e.g. permissions), core::Error when the connection is lost.
   virtual Inspection inspect(db::Connection& conn, const InspectOptions& options) const = 0;
+  /// A ReadBack with these options. Default: inspect() every time.
+  virtual std::unique_ptr<ReadBack> read_back(const InspectOptions& options) const;
 };
 
 }  // namespace godwit::schema

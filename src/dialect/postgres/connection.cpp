@@ -337,6 +337,12 @@ PGresult* PgConnection::run_query(const std::string& sql, int nparams, const cha
   return result;
 }
 
+void PgConnection::reuse_statement_plans() {
+  if (target_.pgbouncer) return;
+  reuse_plans_ = true;
+  if (server_version() >= 120000) execute("SET plan_cache_mode = force_generic_plan");
+}
+
 std::string PgConnection::quote_literal(std::string_view text) {
   std::unique_ptr<char, void (*)(void*)> quoted(
       pq::PQescapeLiteral(conn_.get(), text.data(), text.size()), pq::api().PQfreemem);

@@ -66,9 +66,13 @@ class PgConnection final : public db::Connection {
   /// For a connection that sends the same catalog queries over and over (a shadow database
   /// read back after every migration: `migrate down-gen`, down verification): the server then
   /// parses and plans each of them once instead of on every call, which was half of the time
-  /// of one introspection of a small schema (docs/benchmarks.md, down-gen). Not done through
-  /// PgBouncer (`pgbouncer=true`), whose transaction pooling does not keep named statements.
-  void reuse_statement_plans() { reuse_plans_ = !target_.pgbouncer; }
+  /// of one introspection of a small schema (docs/benchmarks.md, down-gen). The session also
+  /// plans them once for all parameter values (`plan_cache_mode = force_generic_plan`,
+  /// PostgreSQL 12+): a catalog query read for some tables only (read_back.cpp) was otherwise
+  /// planned anew for each list of tables, 1-2 ms a time; the migrations replayed on the
+  /// session get the same results either way. Not done through PgBouncer (`pgbouncer=true`),
+  /// whose transaction pooling does not keep named statements.
+  void reuse_statement_plans();
 
   /// True inside a transaction block, including a failed one waiting for ROLLBACK.
   bool in_transaction() override;

@@ -68,13 +68,6 @@ void sort_rows(db::Rows& rows, std::initializer_list<std::size_t> text_columns,
   rows.rows = std::move(sorted);
 }
 
-}  // namespace introspect
-
-namespace {
-
-using namespace introspect;
-using schema::Catalog;
-
 // `{"a","b"}`: a text[] literal for `$1::text[]` (libpq parameters are text).
 std::string text_array(const std::vector<std::string>& items) {
   std::string out = "{";
@@ -89,6 +82,29 @@ std::string text_array(const std::vector<std::string>& items) {
   }
   return out + "}";
 }
+
+const char* const kSequencesQuery =
+    "SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
+    "  s.seqcache, s.seqcycle, dn.nspname, dc.relname, a.attname "
+    "FROM pg_catalog.pg_sequence s "
+    "JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass "
+    "  AND d.objid = c.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass "
+    "  AND d.deptype IN ('a', 'i') "
+    "LEFT JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid "
+    "LEFT JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace "
+    "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
+    "  AND a.attnum = d.refobjsubid "
+    "WHERE n.nspname = ANY ($1::text[]) "
+    "ORDER BY n.nspname, c.relname";
+
+}  // namespace introspect
+
+namespace {
+
+using namespace introspect;
+using schema::Catalog;
 
 // prisma.config.ts `tables.external` / `enums.external`: "name" or "namespace.name".
 bool is_external(const std::vector<std::string>& list, const std::string& ns,
@@ -204,22 +220,6 @@ void read_enums(Context& ctx) {
   }
 }
 
-const char* const kSequencesQuery =
-    "SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
-    "  s.seqcache, s.seqcycle, dn.nspname, dc.relname, a.attname "
-    "FROM pg_catalog.pg_sequence s "
-    "JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass "
-    "  AND d.objid = c.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass "
-    "  AND d.deptype IN ('a', 'i') "
-    "LEFT JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid "
-    "LEFT JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace "
-    "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
-    "  AND a.attnum = d.refobjsubid "
-    "WHERE n.nspname = ANY ($1::text[]) "
-    "ORDER BY n.nspname, c.relname";
-
 // Sequences other than the ones a serial or identity column implies (those are the column's
 // Identity, as the Prisma schema builder leaves them out too).
 void read_sequences(Context& ctx) {
@@ -273,13 +273,14 @@ void read_extensions(Context& ctx) {
 // queries take milliseconds, so a signal that cancels the first connection's query waits for
 // these at most that long (the future joins before inspect() returns or throws).
 std::map<std::string_view, db::Rows> prefetch(const std::function<db::Connection*()>& open,
-                                              std::vector<db::Value> params) {
+                                              std::vector<db::Value> params,
+                                              std::vector<const char*> queries) {
   core::prefer_huge_pages_for_thread_heap();
   std::map<std::string_view, db::Rows> rows;
   try {
     db::Connection* conn = open();
     if (conn == nullptr) return rows;
-    for (const char* sql : {kIndexesQuery, kForeignKeysQuery, kChecksQuery, kSequencesQuery})
+    for (const char* sql : queries)
       rows.emplace(sql, conn->query(sql, params));
   } catch (...) {
     // See above: the first connection runs what is missing.
@@ -289,22 +290,29 @@ std::map<std::string_view, db::Rows> prefetch(const std::function<db::Connection
 
 }  // namespace
 
-schema::Inspection PostgresInspector::inspect(db::Connection& conn,
-                                              const schema::InspectOptions& options) const {
+namespace introspect {
+
+schema::Inspection inspect_with(db::Connection& conn, const schema::InspectOptions& options,
+                                const RowSupplier& supply) {
   Context ctx{conn, options, {}, {}, {}, {}, {}};
   // Every name is qualified, as Prisma renders a schema it read from a database (see
   // schema/inspector.hpp).
   ctx.catalog().default_namespace.clear();
   read_namespaces(ctx);
+  if (supply) ctx.prefetched = supply(conn, ctx.params);
+  std::vector<const char*> ahead;
+  for (const char* sql : {kIndexesQuery, kForeignKeysQuery, kChecksQuery, kSequencesQuery}) {
+    if (!ctx.prefetched.contains(sql)) ahead.push_back(sql);
+  }
   std::future<std::map<std::string_view, db::Rows>> side;
-  if (options.second_connection) {
-    side = std::async(std::launch::async, prefetch, options.second_connection, ctx.params);
+  if (options.second_connection && !ahead.empty()) {
+    side = std::async(std::launch::async, prefetch, options.second_connection, ctx.params, ahead);
   }
   read_tables(ctx);
   read_views(ctx);
   read_enums(ctx);
   read_columns(ctx);
-  if (side.valid()) ctx.prefetched = side.get();
+  if (side.valid()) ctx.prefetched.merge(side.get());
   read_indexes(ctx);
   read_foreign_keys(ctx);
   read_checks(ctx);
@@ -312,6 +320,13 @@ schema::Inspection PostgresInspector::inspect(db::Connection& conn,
   if (options.extensions) read_extensions(ctx);
   ctx.catalog().partial_indexes = options.partial_indexes;
   return std::move(ctx.out);
+}
+
+}  // namespace introspect
+
+schema::Inspection PostgresInspector::inspect(db::Connection& conn,
+                                              const schema::InspectOptions& options) const {
+  return introspect::inspect_with(conn, options, nullptr);
 }
 
 }  // namespace godwit::postgres

@@ -13,6 +13,8 @@ class PostgresInspector final : public schema::Inspector {
  public:
   schema::Inspection inspect(db::Connection& conn,
                              const schema::InspectOptions& options) const override;
+  /// Reads again only the tables a script's statements name (read_back.cpp).
+  std::unique_ptr<schema::ReadBack> read_back(const schema::InspectOptions& options) const override;
 };
 
 }  // namespace godwit::postgres

@@ -269,6 +269,7 @@ const char* const kChecksQuery =
 
 void read_checks(Context& ctx) {
   auto rows = ctx.query(kChecksQuery);
+  sort_rows(rows, {0, 1, 2}, {});  // again: read_back.cpp merges rows of two reads
   for (const auto& row : rows.rows) {
     auto table = ctx.table(cell(row, 0), cell(row, 1));
     if (!table) continue;

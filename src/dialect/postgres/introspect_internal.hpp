@@ -2,6 +2,7 @@
 // Shared by the PostgreSQL introspection phases (introspect*.cpp): the catalog being built,
 // name -> id maps over what was read so far, and the warnings.
 
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -69,6 +70,24 @@ void sort_rows(db::Rows& rows, std::initializer_list<std::size_t> text_columns,
 extern const char* const kIndexesQuery;      // introspect_constraints.cpp
 extern const char* const kForeignKeysQuery;  // introspect_constraints.cpp
 extern const char* const kChecksQuery;       // introspect_constraints.cpp
+extern const char* const kSequencesQuery;    // introspect.cpp
+// The per-table queries: each row names its table in columns 0 and 1 (namespace, relation
+// name), which read_back.cpp relies on to read them for some tables only.
+extern const char* const kColumnsQuery;  // introspect_columns.cpp
+
+/// `items` as a text[] literal for a `$n::text[]` parameter.
+std::string text_array(const std::vector<std::string>& items);
+
+/// Rows of catalog queries, by query text, given to inspect_with() before the others run.
+using SuppliedRows = std::map<std::string_view, db::Rows>;
+/// Called once namespaces are read, with `$1` (the namespaces) as every query takes it.
+using RowSupplier =
+    std::function<SuppliedRows(db::Connection& conn, const std::vector<db::Value>& params)>;
+
+/// PostgresInspector::inspect, with the rows of some queries (Context::prefetched) given by
+/// `supply` (may be empty) instead of read here; read_back.cpp gives the per-table ones.
+schema::Inspection inspect_with(db::Connection& conn, const schema::InspectOptions& options,
+                                const RowSupplier& supply);
 
 void read_columns(Context& ctx);       // introspect_columns.cpp
 void read_indexes(Context& ctx);       // introspect_constraints.cpp
