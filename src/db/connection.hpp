@@ -92,6 +92,11 @@ class Connection {
   /// database has no way to (then a signal only ends the process).
   virtual std::unique_ptr<Canceller> canceller() { return nullptr; }
 
+  /// For a connection that sends the same queries over and over (a shadow database read back
+  /// after every migration): the database may keep their plans from call to call (PostgreSQL:
+  /// PgConnection::reuse_statement_plans). Default: nothing.
+  virtual void reuse_statement_plans() {}
+
   /// Runs a group of statements in order and stops at the first one the database refuses.
   /// `text` holds them all as written in the script, `statements[k]` being the bytes of
   /// statement k within it (one statement each, no COPY); between two statements there is

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "db/connection.hpp"
@@ -15,11 +17,21 @@ namespace {
 // A database the user gave as the shadow: reset before use, never dropped.
 class ExternalShadow final : public migrate::ShadowDatabase {
  public:
-  explicit ExternalShadow(std::unique_ptr<db::Connection> conn) : conn_(std::move(conn)) {}
+  using Connect = std::function<std::unique_ptr<db::Connection>()>;
+  ExternalShadow(std::unique_ptr<db::Connection> conn, Connect connect)
+      : conn_(std::move(conn)), connect_(std::move(connect)) {
+    conn_->reuse_statement_plans();  // read back after every migration, as a created shadow
+  }
   db::Connection& connection() override { return *conn_; }
+  std::unique_ptr<db::Connection> open_second() override {
+    auto conn = connect_();
+    conn->reuse_statement_plans();
+    return conn;
+  }
 
  private:
   std::unique_ptr<db::Connection> conn_;
+  Connect connect_;
 };
 
 // migrations.initShadowDb on the shadow, before the replay (Prisma's engine runs it as one
@@ -58,7 +70,9 @@ std::unique_ptr<migrate::ShadowDatabase> open_shadow_database(
   if (parts.runner->opening_creates_database()) return parts.runner->create_shadow(main);
   auto conn = parts.runner->connect(shadow, /*create=*/false);
   parts.resetter->reset(*conn, shadow, namespaces);
-  return std::make_unique<ExternalShadow>(std::move(conn));
+  return std::make_unique<ExternalShadow>(std::move(conn), [&parts, shadow] {
+    return parts.runner->connect(shadow, /*create=*/false);
+  });
 }
 
 }  // namespace

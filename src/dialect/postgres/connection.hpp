@@ -72,7 +72,7 @@ class PgConnection final : public db::Connection {
   /// planned anew for each list of tables, 1-2 ms a time; the migrations replayed on the
   /// session get the same results either way. Not done through PgBouncer (`pgbouncer=true`),
   /// whose transaction pooling does not keep named statements.
-  void reuse_statement_plans();
+  void reuse_statement_plans() override;
 
   /// True inside a transaction block, including a failed one waiting for ROLLBACK.
   bool in_transaction() override;
