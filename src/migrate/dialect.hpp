@@ -66,8 +66,8 @@ class ShadowDatabase {
   virtual db::Connection& connection() = 0;
   /// A second connection to the same database, for reading its catalog on two connections at
   /// once (schema::InspectOptions::second_connection); null where there is none (SQLite's
-  /// in-memory shadow). The caller closes it before the shadow
-  /// is destroyed. Errors: as connecting (P1001, ...).
+  /// in-memory shadow). The caller closes it before the shadow is destroyed. Errors: as
+  /// connecting (P1001, ...).
   virtual std::unique_ptr<db::Connection> open_second() { return nullptr; }
 };
 
