@@ -211,6 +211,17 @@ struct View {
   NamespaceId namespace_id;
   std::string name;
   std::string definition;
+  /// Its columns in order, read only with InspectOptions::views (`db pull` with Prisma's `views`
+  /// preview feature); Column::table is not used. A view's columns are nullable to the database.
+  std::vector<Column> columns;
+  /// `COMMENT ON VIEW` and `COMMENT ON COLUMN` (per column, parallel to `columns`; PostgreSQL),
+  /// read with the columns.
+  std::optional<std::string> description;
+  std::vector<std::optional<std::string>> column_descriptions;
+  /// Where the database lists the view among the others (PostgreSQL: `pg_views` without an
+  /// ORDER BY, as Prisma's describer reads it; SQLite: by name): `db pull` writes new views in
+  /// this order.
+  std::uint32_t listed = 0;
   friend bool operator==(const View&, const View&) = default;
 };
 

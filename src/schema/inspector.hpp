@@ -59,6 +59,9 @@ struct InspectOptions {
   /// the `partialIndexes` preview feature (PostgreSQL; SQLite's are not read, as in Prisma
   /// 7.10.1). Without it a partial index is read as a whole-table one, with a warning.
   bool partial_indexes = false;
+  /// Read each view's columns and comments (View::columns): `db pull` with Prisma's `views`
+  /// preview feature, which writes views as `view` blocks. Otherwise only their definitions.
+  bool views = false;
   /// A second connection to the same database, on which the inspector may run some of its
   /// catalog queries while it reads others on the first (PostgreSQL: indexes, foreign keys
   /// and checks while tables and columns are read; 500 tables: the server's ~100 ms become

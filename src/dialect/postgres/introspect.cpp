@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 
 #include "core/heap.hpp"
 #include "dialect/postgres/introspect_internal.hpp"
@@ -178,19 +179,36 @@ void read_tables(Context& ctx) {
 }
 
 void read_views(Context& ctx) {
+  // Prisma's describer reads pg_views without an ORDER BY (postgres.rs get_views), and `db pull`
+  // writes new views in the order it gets them: the same joins give the same order here
+  // (View::listed); the catalog itself keeps views sorted by name.
   auto rows = ctx.conn.query(
-      "SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid) "
-      "FROM pg_catalog.pg_class c "
-      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-      "WHERE n.nspname = ANY ($1::text[]) AND c.relkind = 'v' "
-      "ORDER BY n.nspname, c.relname",
+      "SELECT views.schemaname, views.viewname, views.definition, "
+      "  pg_catalog.obj_description(class.oid, 'pg_class') "
+      "FROM pg_catalog.pg_views views "
+      "JOIN pg_catalog.pg_namespace ns ON views.schemaname = ns.nspname "
+      "JOIN pg_catalog.pg_class class ON class.relnamespace = ns.oid "
+      "  AND class.relname = views.viewname "
+      "WHERE views.schemaname = ANY ($1::text[])",
       ctx.params);
+  std::vector<schema::View> views;
   for (const auto& row : rows.rows) {
     schema::View v;
     v.namespace_id = ctx.namespaces.at(cell(row, 0));
     v.name = cell(row, 1);
     v.definition = cell(row, 2);
-    ctx.catalog().add_view(std::move(v));
+    if (ctx.options.views) v.description = row[3];
+    v.listed = static_cast<std::uint32_t>(views.size());
+    views.push_back(std::move(v));
+  }
+  std::sort(views.begin(), views.end(), [&](const schema::View& a, const schema::View& b) {
+    const auto& na = ctx.catalog().get(a.namespace_id).name;
+    const auto& nb = ctx.catalog().get(b.namespace_id).name;
+    return std::tie(na, a.name) < std::tie(nb, b.name);
+  });
+  for (auto& v : views) {
+    std::pair<std::string, std::string> key{ctx.catalog().get(v.namespace_id).name, v.name};
+    ctx.views[std::move(key)] = ctx.catalog().add_view(std::move(v));
   }
 }
 
@@ -312,6 +330,7 @@ schema::Inspection inspect_with(db::Connection& conn, const schema::InspectOptio
   read_views(ctx);
   read_enums(ctx);
   read_columns(ctx);
+  if (options.views) read_view_columns(ctx);
   if (side.valid()) ctx.prefetched.merge(side.get());
   read_indexes(ctx);
   read_foreign_keys(ctx);

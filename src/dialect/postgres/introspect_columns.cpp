@@ -94,9 +94,9 @@ std::optional<MappedType> builtin_type(const std::string& name, int mod, bool li
   return std::nullopt;
 }
 
-}  // namespace
-
-const char* const kColumnsQuery =
+// The columns of the relations the filter appended to it selects, one row each; cell 16 is
+// attnum. Shared by the tables' and the views' queries so that both map types alike.
+const std::string kColumnsOf =
     "SELECT n.nspname, c.relname, a.attname, a.attnotnull, a.attidentity, a.attgenerated, "
     // A default cannot refer to a column, so it is deparsed without its table (relid 0):
     // naming the table makes the server open every table that has a default, which was
@@ -109,7 +109,8 @@ const char* const kColumnsQuery =
     "  t.typtype = 'd', pg_catalog.format_type(a.atttypid, a.atttypmod), "
     "  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation "
     "    THEN (SELECT collname FROM pg_catalog.pg_collation WHERE oid = a.attcollation) END, "
-    "  a.attnum "
+    "  a.attnum ";
+const std::string kColumnsFrom =
     "FROM pg_catalog.pg_attribute a "
     "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -120,8 +121,78 @@ const char* const kColumnsQuery =
     "LEFT JOIN pg_catalog.pg_type et ON et.oid = tt.typelem AND tt.typlen = -1 "
     "LEFT JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace "
     "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-    "WHERE n.nspname = ANY ($1::text[]) AND a.attnum > 0 AND NOT a.attisdropped "
+    "WHERE n.nspname = ANY ($1::text[]) AND a.attnum > 0 AND NOT a.attisdropped ";
+const std::string kTableColumnsQuery =
+    kColumnsOf + kColumnsFrom +
     "  AND ((c.relkind = 'r' AND NOT c.relispartition) OR c.relkind = 'p')";
+// Cell 17: the column's comment (COMMENT ON COLUMN).
+const std::string kViewColumnsQuery = kColumnsOf +
+                                      ", pg_catalog.col_description(a.attrelid, a.attnum) " +
+                                      kColumnsFrom + "  AND c.relkind = 'v'";
+
+// One row of the column queries as a column of the model (Column::table left unset).
+schema::Column column_of(Context& ctx, const db::Row& row) {
+  const std::string& ns = cell(row, 0);
+  const std::string& relation = cell(row, 1);
+  schema::Column col;
+  col.name = cell(row, 2);
+  bool not_null = cell_bool(row, 3);
+  const std::string& identity = cell(row, 4);
+  const std::string& generated = cell(row, 5);
+  int mod = static_cast<int>(cell_int(row, 7));
+  bool list = cell_bool(row, 9);
+  std::string type_name = list ? cell(row, 10) : cell(row, 8);
+  const std::string& type_ns = list ? cell(row, 11) : cell(row, 12);
+  std::string where = "column " + object_name(ns, relation) + ".\"" + col.name + "\"";
+
+  MappedType mapped;
+  if (auto b = builtin_type(type_name, mod, list)) {
+    mapped = std::move(*b);
+  } else if (auto e = ctx.enums.find({type_ns, type_name}); e != ctx.enums.end()) {
+    mapped.type.family = TypeFamily::Enum;
+    mapped.type.enum_id = e->second;
+    mapped.defaults = DefaultFamily::Enum;
+  } else {
+    // Prisma's Unsupported("<udt_name>"): the array form keeps its underscore.
+    mapped.type.family = TypeFamily::Unsupported;
+    mapped.type.raw = cell(row, 8);
+  }
+  if (cell_bool(row, 13)) {
+    ctx.warn(where, fmt::format("its domain type `{}` is read as its base type, as Prisma "
+                                "reads it",
+                                cell(row, 14)));
+  }
+  if (row[15]) {
+    ctx.warn(where, "collation \"" + *row[15] +
+                        "\": not in the model (the type's default collation is kept)");
+  }
+  col.type = std::move(mapped.type);
+  col.arity = list       ? schema::Arity::List
+              : not_null ? schema::Arity::Required
+                         : schema::Arity::Nullable;
+
+  if (identity == "a" || identity == "d") {
+    col.identity = identity == "a" ? schema::Identity::Always : schema::Identity::ByDefault;
+  }
+  if (row[6]) {
+    ParsedDefault d = parse_default(*row[6], mapped.defaults, list, mapped.json);
+    if (d.is_sequence) {
+      col.identity = schema::Identity::Serial;
+    } else {
+      col.default_value = std::move(d.value);
+    }
+    if (generated == "s") {
+      ctx.warn(where,
+               "generated column (GENERATED ALWAYS AS ... STORED): read as a column "
+               "whose default is its expression, as Prisma reads it");
+    }
+  }
+  return col;
+}
+
+}  // namespace
+
+const char* const kColumnsQuery = kTableColumnsQuery.c_str();
 
 void read_columns(Context& ctx) {
   // The "true" type is the domain's base type (information_schema's _pg_truetypid/typmod).
@@ -131,65 +202,23 @@ void read_columns(Context& ctx) {
   sort_rows(rows, {0, 1}, {16});
   schema::Catalog& cat = ctx.catalog();
   for (const auto& row : rows.rows) {
-    const std::string& ns = cell(row, 0);
-    const std::string& table_name = cell(row, 1);
-    auto table = ctx.table(ns, table_name);
+    auto table = ctx.table(cell(row, 0), cell(row, 1));
     if (!table) continue;  // _prisma_migrations, external tables
-    schema::Column col;
+    schema::Column col = column_of(ctx, row);
     col.table = *table;
-    col.name = cell(row, 2);
-    bool not_null = cell_bool(row, 3);
-    const std::string& identity = cell(row, 4);
-    const std::string& generated = cell(row, 5);
-    int mod = static_cast<int>(cell_int(row, 7));
-    bool list = cell_bool(row, 9);
-    std::string type_name = list ? cell(row, 10) : cell(row, 8);
-    const std::string& type_ns = list ? cell(row, 11) : cell(row, 12);
-    std::string where = "column " + object_name(ns, table_name) + ".\"" + col.name + "\"";
-
-    MappedType mapped;
-    if (auto b = builtin_type(type_name, mod, list)) {
-      mapped = std::move(*b);
-    } else if (auto e = ctx.enums.find({type_ns, type_name}); e != ctx.enums.end()) {
-      mapped.type.family = TypeFamily::Enum;
-      mapped.type.enum_id = e->second;
-      mapped.defaults = DefaultFamily::Enum;
-    } else {
-      // Prisma's Unsupported("<udt_name>"): the array form keeps its underscore.
-      mapped.type.family = TypeFamily::Unsupported;
-      mapped.type.raw = cell(row, 8);
-    }
-    if (cell_bool(row, 13)) {
-      ctx.warn(where, fmt::format("its domain type `{}` is read as its base type, as Prisma "
-                                  "reads it",
-                                  cell(row, 14)));
-    }
-    if (row[15]) {
-      ctx.warn(where, "collation \"" + *row[15] +
-                          "\": not in the model (the type's default collation is kept)");
-    }
-    col.type = std::move(mapped.type);
-    col.arity = list       ? schema::Arity::List
-                : not_null ? schema::Arity::Required
-                           : schema::Arity::Nullable;
-
-    if (identity == "a" || identity == "d") {
-      col.identity = identity == "a" ? schema::Identity::Always : schema::Identity::ByDefault;
-    }
-    if (row[6]) {
-      ParsedDefault d = parse_default(*row[6], mapped.defaults, list, mapped.json);
-      if (d.is_sequence) {
-        col.identity = schema::Identity::Serial;
-      } else {
-        col.default_value = std::move(d.value);
-      }
-      if (generated == "s") {
-        ctx.warn(where,
-                 "generated column (GENERATED ALWAYS AS ... STORED): read as a column "
-                 "whose default is its expression, as Prisma reads it");
-      }
-    }
     cat.add_column(std::move(col));
+  }
+}
+
+void read_view_columns(Context& ctx) {
+  auto rows = ctx.conn.query(kViewColumnsQuery, ctx.params);
+  sort_rows(rows, {0, 1}, {16});
+  for (const auto& row : rows.rows) {
+    auto it = ctx.views.find({cell(row, 0), cell(row, 1)});
+    if (it == ctx.views.end()) continue;
+    schema::View& view = ctx.catalog().views[it->second.value];
+    view.columns.push_back(column_of(ctx, row));
+    view.column_descriptions.push_back(row[17]);
   }
 }
 

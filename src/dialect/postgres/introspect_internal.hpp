@@ -25,6 +25,7 @@ struct Context {
   std::map<std::string, schema::NamespaceId> namespaces;
   std::map<std::pair<std::string, std::string>, schema::TableId> tables;
   std::map<std::pair<std::string, std::string>, schema::EnumId> enums;
+  std::map<std::pair<std::string, std::string>, schema::ViewId> views;
 
   /// Rows of catalog queries already run on a second connection (inspect()'s prefetch), by
   /// query text; query() takes them from here first.
@@ -90,6 +91,7 @@ schema::Inspection inspect_with(db::Connection& conn, const schema::InspectOptio
                                 const RowSupplier& supply);
 
 void read_columns(Context& ctx);       // introspect_columns.cpp
+void read_view_columns(Context& ctx);  // introspect_columns.cpp: with InspectOptions::views
 void read_indexes(Context& ctx);       // introspect_constraints.cpp
 void read_foreign_keys(Context& ctx);  // introspect_constraints.cpp
 void read_checks(Context& ctx);        // introspect_constraints.cpp

@@ -148,6 +148,7 @@ struct Reader {
   const schema::InspectOptions& options;
   schema::Inspection out;
   std::map<std::string, schema::TableId> tables;
+  std::map<std::string, schema::ViewId> views;
 
   schema::Catalog& cat() { return out.catalog; }
   void warn(std::string object, std::string message) {
@@ -169,7 +170,9 @@ struct Reader {
       if (ignored_table(name) || is_external(options.external_tables, name)) continue;
       std::string object = fmt::format("{} \"{}\"", text_of(row, 1), name);
       if (text_of(row, 1) == "view") {
-        cat().add_view({schema::NamespaceId{0}, name, sql});
+        schema::View view{schema::NamespaceId{0}, name, sql};
+        view.listed = static_cast<std::uint32_t>(cat().views.size());
+        views[name] = cat().add_view(std::move(view));
         continue;
       }
       std::string head = lower(sql.substr(0, 40));
@@ -235,6 +238,30 @@ struct Reader {
         }
       }
       cat().add_index(std::move(pk));
+    }
+  }
+
+  // sqlite.rs push_columns on a view: PRAGMA table_info, whose declared types are those of
+  // the columns a view selects ("" for an expression: Unsupported("")).
+  void read_view_columns() {
+    auto rows = conn.query(
+        "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value "
+        "FROM sqlite_schema m JOIN pragma_table_info(m.name) p "
+        "WHERE m.type = 'view' ORDER BY m.name, p.cid");
+    for (const auto& row : rows.rows) {
+      auto it = views.find(text_of(row, 0));
+      if (it == views.end()) continue;
+      schema::Column col;
+      col.name = text_of(row, 1);
+      std::string type = lower(text_of(row, 2));
+      col.type.family = family_of(type);
+      if (col.type.family == TypeFamily::Unsupported) col.type.raw = type;
+      col.arity = text_of(row, 3) == "1" ? schema::Arity::Required : schema::Arity::Nullable;
+      if (row[4] && lower(*row[4]) != "null")
+        col.default_value = default_of(*row[4], col.type.family);
+      schema::View& view = cat().views[it->second.value];
+      view.columns.push_back(std::move(col));
+      view.column_descriptions.emplace_back();
     }
   }
 
@@ -367,11 +394,12 @@ struct Reader {
 
 schema::Inspection SqliteInspector::inspect(db::Connection& conn,
                                             const schema::InspectOptions& options) const {
-  Reader r{conn, options, {}, {}};
+  Reader r{conn, options, {}, {}, {}};
   r.cat().default_namespace = "main";
   r.cat().add_namespace("main");
   r.read_objects();
   r.read_columns();
+  if (options.views) r.read_view_columns();
   r.read_indexes();
   r.read_foreign_keys();
   return std::move(r.out);
