@@ -96,15 +96,6 @@ std::size_t skip_whitespace(std::string_view text, std::size_t pos) {
   return pos;
 }
 
-// Bytes of `text` up to the first character that is white space (the crate's split_whitespace
-// words).
-std::size_t word_end(std::string_view text, std::size_t pos) {
-  std::size_t length = 0;
-  while (pos < text.size() && !whitespace_at(text, pos, length))
-    pos += decode(text, pos).length;
-  return pos;
-}
-
 // ---- Keyword lists (sqlformat 0.2.6, in its order of trial) --------------------------------
 // The crate matches a phrase against the input's next words upper-cased (ASCII) and joined by
 // single spaces: all words but the last must be whole input words, the last a prefix of its
@@ -165,23 +156,23 @@ constexpr std::string_view kOperators[] = {
     "->", "~~*", "~~", "!~~*", "!~~", "~*", "!~*", "!~", ":=",
 };
 
-// Length of the keyword `phrase` at the start of `text` (see above), or 0.
+// Length of the keyword `phrase` at the start of `text` (see above), or 0. The characters are
+// compared first: almost every phrase fails on its first one.
 std::size_t match_phrase(std::string_view text, std::string_view phrase) {
   std::size_t pos = 0;
   while (true) {
     std::size_t space = phrase.find(' ');
     std::string_view part = phrase.substr(0, space);
-    std::size_t end = word_end(text, pos);
-    if (end - pos < part.size()) return 0;
+    if (text.size() - pos < part.size()) return 0;
     for (std::size_t i = 0; i < part.size(); ++i)
       if (ascii_upper(text[pos + i]) != part[i]) return 0;
-    if (space == std::string_view::npos) {
-      // The last word: a prefix of the input word that ends the word.
-      std::size_t after = pos + part.size();
-      return after < end && word_char_at(text, after) ? 0 : after;
-    }
-    if (end - pos != part.size()) return 0;
-    pos = skip_whitespace(text, end);
+    std::size_t after = pos + part.size();
+    // The last word may be a prefix of the input word, if no word character follows it.
+    if (space == std::string_view::npos) return word_char_at(text, after) ? 0 : after;
+    // Any other must be the whole input word, and more words must follow.
+    std::size_t length = 0;
+    if (after == text.size() || !whitespace_at(text, after, length)) return 0;
+    pos = skip_whitespace(text, after);
     if (pos == text.size()) return 0;
     phrase.remove_prefix(space + 1);
   }
