@@ -1,0 +1,3 @@
+ SELECT users.id AS "Nümmer",
+    users.email AS "e-mail ✉"
+   FROM users;

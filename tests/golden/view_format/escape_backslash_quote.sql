@@ -1,0 +1,5 @@
+ SELECT 'quote''s'::text AS q,
+    'line
+break'::text AS nl,
+    'end\'::text AS "trailing"
+   FROM users;

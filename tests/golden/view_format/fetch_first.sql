@@ -1,0 +1,4 @@
+ SELECT users.id
+   FROM users
+  ORDER BY users.id
+ LIMIT 3;

@@ -1,0 +1,3 @@
+ SELECT users.id
+   FROM users
+ LIMIT 5;

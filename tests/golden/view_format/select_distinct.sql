@@ -1,0 +1,2 @@
+ SELECT DISTINCT orders.status
+   FROM orders;

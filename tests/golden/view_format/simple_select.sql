@@ -1,0 +1,3 @@
+ SELECT users.id,
+    users.email
+   FROM users;

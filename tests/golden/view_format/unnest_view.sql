@@ -1,0 +1,4 @@
+ SELECT u.id,
+    t.tag
+   FROM users u,
+    LATERAL unnest(u.tags) t(tag);
