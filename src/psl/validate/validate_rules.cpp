@@ -40,7 +40,9 @@ void database_name_clashes(Context& ctx) {
 
 void strict_unique_criteria(Context& ctx, ModelId id) {
   const Model& m = ctx.model(id);
-  if (m.is_ignored) return;
+  // Views are exempt: Prisma 7.10.1 walks models only here (validations.rs walk_models), and its
+  // own `db pull` writes views without any unique criteria.
+  if (m.is_ignored || m.is_view) return;
   auto criterias = unique_criterias(ctx, id);
   for (const auto& c : criterias) {
     bool strict = std::all_of(c.fields.begin(), c.fields.end(), [&](FieldId f) {
@@ -356,6 +358,24 @@ void validate_rules(Context& ctx) {
             m.span);
     }
   }
+  // A view has no keys in the database: only unique criteria, for the client (Prisma 7.10.1's
+  // view validations: "Views cannot have primary keys." on @id/@@id, "Views cannot have
+  // indexes." on @@index and @@fulltext, and no `map:` on @unique/@@unique).
+  for (const auto& m : ctx.schema.models) {
+    if (!m.is_view) continue;
+    if (m.primary_key)
+      ctx.diags.error("Error validating: Views cannot have primary keys.", m.primary_key->span);
+    for (const auto& idx : m.indexes) {
+      if (idx.kind != Index::Kind::Unique) {
+        ctx.diags.error("Error validating: Views cannot have indexes.", idx.span);
+      } else if (idx.map) {
+        ctx.diags.error(
+            "Error validating: @@unique annotations on views are not backed by unique indexes in "
+            "the database and cannot specify a mapped database name.",
+            idx.span);
+      }
+    }
+  }
   database_name_clashes(ctx);
   if (!c.has(Capability::CompositeTypes)) {
     for (const auto& ct : ctx.schema.composite_types) {
@@ -394,7 +414,8 @@ void validate_rules(Context& ctx) {
       if (!m.fields[fi].is_relation()) continue;
       if (!relation_field_rules(ctx, id, FieldId{fi})) return;
     }
-    for (std::size_t i = 0; i < m.indexes.size(); ++i)
+    // A view's unique criteria are checked above (views have no indexes in the database).
+    for (std::size_t i = 0; !m.is_view && i < m.indexes.size(); ++i)
       index_rules(ctx, id, i, ns);
   }
   if (!c.has(Capability::Enums)) {
