@@ -139,18 +139,6 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
   if (!force) {
     previous = psl::validate_or_throw(source);
     const auto& schema = previous->schema;
-    for (const auto& m : schema.models) {
-      // Prisma re-introspects views (the views preview feature); godwit reads no views:
-      // refuse rather than lose them.
-      if (m.is_view) {
-        throw core::Error(
-            "GW1152",
-            fmt::format("godwit db pull does not re-introspect views yet (view `{}`).", m.name),
-            "Run `godwit db pull --force` to write the database's schema over the models (the "
-            "generator and datasource blocks are kept), or use `prisma db pull` for "
-            "re-introspection.");
-      }
-    }
     if (schema.models.empty() && schema.enums.empty()) previous.reset();
   }
   const auto& ds = l.project.datasource;
@@ -159,6 +147,10 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
   options.namespaces = ds.schemas;
   options.external_tables = l.project.external_tables;
   options.external_enums = l.project.external_enums;
+  // Prisma's `views` preview feature: views become `view` blocks and their SQL is written to
+  // the views folder (with --print too, as Prisma does).
+  const bool views = l.project.model && l.project.model->has_preview_feature("views");
+  options.views = views;
   auto inspection = dialect::inspect_database(l.project.target, options);
   pull::PullOptions po;
   po.config = pull::config_blocks(file ? file->text : std::string());
@@ -166,6 +158,7 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
   po.flavour = parts->psl;
   po.foreign_keys = ds.relation_mode != "prisma";
   po.namespaces = !ds.schemas.empty();
+  po.views = views;
   if (previous) po.previous = &previous->schema;
   if (pull::model_count(inspection.catalog, po) == 0 && inspection.catalog.enums.empty()) {
     // Prisma 7.10.1's P4001 text; the schema file is left as it was.
@@ -185,6 +178,7 @@ int run_pull(const CommonOptions& o, bool print, bool force) {
   } else {
     files.push_back({new_file, pull::render_schema(inspection.catalog, po)});
   }
+  if (views) pull::write_view_files(l.project.views_dir, pull::view_files(inspection.catalog, po));
   std::cerr << schema::format_warnings(inspection.warnings);
   // Prisma 7.10.1's warnings block: on stderr with `// ` before each line after --print, in
   // the summary on stdout otherwise.
@@ -274,7 +268,9 @@ void add_db_commands(CLI::App& db, Action& action) {
       "schema that has models, their names, @map/@@map, order, relation names, documentation "
       "and Prisma-level attributes (@updatedAt, @default(cuid()), @ignore, ...) are kept, as "
       "Prisma's re-introspection does; a multi-file schema is written back file by file, new "
-      "models into introspected.prisma of the schema folder.");
+      "models into introspected.prisma of the schema folder. With the `views` preview feature, "
+      "views become `view` blocks and their SQL goes to views/<schema>/<name>.sql (views.path "
+      "in prisma.config.ts), stale view files removed, as Prisma does (with --print too).");
   add_common_options(*pull, *po, /*with_lock=*/false, /*with_json=*/false);
   pull->add_flag("--print", *print, "Print the schema instead of writing the schema file");
   pull->add_flag("--force", *force,

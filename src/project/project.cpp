@@ -116,6 +116,8 @@ Project load_project(const ProjectOptions& options, const fs::path& cwd, const E
   } else {
     p.migrations_dir = schema_dir / "migrations";
   }
+  // Prisma's `views.path`, else `views` beside the schema (CLI getPrismaConfigPaths).
+  p.views_dir = config.views ? *config.views : schema_dir / "views";
 
   // Environment: the process first. With a prisma.config.ts, only the `.env` its dotenv import
   // loads (Prisma 7); otherwise `.env` next to the schema and in cwd (Prisma 6), expanded.

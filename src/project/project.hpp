@@ -61,6 +61,8 @@ struct Project {
   /// The schema's validation warnings, rendered (Prisma prints them and goes on).
   std::vector<std::string> warnings;
   std::filesystem::path migrations_dir;
+  /// Where `db pull` writes view definitions (views.path, else `views` beside the schema).
+  std::filesystem::path views_dir;
   DatabaseTarget target;
   /// The config file read (prisma.config.ts or package.json), if any.
   std::optional<std::filesystem::path> config_path;

@@ -178,6 +178,7 @@ ProjectConfig resolve_config(const ConfigFile& file, const fs::path& cwd, const 
   auto dir = file.path.parent_path();
   if (auto s = r.string("schema")) pc.schema = (dir / *s).lexically_normal();
   if (auto s = r.string("migrations.path")) pc.migrations = (dir / *s).lexically_normal();
+  if (auto s = r.string("views.path")) pc.views = (dir / *s).lexically_normal();
   pc.seed = r.string("migrations.seed");
   pc.init_shadow_db = r.string("migrations.initShadowDb");
   pc.url = r.url("datasource.url");

@@ -8,7 +8,8 @@
 // (`prisma.schema`, `prisma.seed`).
 //
 // Values, as Prisma resolves them:
-// - `schema` and `migrations.path` relative to the config file's folder (@prisma/config's
+// - `schema`, `migrations.path` and `views.path` relative to the config file's folder
+// (@prisma/config's
 //   transformPathsInConfigToAbsolute); package.json's `prisma.schema` relative to package.json;
 // - `datasource.url`, `directUrl`, `shadowDatabaseUrl`: a relative SQLite `file:` path is taken
 //   relative to the config file's folder (checked with Prisma 7.10.1 from the project folder and
@@ -47,6 +48,7 @@ struct ProjectConfig {
   bool is_package_json = false;
   std::optional<std::filesystem::path> schema;      ///< absolute
   std::optional<std::filesystem::path> migrations;  ///< absolute
+  std::optional<std::filesystem::path> views;       ///< views.path, absolute (db pull's views)
   std::optional<std::string> seed;                  ///< migrations.seed / prisma.seed
   std::optional<std::string> init_shadow_db;        ///< migrations.initShadowDb (SQL)
   std::optional<ConfigUrl> url, direct_url, shadow_database_url;

@@ -15,6 +15,9 @@ PreviousMatch match_previous(const schema::Catalog& c, const psl::Schema* previo
   m.columns.assign(c.columns.size(), nullptr);
   m.inline_relations.resize(c.foreign_keys.size());
   m.m2m_relations.resize(c.tables.size());
+  m.views.resize(c.views.size());
+  for (const auto& v : c.views)
+    m.view_columns.emplace_back(v.columns.size(), nullptr);
   if (!previous) return m;
   m.model_missing.assign(previous->models.size(), false);
 
@@ -30,7 +33,11 @@ PreviousMatch match_previous(const schema::Catalog& c, const psl::Schema* previo
   };
   for (std::size_t i = 0; i < previous->models.size(); ++i) {
     const auto& model = previous->models[i];
-    if (model.is_view) continue;
+    if (model.is_view) {
+      auto v = find(c.views, model.database_name(), model.schema);
+      if (v && !m.views[*v]) m.views[*v] = psl::ModelId{static_cast<std::uint32_t>(i)};
+      continue;
+    }
     auto t = find(c.tables, model.database_name(), model.schema);
     if (t && !m.models[*t]) {
       m.models[*t] = psl::ModelId{static_cast<std::uint32_t>(i)};
@@ -51,6 +58,18 @@ PreviousMatch match_previous(const schema::Catalog& c, const psl::Schema* previo
         const auto& field = model.fields[f];
         if (!field.is_relation() && field.database_name() == c.get(col).name) {
           m.columns[col.value] = &field;
+          break;
+        }
+      }
+    }
+  }
+  for (std::size_t v = 0; v < c.views.size(); ++v) {
+    if (!m.views[v]) continue;
+    const auto& model = previous->model(*m.views[v]);
+    for (std::size_t col = 0; col < c.views[v].columns.size(); ++col) {
+      for (const auto& field : model.fields) {
+        if (!field.is_relation() && field.database_name() == c.views[v].columns[col].name) {
+          m.view_columns[v][col] = &field;
           break;
         }
       }

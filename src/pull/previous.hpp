@@ -27,18 +27,28 @@ struct PreviousMatch {
   std::vector<std::optional<psl::RelationId>> m2m_relations;
   /// Per previous model: no table has its database name any more (it is left out).
   std::vector<bool> model_missing;
+  /// Per catalog view: the previous `view` block of the same database name (views are read
+  /// only with the views preview feature), and per view column its previous scalar field.
+  std::vector<std::optional<psl::ModelId>> views;
+  std::vector<std::vector<const psl::Field*>> view_columns;
 
   const psl::Model* model(schema::TableId t) const {
     return schema && models[t.value] ? &schema->model(*models[t.value]) : nullptr;
   }
   const psl::Field* field(schema::ColumnId col) const { return columns[col.value]; }
+  const psl::Model* view(schema::ViewId v) const {
+    return schema && views[v.value] ? &schema->model(*views[v.value]) : nullptr;
+  }
+  const psl::Field* view_field(schema::ViewId v, std::size_t column) const {
+    return view_columns[v.value][column];
+  }
   const psl::Enum* enum_(schema::EnumId e) const {
     return schema && enums[e.value] ? &schema->enum_(*enums[e.value]) : nullptr;
   }
 };
 
-/// Matches `previous` (none: everything unmatched) against `catalog`. Views of the previous
-/// schema are not matched (db pull does not read views).
+/// Matches `previous` (none: everything unmatched) against `catalog`: models to tables, `view`
+/// blocks to views.
 PreviousMatch match_previous(const schema::Catalog& catalog, const psl::Schema* previous);
 
 }  // namespace godwit::pull::detail

@@ -23,6 +23,7 @@ PullRenderer::PullRenderer(const Catalog& c, const PullOptions& o)
   for (std::size_t t = 0; t < c_.tables.size(); ++t)
     join_table_.push_back(is_join_table(TableId{static_cast<std::uint32_t>(t)}));
   name_models();
+  if (o_.views) name_views();
   if (o_.foreign_keys) name_relations();
 }
 
@@ -53,6 +54,14 @@ PullRenderer::Order PullRenderer::order() const {
   };
   std::stable_sort(order.tables.begin(), order.tables.end(), by_previous(prev_.models));
   std::stable_sort(order.enums.begin(), order.enums.end(), by_previous(prev_.enums));
+  if (o_.views) {
+    // New views in the order the database lists them (ENG views.rs keeps the describer's).
+    for (std::size_t v = 0; v < c_.views.size(); ++v)
+      order.views.push_back(schema::ViewId{static_cast<std::uint32_t>(v)});
+    std::sort(order.views.begin(), order.views.end(),
+              [&](auto a, auto b) { return c_.get(a).listed < c_.get(b).listed; });
+    std::stable_sort(order.views.begin(), order.views.end(), by_previous(prev_.views));
+  }
   return order;
 }
 
@@ -62,6 +71,8 @@ std::string PullRenderer::render() {
   const Order o = order();
   for (TableId t : o.tables)
     out += "\n" + render_model(t);
+  for (schema::ViewId v : o.views)
+    out += "\n" + render_view(v);
   for (schema::EnumId e : o.enums)
     out += "\n" + render_enum(e);
   return out;
@@ -76,6 +87,10 @@ std::vector<std::string> PullRenderer::render_files(std::vector<std::string> con
   for (TableId t : o.tables) {
     const psl::Model* prev = prev_.model(t);
     out[prev ? prev->span.file : new_file] += "\n" + render_model(t);
+  }
+  for (schema::ViewId v : o.views) {
+    const psl::Model* prev = prev_.view(v);
+    out[prev ? prev->span.file : new_file] += "\n" + render_view(v);
   }
   for (schema::EnumId e : o.enums) {
     const psl::Enum* prev = prev_.enum_(e);

@@ -53,10 +53,19 @@
 //   `@@id(name: ...)` is kept;
 // - Prisma's comments for check constraints, deferring and reserved names only on new models.
 //
+// Views (PullOptions::views, the `views` preview feature; ENG rendering/views.rs,
+// introspection_pair/view.rs, warnings/view.rs): a `view` block per database view after the
+// models, previous ones first in their order, new ones in the order the database lists them
+// (View::listed); its fields are the view's columns, nullable as the database reports them
+// unless the previous field says otherwise; names, `@map`/`@@map`, `@id`/`@unique`, `@@id`,
+// `@@unique`/`@@index`, `@@ignore` and documentation come from the previous `view` block only
+// (a view has no keys in the database); a new view with a database comment gets Prisma's comment
+// and the warning for it. Their definitions go to views/<schema>/<name>.sql (view_files()).
+//
 // Not rendered yet (prisma-compat.md, db pull): partial SQLite indexes' conditions and
-// deferrable unique constraints (the inspectors do not keep them); views; the comments Prisma adds
-// for expression indexes, row level security, exclusion constraints, partitions and database
-// comments.
+// deferrable unique constraints (the inspectors do not keep them); the comments Prisma adds
+// for expression indexes, row level security, exclusion constraints, partitions and tables'
+// database comments.
 
 #include <cstddef>
 #include <filesystem>
@@ -82,6 +91,9 @@ struct PullOptions {
   bool foreign_keys = true;
   /// The datasource lists `schemas`: every model and enum gets `@@schema`.
   bool namespaces = false;
+  /// Prisma's `views` preview feature: the catalog's views (read with InspectOptions::views)
+  /// become `view` blocks after the models (render_schema.hpp, "Views").
+  bool views = false;
   /// The existing schema to re-introspect (its names, order and attributes kept); none for a
   /// fresh pull. Must outlive the call.
   const psl::Schema* previous = nullptr;
@@ -117,6 +129,23 @@ std::vector<PulledFile> render_schema_files(const schema::Catalog& catalog,
                                             const PullOptions& options,
                                             const std::vector<psl::SourceFile>& files,
                                             const std::filesystem::path& new_file);
+
+/// A view's definition as `db pull` writes it to `<views folder>/<schema>/<name>.sql`.
+struct ViewFile {
+  std::filesystem::path relative_path;  ///< `<schema>/<view name in the schema>.sql`
+  std::string text;                     ///< formatted as Prisma formats it (sql/view_format.hpp)
+};
+
+/// The view files Prisma 7.10.1 writes for the catalog's views (with PullOptions::views; none
+/// without): the schema is the view's namespace (SQLite: "main"), the name the view's name in
+/// the pulled schema.
+std::vector<ViewFile> view_files(const schema::Catalog& catalog, const PullOptions& options);
+
+/// Writes `files` under `dir` (the project's views folder) as Prisma's CLI does: the folders
+/// created, each file written, then every other `.sql` file in a subfolder of `dir` removed and
+/// the folders left empty removed (`dir` too). Errors: core::Error GW1153 when a folder or file
+/// cannot be created, written or removed.
+void write_view_files(const std::filesystem::path& dir, const std::vector<ViewFile>& files);
 
 /// How many models the schema has: the tables but implicit many-to-many join tables.
 std::size_t model_count(const schema::Catalog& catalog, const PullOptions& options);

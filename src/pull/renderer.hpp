@@ -47,6 +47,9 @@ class PullRenderer {
 
   std::size_t model_count() const;
 
+  /// The name of each view's `view` block (with PullOptions::views).
+  const std::vector<std::string>& view_names() const { return view_names_; }
+
   std::string render();
 
   // A multi-file schema: per file, `configs[i]` (its configuration blocks) then its previous
@@ -59,7 +62,8 @@ class PullRenderer {
 
  private:
   struct Order {
-    std::vector<TableId> tables;  // the models' tables (join tables left out)
+    std::vector<TableId> tables;        // the models' tables (join tables left out)
+    std::vector<schema::ViewId> views;  // empty without PullOptions::views
     std::vector<schema::EnumId> enums;
   };
   Order order() const;
@@ -78,6 +82,7 @@ class PullRenderer {
   // (DatamodelCalculatorContext::new), so they use table and column names, as a fresh pull.
   std::vector<std::string> relation_model_names_;
   std::vector<std::string> enum_names_;  // per enum
+  std::vector<std::string> view_names_;  // per view (with PullOptions::views)
   // Per table / enum: a new one whose name is used in another namespace too (a warning).
   std::vector<bool> duplicate_name_, enum_duplicate_name_;
   // Per foreign key: [relation name, forward field name, back field name]; absent for
@@ -174,6 +179,15 @@ class PullRenderer {
   std::string render_model(TableId t) const;
 
   std::string render_enum(schema::EnumId id) const;
+
+  // renderer_views.cpp: ENG rendering/views.rs and introspection_pair/view.rs.
+  void name_views();
+  std::string render_view(schema::ViewId id) const;
+  std::string render_view_field(schema::ViewId id, std::size_t column) const;
+  std::string render_view_block_attributes(schema::ViewId id) const;
+  void view_warnings(std::vector<std::string>& remapped_fields,
+                     std::vector<std::string>& unsupported, std::vector<std::string>& remapped,
+                     std::vector<std::string>& comments) const;
 };
 
 }  // namespace godwit::pull::detail

@@ -58,6 +58,8 @@ std::string PullRenderer::warnings() const {
       }
     }
   }
+  std::vector<std::string> view_remapped_fields, view_unsupported, remapped_views, comments;
+  view_warnings(view_remapped_fields, view_unsupported, remapped_views, comments);
   std::string out;
   auto section = [&](std::string_view message, const std::vector<std::string>& items) {
     if (items.empty()) return;
@@ -69,6 +71,9 @@ std::string PullRenderer::warnings() const {
   section(fmt::format("These fields {} `@map` information taken from the previous Prisma schema:",
                       enriched),
           remapped_fields);
+  section(fmt::format("These fields {} `@map` information taken from the previous Prisma schema:",
+                      enriched),
+          view_remapped_fields);
   section(
       "The following models were ignored as they do not have a valid unique identifier or id. "
       "This is currently not supported by Prisma Client:",
@@ -77,14 +82,18 @@ std::string PullRenderer::warnings() const {
       fmt::format("These models {} custom compound id names taken from the previous Prisma schema:",
                   enriched),
       id_names);
-  section(
+  const std::string_view unsupported_types =
       "These fields are not supported by Prisma Client, because Prisma currently does not "
-      "support their types:",
-      unsupported);
+      "support their types:";
+  section(unsupported_types, unsupported);
+  section(unsupported_types, view_unsupported);
   section(fmt::format("These models {} `@@map` information taken from the previous Prisma "
                       "schema:",
                       enriched),
           remapped_models);
+  section(fmt::format("These views {} `@@map` information taken from the previous Prisma schema:",
+                      enriched),
+          remapped_views);
   section(fmt::format("These enum values {} `@map` information taken from the previous Prisma "
                       "schema:",
                       enriched),
@@ -106,6 +115,10 @@ std::string PullRenderer::warnings() const {
       "These constraints are not supported by Prisma Client, because Prisma currently does not "
       "fully support check constraints. Read more: https://pris.ly/d/check-constraints",
       checks);
+  section(
+      "These objects have comments defined in the database, which is not yet fully supported. "
+      "Read more: https://pris.ly/d/database-comments",
+      comments);
   return out.empty() ? out : "*** WARNING ***\n" + out;
 }
 

@@ -12,12 +12,15 @@
 //   `prisma db pull --print` prints for it, and stderr equals its .repull.stderr.
 // DbRepull: hand-written re-introspection cases (tests/golden/pull/repull/<case>/: setup.sql,
 // the schema.prisma being re-pulled, and the oracle's stdout and stderr, repull/make_expected.sh)
-// with --print, then written into the schema file with the warnings in the summary.
+// with --print, then written into the schema file with the warnings in the summary. The *views*
+// cases (the views preview feature) also compare the views folder with the oracle's: the view
+// files written, a stale one removed, another file kept.
 // Histories godwit does not match yet are left out of kHistories: hoppscotch (deferrable unique
 // constraints, which the inspector reads as not deferrable, get Prisma's deferring comment),
 // langfuse (an expression index, which gets Prisma's comment).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 
 #include "live/interop/interop_support.hpp"
@@ -220,12 +223,29 @@ std::string uncommented_warnings(const std::string& print_stderr) {
   return std::regex_replace(w, std::regex("\n// "), "\n");
 }
 
+// Every file under `dir`, by relative path, with its text.
+std::map<std::string, std::string> files_under(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  if (!fs::exists(dir)) return out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = read_file(e.path());
+  }
+  return out;
+}
+
 TEST_P(DbRepull, PrintEqualsPrismaThenWritesTheFile) {
   Database db(provider(), "db_repull_case");
   db.query(read_file(dir() / "setup.sql"));
   TempDir project;
   const std::string schema = read_file(dir() / "schema.prisma");
   write_file(project.path() / "schema.prisma", schema);
+  // The views preview feature: db pull writes each view's SQL beside the schema (views/), with
+  // --print too, and removes the view files it did not write; other files stay.
+  const bool views = GetParam().find("views") != std::string::npos;
+  if (views) {
+    write_file(project.path() / "views" / "stale" / "old.sql", "SELECT 1;");
+    write_file(project.path() / "views" / "README.md", "kept\n");
+  }
   write_file(project.path() / "prisma.config.ts",
              "export default {\n  schema: 'schema.prisma',\n  datasource: { url: "
              "process.env.DATABASE_URL as string },\n}\n");
@@ -237,6 +257,8 @@ TEST_P(DbRepull, PrintEqualsPrismaThenWritesTheFile) {
   EXPECT_EQ(pull.out, expected);
   EXPECT_EQ(pull.err, expected_err);
   EXPECT_EQ(read_file(project.path() / "schema.prisma"), schema);
+  if (views)
+    EXPECT_EQ(files_under(project.path() / "views"), files_under(dir() / "expected_views"));
 
   // Without --print: the same schema in the file, the warnings in the summary.
   auto write = run_godwit({"db", "pull"}, env, project.path());
@@ -246,11 +268,14 @@ TEST_P(DbRepull, PrintEqualsPrismaThenWritesTheFile) {
   const std::string summary =
       "ms\n      " + uncommented_warnings(expected_err) + "\nRun prisma generate";
   EXPECT_NE(write.out.find(summary), std::string::npos) << write.out << "\n---\n" << summary;
+  if (views)
+    EXPECT_EQ(files_under(project.path() / "views"), files_under(dir() / "expected_views"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, DbRepull,
                          ::testing::Values("pg_names", "pg_attributes", "pg_relation_mode",
-                                           "sqlite_names"));
+                                           "sqlite_names", "pg_views", "pg_views_fresh",
+                                           "sqlite_views"));
 
 // As Prisma: an empty database is P4001 (exit 1) and the schema file is left as it was.
 TEST(DbPullEmpty, IsP4001AndLeavesTheSchema) {

@@ -5,6 +5,9 @@
 # being re-pulled, with its models) is copied into a project with a prisma.config.ts, and
 #   prisma db pull --print   -> <case>/expected.prisma (stdout)
 #                            -> <case>/expected.stderr (stderr: the config line, the warnings)
+# A case named *views* (the views preview feature) starts with a views folder beside the schema
+# holding a stale view file and a README.md; what `db pull --print` leaves in that folder (it
+# writes the views' SQL there, with --print too) -> <case>/expected_views/.
 # Needs a PostgreSQL server: GODWIT_TEST_PG_URL (a superuser URL), else one is started with
 # scripts/pg-cluster for the run. Oracle: GODWIT_PRISMA_ORACLE or ~/.cache/prisma-oracle/prisma.
 # Usage: make_expected.sh [case ...] (default: all)
@@ -48,7 +51,17 @@ CONFIG
     url="$base/repull_expected"
     psql -X -q -v ON_ERROR_STOP=1 -d "$url" -f "$dir/setup.sql" >/dev/null
   fi
+  if [[ "$c" == *views* ]]; then
+    mkdir -p "$proj/views/stale"
+    printf 'SELECT 1;' >"$proj/views/stale/old.sql"
+    printf 'kept\n' >"$proj/views/README.md"
+  fi
   (cd "$proj" && DATABASE_URL="$url" NO_COLOR=1 "$prisma" db pull --print) \
     >"$dir/expected.prisma" 2>"$dir/expected.stderr"
   echo "pull/repull/$c/expected.{prisma,stderr}"
+  if [[ "$c" == *views* ]]; then
+    rm -rf "$dir/expected_views"
+    cp -r "$proj/views" "$dir/expected_views"
+    echo "pull/repull/$c/expected_views/"
+  fi
 done

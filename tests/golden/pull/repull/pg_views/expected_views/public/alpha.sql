@@ -1,0 +1,4 @@
+SELECT
+  "User".tags
+FROM
+  "User";

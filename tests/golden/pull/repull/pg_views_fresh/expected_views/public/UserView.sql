@@ -1,0 +1,9 @@
+SELECT
+  "User".id,
+  "User".name,
+  "User".email,
+  "User".role,
+  "User".score,
+  "User".created
+FROM
+  "User";

@@ -1,0 +1,7 @@
+SELECT
+  "User".name,
+  upper("User".name) AS "Upper Name"
+FROM
+  "User"
+WHERE
+  ("User".id > 1);

@@ -1,0 +1,10 @@
+SELECT
+  u.id,
+  count(*)
+FROM
+  "User" u
+  JOIN "User" v ON v.id <> u.id
+GROUP BY
+  u.id
+ORDER BY
+  u.id;

@@ -1,0 +1,8 @@
+SELECT
+  id,
+  name,
+  email,
+  score,
+  created
+FROM
+  "User";

@@ -1,0 +1,7 @@
+SELECT
+  name,
+  upper(name) AS "Upper Name"
+FROM
+  "User"
+WHERE
+  id > 1;
