@@ -22,8 +22,7 @@ PullRenderer::PullRenderer(const Catalog& c, const PullOptions& o)
   limit_ = o.flavour ? o.flavour->identifier_limit : schema::kPostgresIdentifierLimit;
   for (std::size_t t = 0; t < c_.tables.size(); ++t)
     join_table_.push_back(is_join_table(TableId{static_cast<std::uint32_t>(t)}));
-  name_models();
-  if (o_.views) name_views();
+  name_models();  // and views (PullOptions::views)
   if (o_.foreign_keys) name_relations();
 }
 

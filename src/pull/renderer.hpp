@@ -81,8 +81,9 @@ class PullRenderer {
   // Prisma computes them while its context's map of the previous schema is still empty
   // (DatamodelCalculatorContext::new), so they use table and column names, as a fresh pull.
   std::vector<std::string> relation_model_names_;
-  std::vector<std::string> enum_names_;  // per enum
-  std::vector<std::string> view_names_;  // per view (with PullOptions::views)
+  std::vector<std::string> enum_names_;    // per enum
+  std::vector<std::string> view_names_;    // per view (with PullOptions::views)
+  std::vector<bool> view_duplicate_name_;  // per view: renamed as a duplicate (a warning)
   // Per table / enum: a new one whose name is used in another namespace too (a warning).
   std::vector<bool> duplicate_name_, enum_duplicate_name_;
   // Per foreign key: [relation name, forward field name, back field name]; absent for
@@ -181,12 +182,12 @@ class PullRenderer {
   std::string render_enum(schema::EnumId id) const;
 
   // renderer_views.cpp: ENG rendering/views.rs and introspection_pair/view.rs.
-  void name_views();
   std::string render_view(schema::ViewId id) const;
   std::string render_view_field(schema::ViewId id, std::size_t column) const;
   std::string render_view_block_attributes(schema::ViewId id) const;
   void view_warnings(std::vector<std::string>& remapped_fields,
                      std::vector<std::string>& unsupported, std::vector<std::string>& remapped,
+                     std::vector<std::string>& duplicates,
                      std::vector<std::string>& comments) const;
 };
 

@@ -53,6 +53,10 @@ void PullRenderer::name_models() {
     const psl::Enum* p = prev_.enum_(schema::EnumId{static_cast<std::uint32_t>(e)});
     ++counts[p ? p->name : sanitize(c_.enums[e].name)];
   }
+  for (std::size_t v = 0; o_.views && v < c_.views.size(); ++v) {
+    const psl::Model* p = prev_.view(schema::ViewId{static_cast<std::uint32_t>(v)});
+    ++counts[p ? p->name : sanitize(c_.views[v].name)];
+  }
   auto duplicate = [&](const std::string& name) { return counts[sanitize(name)] > 1; };
   auto name_of = [&](const std::string& name, schema::NamespaceId ns) {
     if (o_.namespaces && duplicate(name)) return sanitize(c_.get(ns).name + "_" + name);
@@ -70,6 +74,12 @@ void PullRenderer::name_models() {
     const psl::Enum* p = prev_.enum_(schema::EnumId{static_cast<std::uint32_t>(e)});
     enum_names_.push_back(p ? p->name : name_of(en.name, en.namespace_id));
     enum_duplicate_name_.push_back(!p && o_.namespaces && duplicate(en.name));
+  }
+  for (std::size_t v = 0; o_.views && v < c_.views.size(); ++v) {
+    const auto& view = c_.views[v];
+    const psl::Model* p = prev_.view(schema::ViewId{static_cast<std::uint32_t>(v)});
+    view_names_.push_back(p ? p->name : name_of(view.name, view.namespace_id));
+    view_duplicate_name_.push_back(!p && o_.namespaces && duplicate(view.name));
   }
 }
 

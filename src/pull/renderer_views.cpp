@@ -24,13 +24,6 @@ std::string field_list(const psl::Model& m, const std::vector<psl::IndexField>& 
 
 }  // namespace
 
-void PullRenderer::name_views() {
-  for (std::size_t v = 0; v < c_.views.size(); ++v) {
-    const psl::Model* prev = prev_.view(schema::ViewId{static_cast<std::uint32_t>(v)});
-    view_names_.push_back(prev ? prev->name : plain_model_name(c_.views[v].name));
-  }
-}
-
 std::string PullRenderer::render_view_field(schema::ViewId id, std::size_t column) const {
   const auto& col = c_.get(id).columns[column];
   const psl::Field* prev = prev_.view_field(id, column);
@@ -124,6 +117,7 @@ std::string PullRenderer::render_view(schema::ViewId id) const {
 void PullRenderer::view_warnings(std::vector<std::string>& remapped_fields,
                                  std::vector<std::string>& unsupported,
                                  std::vector<std::string>& remapped,
+                                 std::vector<std::string>& duplicates,
                                  std::vector<std::string>& comments) const {
   auto q = [](const std::string& s) { return "\"" + s + "\""; };
   // ENG warnings/view.rs runs over the views in the order the database lists them.
@@ -137,6 +131,8 @@ void PullRenderer::view_warnings(std::vector<std::string>& remapped_fields,
     const auto& view = c_.get(id);
     const psl::Model* prev = prev_.view(id);
     const std::string& name = view_names_[v];
+    if (view_duplicate_name_[v])
+      duplicates.push_back(fmt::format("Type: \"view\", name: {}", q(name)));
     if (prev && prev->mapped_name) remapped.push_back(q(name));
     if (view.description) comments.push_back(fmt::format("Type: \"view\", name: {}", q(name)));
     for (std::size_t i = 0; i < view.columns.size(); ++i) {

@@ -59,7 +59,7 @@ std::string PullRenderer::warnings() const {
     }
   }
   std::vector<std::string> view_remapped_fields, view_unsupported, remapped_views, comments;
-  view_warnings(view_remapped_fields, view_unsupported, remapped_views, comments);
+  view_warnings(view_remapped_fields, view_unsupported, remapped_views, duplicates, comments);
   std::string out;
   auto section = [&](std::string_view message, const std::vector<std::string>& items) {
     if (items.empty()) return;
@@ -107,10 +107,8 @@ std::string PullRenderer::warnings() const {
       "database. If any of the relation columns changed in the database, the relations might "
       "not be correct anymore:",
       copied_relations);
-  section(
-      "These items were renamed due to their names being duplicates in the Prisma Schema "
-      "Language:",
-      duplicates);
+  section("These items were renamed due to their names being duplicates in the Prisma schema:",
+          duplicates);
   section(
       "These constraints are not supported by Prisma Client, because Prisma currently does not "
       "fully support check constraints. Read more: https://pris.ly/d/check-constraints",

@@ -275,7 +275,7 @@ TEST_P(DbRepull, PrintEqualsPrismaThenWritesTheFile) {
 INSTANTIATE_TEST_SUITE_P(Cases, DbRepull,
                          ::testing::Values("pg_names", "pg_attributes", "pg_relation_mode",
                                            "sqlite_names", "pg_views", "pg_views_fresh",
-                                           "sqlite_views"));
+                                           "pg_views_schemas", "sqlite_views"));
 
 // As Prisma: an empty database is P4001 (exit 1) and the schema file is left as it was.
 TEST(DbPullEmpty, IsP4001AndLeavesTheSchema) {

@@ -1,0 +1,7 @@
+SELECT
+  "Thing".label,
+  "Thing".id
+FROM
+  other."Thing"
+WHERE
+  ("Thing".id > 0);

@@ -1,0 +1,4 @@
+SELECT
+  "Thing".label AS name
+FROM
+  other."Thing";

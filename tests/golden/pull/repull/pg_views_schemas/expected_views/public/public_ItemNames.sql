@@ -1,0 +1,4 @@
+SELECT
+  "Item".name
+FROM
+  "Item";
