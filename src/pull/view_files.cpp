@@ -21,7 +21,9 @@ namespace fs = std::filesystem;
 
 // A definition stored as its whole `CREATE VIEW ... AS <query>` statement (SQLite's
 // sqlite_schema.sql) cut to the query and its `;`, as Prisma's SQLite flavour keeps only the
-// query (format_view_definition); a definition that is already a query is kept.
+// query (format_view_definition); a definition that is already a query is kept. Prisma prints
+// the query as sqlparser-rs parsed it, which respells some SQL (`CAST`, `<>`, `AS` before an
+// alias): godwit keeps the stored spelling (docs/compatibility.md, db pull deviations).
 std::string view_query(const std::string& definition) {
   auto words = sql::leading_words(definition, 2, sql::CommentStyle::kSqlite);
   if (words.empty() || words[0] != "CREATE") return definition;
