@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "dialect/postgres/pgparse/split.hpp"
-#include "dialect/sqlite/split.hpp"
+#include "dialect/sqlite/run/split.hpp"
 
 namespace {
 

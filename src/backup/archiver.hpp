@@ -4,8 +4,8 @@
 // manifest, retention, the checks) is written once in src/backup/ over this seam.
 //
 // An interface only, so the dialect libraries include it without linking src/backup/
-// (which itself links the dialects). Implementations: dialect/postgres/backup.cpp (pg_dump -Fc,
-// pg_restore), dialect/sqlite/backup.cpp (SQLite's online backup API).
+// (which itself links the dialects). Implementations: dialect/postgres/backup/backup.cpp (pg_dump
+// -Fc, pg_restore), dialect/sqlite/backup/backup.cpp (SQLite's online backup API).
 
 #include <filesystem>
 #include <functional>

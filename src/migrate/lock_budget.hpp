@@ -4,7 +4,7 @@
 // (docs/safety.md "Deploying safely"; issue 10, "Executing under a lock budget").
 //
 // Dialect-neutral settings and report values. PostgreSQL applies them
-// (src/dialect/postgres/lock_budget.hpp, blockers.hpp); SQLite has one writer and no lock queue
+// (src/dialect/postgres/run/lock_budget.hpp, blockers.hpp); SQLite has one writer and no lock queue
 // that production reads pile up behind, so its runner ignores them.
 
 #include <chrono>

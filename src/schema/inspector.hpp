@@ -6,12 +6,14 @@
 //
 // Each dialect follows Prisma's describer (ENG libs/sql-schema-describer, prisma-compat.md §7)
 // for what it reads and how it normalises types and defaults:
-// - PostgreSQL (dialect/postgres/introspect*.cpp): pg_catalog only (never information_schema),
-//   one query per object kind for all tables of the requested namespaces (a small fixed number,
-//   never one per table). Needs PostgreSQL 11 or later (pg_index.indnkeyatts; tested on 15).
-// - SQLite (dialect/sqlite/introspect.cpp): sqlite_schema and the PRAGMA table-valued functions
-//   (pragma_table_xinfo, pragma_index_list, pragma_index_xinfo, pragma_foreign_key_list),
-//   joined to sqlite_schema so that each PRAGMA is one query for all tables.
+// - PostgreSQL (dialect/postgres/introspect/introspect*.cpp): pg_catalog only (never
+//   information_schema), one query per object kind for all tables of the requested namespaces
+//   (a small fixed number, never one per table). Needs PostgreSQL 11 or later
+//   (pg_index.indnkeyatts; tested on 15).
+// - SQLite (dialect/sqlite/introspect/introspect.cpp): sqlite_schema and the PRAGMA table-valued
+//   functions (pragma_table_xinfo, pragma_index_list, pragma_index_xinfo,
+//   pragma_foreign_key_list), joined to sqlite_schema so that each PRAGMA is one query for all
+//   tables.
 //
 // Order of objects: tables, enums, views and sequences sorted by (namespace, name) in byte
 // order, columns in column order, indexes by name within their table (the primary key first),
@@ -98,7 +100,7 @@ class ReadBack {
   /// scripts applied since the previous read, in order; the first read reads everything. A
   /// dialect may read again only what those scripts' statements can have changed and keep the
   /// rest of the previous read; whenever a statement's effect is not known it reads everything
-  /// (PostgreSQL: dialect/postgres/read_back.cpp). Errors: as Inspector::inspect.
+  /// (PostgreSQL: dialect/postgres/introspect/read_back.cpp). Errors: as Inspector::inspect.
   virtual Inspection read(db::Connection& conn, const std::vector<std::string>& changed_by) = 0;
 };
 

@@ -22,7 +22,7 @@
 
 #include "core/text.hpp"
 #include "dialect/postgres/pgparse/split.hpp"
-#include "dialect/sqlite/split.hpp"
+#include "dialect/sqlite/run/split.hpp"
 #include "sql/lex.hpp"
 #include "support/test_support.hpp"
 

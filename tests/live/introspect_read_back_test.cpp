@@ -1,6 +1,6 @@
-// PostgreSQL's ReadBack (dialect/postgres/read_back.cpp) against whole reads: every PostgreSQL
-// history of ../shared/corpus replayed migration by migration on a fresh database, read back
-// after each one (only the tables its statements name are read again) and read whole; the two
+// PostgreSQL's ReadBack (dialect/postgres/introspect/read_back.cpp) against whole reads: every
+// PostgreSQL history of ../shared/corpus replayed migration by migration on a fresh database, read
+// back after each one (only the tables its statements name are read again) and read whole; the two
 // catalogs' dumps and their warnings must be the same at every step. Then the fallbacks: a DO
 // block, a renamed enum, a renamed referenced column, an index dropped by name, and an event
 // trigger, each of which a read limited to the named tables would get wrong.
@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "dialect/postgres/connection.hpp"
-#include "dialect/postgres/url.hpp"
+#include "dialect/postgres/connect/connection.hpp"
+#include "dialect/postgres/connect/url.hpp"
 #include "dialect/registry.hpp"
 #include "live/interop/interop_support.hpp"
 #include "migrate/dialect.hpp"

@@ -16,8 +16,8 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "dialect/postgres/connection.hpp"
-#include "dialect/postgres/lock.hpp"
+#include "dialect/postgres/connect/connection.hpp"
+#include "dialect/postgres/run/lock.hpp"
 #include "support/test_support.hpp"
 
 namespace godwit::postgres {

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "dialect/postgres/connection.hpp"
-#include "dialect/postgres/lock_budget.hpp"
-#include "dialect/postgres/url.hpp"
+#include "dialect/postgres/connect/connection.hpp"
+#include "dialect/postgres/connect/url.hpp"
+#include "dialect/postgres/run/lock_budget.hpp"
 #include "migrate/lock_budget.hpp"
 #include "support/test_support.hpp"
 

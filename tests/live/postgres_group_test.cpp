@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "dialect/postgres/connection.hpp"
-#include "dialect/postgres/migration_dialect.hpp"
+#include "dialect/postgres/connect/connection.hpp"
+#include "dialect/postgres/run/migration_dialect.hpp"
 #include "migrate/apply.hpp"
 #include "support/test_support.hpp"
 

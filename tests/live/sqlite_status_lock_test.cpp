@@ -1,6 +1,6 @@
 // Issue 8: `migrate status` while a SQLite deploy runs. A deploy holds the database file's
 // exclusive lock for its whole run (PRAGMA locking_mode=EXCLUSIVE, then BEGIN EXCLUSIVE /
-// COMMIT: src/dialect/sqlite/connection.cpp); status then cannot read the history table. It
+// COMMIT: src/dialect/sqlite/connect/connection.cpp); status then cannot read the history table. It
 // must say that a migration is in progress and who holds the lock, not "database is locked
 // (code 5)".
 #include <gtest/gtest.h>

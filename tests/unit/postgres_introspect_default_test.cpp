@@ -1,8 +1,9 @@
-// The PostgreSQL default parser (dialect/postgres/introspect_default.hpp) on the defaults
-// pg_get_expr prints, with the results Prisma's describer gives (ENG postgres/default.rs tests).
+// The PostgreSQL default parser (dialect/postgres/introspect/introspect_default.hpp) on the
+// defaults pg_get_expr prints, with the results Prisma's describer gives (ENG postgres/default.rs
+// tests).
 #include <gtest/gtest.h>
 
-#include "dialect/postgres/introspect_default.hpp"
+#include "dialect/postgres/introspect/introspect_default.hpp"
 #include "schema/dump.hpp"
 
 namespace godwit::postgres {

@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
-#include "dialect/postgres/connection.hpp"
-#include "dialect/postgres/url.hpp"
+#include "dialect/postgres/connect/connection.hpp"
+#include "dialect/postgres/connect/url.hpp"
 #include "support/test_support.hpp"
 
 namespace godwit::postgres {

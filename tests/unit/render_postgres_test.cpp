@@ -3,7 +3,7 @@
 // other schemas. Prisma-built shapes are covered by tests/golden/render_cases_test.cpp.
 #include <gtest/gtest.h>
 
-#include "dialect/postgres/render.hpp"
+#include "dialect/postgres/render/render.hpp"
 
 namespace godwit::postgres {
 namespace {

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "dialect/registry.hpp"
-#include "dialect/sqlite/render.hpp"
+#include "dialect/sqlite/render/render.hpp"
 #include "diff/differ.hpp"
 #include "plan/make_plan.hpp"
 #include "support/test_support.hpp"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "dialect/sqlite/split.hpp"
+#include "dialect/sqlite/run/split.hpp"
 
 namespace godwit::sqlite {
 namespace {

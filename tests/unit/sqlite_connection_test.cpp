@@ -5,8 +5,8 @@
 #include <cstdlib>
 
 #include "core/error.hpp"
-#include "dialect/sqlite/connection.hpp"
-#include "dialect/sqlite/migration_dialect.hpp"
+#include "dialect/sqlite/connect/connection.hpp"
+#include "dialect/sqlite/run/migration_dialect.hpp"
 #include "support/test_support.hpp"
 
 namespace godwit::sqlite {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
-#include "dialect/sqlite/url.hpp"
+#include "dialect/sqlite/connect/url.hpp"
 #include "support/test_support.hpp"
 
 namespace godwit::sqlite {

@@ -2,7 +2,7 @@
 // godwit's own typed facts about the statements of a PostgreSQL migration: which relations each
 // statement touches, what it does to them and which lock it takes. They are read from
 // libpg_query's protobuf trees inside facts.cpp (DuckDB's transformer pattern): lint rules
-// (src/dialect/postgres/lint*.cpp) see only these values, never libpg_query's types.
+// (src/dialect/postgres/lint/lint*.cpp) see only these values, never libpg_query's types.
 //
 // Lock levels and what they conflict with follow PostgreSQL 15's documentation, "Explicit
 // Locking" (table-level lock modes) and the lock named on each ALTER TABLE / CREATE INDEX /
