@@ -191,6 +191,20 @@ struct Reader {
     }
   }
 
+  // A PRAGMA table_(x)info row (cells 1-4: name, type, notnull, dflt_value) as a column of the
+  // model, Column::table left unset: types mapped by name, defaults per type family.
+  static schema::Column column_of(const db::Row& row) {
+    schema::Column col;
+    col.name = text_of(row, 1);
+    std::string type = lower(text_of(row, 2));
+    col.type.family = family_of(type);
+    if (col.type.family == TypeFamily::Unsupported) col.type.raw = type;
+    col.arity = text_of(row, 3) == "1" ? schema::Arity::Required : schema::Arity::Nullable;
+    if (row[4] && lower(*row[4]) != "null")
+      col.default_value = default_of(*row[4], col.type.family);
+    return col;
+  }
+
   void read_columns() {
     auto rows = conn.query(
         "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
@@ -206,15 +220,8 @@ struct Reader {
         warn(where, "generated or hidden column: not read, as Prisma does not read it");
         continue;
       }
-      schema::Column col;
+      schema::Column col = column_of(row);
       col.table = *t;
-      col.name = text_of(row, 1);
-      std::string type = lower(text_of(row, 2));
-      col.type.family = family_of(type);
-      if (col.type.family == TypeFamily::Unsupported) col.type.raw = type;
-      col.arity = text_of(row, 3) == "1" ? schema::Arity::Required : schema::Arity::Nullable;
-      if (row[4] && lower(*row[4]) != "null")
-        col.default_value = default_of(*row[4], col.type.family);
       auto id = cat().add_column(std::move(col));
       long long pk = std::stoll(text_of(row, 5));
       if (pk > 0) pks[t->value][pk] = id;
@@ -251,16 +258,8 @@ struct Reader {
     for (const auto& row : rows.rows) {
       auto it = views.find(text_of(row, 0));
       if (it == views.end()) continue;
-      schema::Column col;
-      col.name = text_of(row, 1);
-      std::string type = lower(text_of(row, 2));
-      col.type.family = family_of(type);
-      if (col.type.family == TypeFamily::Unsupported) col.type.raw = type;
-      col.arity = text_of(row, 3) == "1" ? schema::Arity::Required : schema::Arity::Nullable;
-      if (row[4] && lower(*row[4]) != "null")
-        col.default_value = default_of(*row[4], col.type.family);
       schema::View& view = cat().views[it->second.value];
-      view.columns.push_back(std::move(col));
+      view.columns.push_back(column_of(row));
       view.column_descriptions.emplace_back();
     }
   }
