@@ -57,10 +57,11 @@
 // introspection_pair/view.rs, warnings/view.rs): a `view` block per database view after the
 // models, previous ones first in their order, new ones in the order the database lists them
 // (View::listed); its fields are the view's columns, nullable as the database reports them
-// unless the previous field says otherwise; names, `@map`/`@@map`, `@id`/`@unique`, `@@id`,
-// `@@unique`/`@@index`, `@@ignore` and documentation come from the previous `view` block only
-// (a view has no keys in the database); a new view with a database comment gets Prisma's comment
-// and the warning for it. Their definitions go to views/<schema>/<name>.sql (view_files()).
+// unless the previous field says otherwise; names, `@map`/`@@map`, `@unique`,
+// `@@unique(name:)`, `@@ignore` and documentation come from the previous `view` block only (a
+// view has no keys in the database, and validation allows it no others); a new view with a
+// database comment gets Prisma's comment and the warning for it; a name used in two namespaces
+// is prefixed as a model's. Their definitions go to views/<schema>/<name>.sql (view_files()).
 //
 // Not rendered yet (prisma-compat.md, db pull): partial SQLite indexes' conditions and
 // deferrable unique constraints (the inspectors do not keep them); the comments Prisma adds
